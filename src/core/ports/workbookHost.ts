@@ -1,0 +1,50 @@
+/**
+ * The port between the task pane and a workbook host. The Excel adapter implements it with
+ * Office.js; tests implement it with a fake. Types only: the core stays free of host code.
+ */
+import type { SheetGrid, DateSystem } from "../cells/cellValue";
+import type { Finding, MappingOverride } from "../model";
+import type { ReviewResult } from "../review/result";
+
+export interface SheetPreview {
+  name: string;
+  /** The first rows (enough to find the header), as a grid. */
+  head: SheetGrid;
+  /** Rows and columns of the used range. */
+  rowCount: number;
+  columnCount: number;
+  originRow: number;
+  originColumn: number;
+  isProtected: boolean;
+}
+
+export interface ReadProgress {
+  sheet: string;
+  rowsRead: number;
+  rowsTotal: number;
+}
+
+export interface WorkbookHost {
+  dateSystem(): Promise<DateSystem>;
+  /** Every worksheet with a preview of its top rows. */
+  previewSheets(): Promise<SheetPreview[]>;
+  /**
+   * Reads the given columns (0-based, absolute) of a sheet's used range in chunks under the
+   * host's request limit. Unread columns come back as empty cells.
+   */
+  readSheet(
+    name: string,
+    columns: number[],
+    onProgress: (p: ReadProgress) => void,
+    signal: AbortSignal,
+  ): Promise<SheetGrid>;
+  /** Marks flagged rows by severity; never writes the user's cell values. */
+  markFindings(findings: Finding[]): Promise<void>;
+  /** Removes every mark this add-in made, restoring what was there. */
+  clearMarks(): Promise<void>;
+  /** Writes (replacing) the result sheet with the figures table and chart. */
+  writeResultSheet(result: ReviewResult): Promise<void>;
+  selectRow(sheet: string, row: number): Promise<void>;
+  loadMappingOverrides(): Promise<Record<string, MappingOverride>>;
+  saveMappingOverrides(overrides: Record<string, MappingOverride>): Promise<void>;
+}

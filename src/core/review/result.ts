@@ -1,0 +1,79 @@
+/**
+ * The review result: everything a UI renders and filters without recomputing, and the basis
+ * for the what-if path (recomputeFigures) that neither re-reads nor re-checks the rows.
+ */
+import type { AgreementProfile } from "../agreements/profileSchema";
+import type { Bilingual, CareType, ColumnMapping, Finding, FindingCode, Severity, SkippedRows } from "../model";
+import type { Field } from "../sheet/fields";
+
+export interface SheetSummary {
+  name: string;
+  headerRow: number | null;
+  rows: number;
+  mapping: ColumnMapping[];
+  unmappedHeaders: { column: number; letter: string; header: string }[];
+  missingFields: Field[];
+  skipped: SkippedRows[];
+}
+
+export interface GroupFigures {
+  municipality: string;
+  careType: CareType;
+  /** YYYY-MM, YYYY-Qn or YYYY-Hn (rolling periods are labelled by their last month). */
+  period: string;
+  /** Stays entering the figures (computable day count). */
+  stays: number;
+  zeroDayStays: number;
+  /** Discharge-ready days of those stays, under the profile's counting. */
+  days: number;
+  /** Average days (rounded per profile); null when no stay enters the average. */
+  average: number | null;
+  benchmark: number | null;
+  /** Stays that left the average and were billed individually (hybrid). */
+  longStays: number;
+  liableDays: number;
+  /** SEK, rounded per profile; null when a price or the benchmark is unknown. */
+  amount: number | null;
+  /** What the sheet states, summed over the same rows; null when the column is absent. */
+  invoicedDays: number | null;
+  invoicedBilledDays: number | null;
+  invoicedAmount: number | null;
+  /** Excel rows (with sheet) of the stays in this group. */
+  rows: { sheet: string; row: number }[];
+  /** Stays in the group with at least one error finding. */
+  rowsWithErrors: number;
+}
+
+export interface FiguresResult {
+  groups: GroupFigures[];
+  /** Group-level findings (PRICE_UNKNOWN, BENCHMARK_UNKNOWN). */
+  findings: Finding[];
+  totals: { stays: number; days: number; liableDays: number; amount: number | null; invoicedAmount: number | null };
+}
+
+export interface CheckStatus {
+  code: FindingCode;
+  ran: boolean;
+  /** The fields whose columns were absent, when it did not run. */
+  missingFields: Field[];
+}
+
+export interface ReviewResult {
+  profile: AgreementProfile;
+  /** The profile's assumptions and the engine's own, always shown to the user. */
+  assumptions: Bilingual[];
+  sheets: SheetSummary[];
+  figures: FiguresResult;
+  /** All findings: reader, row checks, cross-row checks, figures; sorted by sheet and row. */
+  findings: Finding[];
+  counts: { byCode: Partial<Record<FindingCode, number>>; bySeverity: Record<Severity, number> };
+  checks: CheckStatus[];
+  /** Opaque input of recomputeFigures (the what-if path). */
+  basis: FigureBasis;
+}
+
+/**
+ * The prepared stays, columnar and compact, from which figures are recomputed under any
+ * profile. Built once per review; defined in figures/figureBasis.ts.
+ */
+export type { FigureBasis } from "../figures/figureBasis";

@@ -1,0 +1,24 @@
+import type { ColumnMapping, Finding, SkippedRows, Stay } from "../model";
+import type { Field } from "./fields";
+
+/** What the reader makes of one sheet: where the header is, how columns map, the stays. */
+export interface SheetReading {
+  sheet: string;
+  /** Excel row number of the header row; null when no header row was found. */
+  headerRow: number | null;
+  /** Data rows read into stays (not counting skipped rows). */
+  rows: number;
+  mapping: ColumnMapping[];
+  /** Header cells that matched no field: shown so the user can map them by hand. */
+  unmappedHeaders: { column: number; letter: string; header: string }[];
+  /** Fields the reader looked for and did not find. */
+  missingFields: Field[];
+  skipped: SkippedRows[];
+  stays: Stay[];
+  /** Reader findings: INVALID_VALUE (unreadable cell, Excel error value). */
+  findings: Finding[];
+  /** Invoice period stated in title rows above the header ("Fakturaunderlag oktober 2023"), if any. */
+  statedPeriod: { fromDay: number; toDay: number; label: string } | null;
+  /** How sure we are that this is an invoice-basis sheet at all (0..1). */
+  confidence: number;
+}
