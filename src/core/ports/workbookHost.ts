@@ -24,6 +24,11 @@ export interface ReadProgress {
   rowsTotal: number;
 }
 
+/** A cancel flag the UI sets (an AbortSignal satisfies it; the core knows no DOM types). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+}
+
 export interface WorkbookHost {
   dateSystem(): Promise<DateSystem>;
   /** Every worksheet with a preview of its top rows. */
@@ -36,7 +41,7 @@ export interface WorkbookHost {
     name: string,
     columns: number[],
     onProgress: (p: ReadProgress) => void,
-    signal: AbortSignal,
+    signal: CancelSignal,
   ): Promise<SheetGrid>;
   /** Marks flagged rows by severity; never writes the user's cell values. */
   markFindings(findings: Finding[]): Promise<void>;

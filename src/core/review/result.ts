@@ -5,6 +5,7 @@
 import type { AgreementProfile } from "../agreements/profileSchema";
 import type { Bilingual, CareType, ColumnMapping, Finding, FindingCode, Severity, SkippedRows } from "../model";
 import type { Field } from "../sheet/fields";
+import type { FigureBasis } from "../figures/figureBasis";
 
 export interface SheetSummary {
   name: string;
@@ -72,8 +73,4 @@ export interface ReviewResult {
   basis: FigureBasis;
 }
 
-/**
- * The prepared stays, columnar and compact, from which figures are recomputed under any
- * profile. Built once per review; defined in figures/figureBasis.ts.
- */
-export type { FigureBasis } from "../figures/figureBasis";
+export type { FigureBasis };
