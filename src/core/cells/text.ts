@@ -14,16 +14,27 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * A comparison key for a municipality: "1380 Halmstads kommun", "Halmstad" and "HALMSTAD"
- * compare equal. A leading four-digit municipality code is kept apart by codeOf().
+ * A comparison key for a municipality: "1380 Halmstads kommun" → "halmstads", "HALMSTAD" →
+ * "halmstad". The genitive s stays: use sameMunicipality() to compare.
  */
 export function municipalityKey(name: string): string {
-  let t = normalizeText(name).replace(/^\d{4}\s+/, "");
-  t = t.replace(/\s+(kommun|stad|municipality)$/, "");
-  // Genitive "Halmstads kommun" → "halmstad"; only when a suffix was present, since
-  // names such as "Borås" legitimately end in s.
-  if (t !== normalizeText(name).replace(/^\d{4}\s+/, "") && t.endsWith("s")) t = t.slice(0, -1);
-  return t;
+  return normalizeText(name)
+    .replace(/^\d{4}\s+/, "")
+    .replace(/\s+(kommun|stad|municipality)$/, "");
+}
+
+/**
+ * Whether two texts name the same municipality. Codes decide when both carry one; otherwise
+ * the keys, allowing the genitive s of "Halmstads kommun" (while "Borås"/"Bollnäs kommun",
+ * whose names end in s, still match themselves).
+ */
+export function sameMunicipality(a: string, b: string): boolean {
+  const ca = codeOf(a);
+  const cb = codeOf(b);
+  if (ca && cb) return ca === cb;
+  const ka = municipalityKey(a);
+  const kb = municipalityKey(b);
+  return ka === kb || ka + "s" === kb || ka === kb + "s";
 }
 
 /** The four-digit municipality code at the start of a name ("1380 Halmstad" → "1380"), if any. */
