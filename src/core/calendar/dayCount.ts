@@ -1,17 +1,54 @@
 /**
  * Discharge-ready day counting (DOMAIN.md §2): calendar days or Swedish weekdays, from the
- * ready date or from the notice time with a cut-off. Stub signatures: implemented with tests.
+ * ready date or from the notice time with a cut-off.
+ *
+ * Readings (shown to the user as assumptions by review/assumptions.ts):
+ * - ASSUMED: a stay whose ready status was withdrawn and set again counts from the new notice.
+ * - ASSUMED: a ready date without a time counts as sent before the cut-off.
+ * - ASSUMED: weekdays are the vardagar d with day0 <= d < discharge day (the discharge day is
+ *   not a day of care, as in the calendar count).
  */
 import type { CareRules } from "../agreements/profileSchema";
+import type { LocalDateTime } from "../cells/localDate";
 import type { Stay } from "../model";
+import { countSwedishWorkdays } from "./holidays";
+
+export type Counting = CareRules["counting"];
+
+/** The notice the count starts from: the new ready notice when the status was withdrawn and set again. */
+export function effectiveReady(stay: Pick<Stay, "ready" | "readyWithdrawn" | "newReady">): LocalDateTime | null {
+  if (stay.readyWithdrawn && stay.newReady) return stay.newReady;
+  return stay.ready;
+}
+
+/** The minute of the day from which a notice moves day 0 to the next day; null when the rule has no cut-off. */
+export function cutoffMinute(counting: Counting): number | null {
+  if (counting.start !== "noticeTime" || counting.cutoffHour === null) return null;
+  return Math.round(counting.cutoffHour * 60);
+}
+
+/** Day 0 of the count: the ready day, or the next day when the notice came at or after the cut-off. */
+export function dayZero(ready: LocalDateTime, counting: Counting): number {
+  const cutoff = cutoffMinute(counting);
+  const late = cutoff !== null && ready.minute !== null && ready.minute >= cutoff;
+  return late ? ready.day + 1 : ready.day;
+}
+
+/** Days from day 0 up to (not including) the discharge day; never negative. */
+export function countDaysBetween(day0: number, dischargeDay: number, unit: Counting["unit"]): number {
+  if (dischargeDay <= day0) return 0;
+  return unit === "calendar" ? dischargeDay - day0 : countSwedishWorkdays(day0, dischargeDay);
+}
 
 /**
  * The discharge-ready days of a stay under a counting rule: discharge − ready (from the new
  * ready notice when the status was withdrawn and set again), 0 for a same-day discharge.
  * null when not computable (a date missing, or discharge before ready).
  */
-export function countReadyDays(stay: Stay, counting: CareRules["counting"]): number | null {
-  void stay;
-  void counting;
-  throw new Error("not yet implemented");
+export function countReadyDays(stay: Stay, counting: Counting): number | null {
+  const ready = effectiveReady(stay);
+  const discharge = stay.discharge;
+  if (!ready || !discharge) return null;
+  if (discharge.day < ready.day) return null;
+  return countDaysBetween(dayZero(ready, counting), discharge.day, counting.unit);
 }
