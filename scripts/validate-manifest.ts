@@ -1,0 +1,20 @@
+/**
+ * Offline structural check of manifest.xml (npm run validate). Microsoft's validation service
+ * (`npx office-addin-manifest validate manifest.xml`, needs the network) is the final word.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { checkManifest, DEFAULT_OPTIONS, REPO_ROOT } from "./manifestCheck";
+
+const file = path.resolve(process.argv[2] ?? path.join(REPO_ROOT, "manifest.xml"));
+const problems = checkManifest(readFileSync(file, "utf8"), DEFAULT_OPTIONS);
+if (problems.length > 0) {
+  console.error(`${path.relative(process.cwd(), file)}: ${problems.length} problem(s)`);
+  for (const p of problems) console.error(`  - ${p}`);
+  process.exitCode = 1;
+} else {
+  console.log(`${path.relative(process.cwd(), file)}: structure OK (offline check: element order, ids, URLs, icons, resources).`);
+}
+console.log(
+  "The final word is Microsoft's validation service (needs the network): npx office-addin-manifest validate manifest.xml",
+);
