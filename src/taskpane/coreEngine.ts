@@ -1,0 +1,13 @@
+/** The real PaneEngine: the domain core's reader and presets, and the review loaded on demand. */
+import { PRESETS } from "../core/agreements/presets";
+import { detectSheet } from "../core/sheet/detectSheet";
+import type { PaneEngine } from "./engine";
+
+export const coreEngine: PaneEngine = {
+  presets: PRESETS,
+  detect: (sheet, override) => detectSheet(sheet, override),
+  review: async (grids, options) => {
+    const { reviewWorkbook } = await import(/* webpackChunkName: "review" */ "../core/review/reviewWorkbook");
+    return reviewWorkbook(grids, options);
+  },
+};

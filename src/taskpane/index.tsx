@@ -1,0 +1,69 @@
+/**
+ * Entry point: wait for Office, pick language and theme from the host, check the Excel API
+ * set, then render the pane. Every failure before the pane exists still ends in a message.
+ */
+import type { ReactNode } from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { createExcelHost } from "../adapters/excel";
+import { App } from "./App";
+import { coreEngine } from "./coreEngine";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { TEXTS, type Lang } from "./i18n";
+import { paneEnvironment, REQUIRED_API } from "./officeEnv";
+import { ErrorMessage } from "./PaneMessage";
+
+/** The marker the browser tests (and time-to-interactive measurements) wait for. */
+function markReady(): void {
+  document.documentElement.dataset.paneReady = "true";
+  performance.mark("pane-ready");
+}
+
+function render(content: ReactNode, lang: Lang, dark: boolean): void {
+  document.documentElement.lang = lang;
+  const container = document.getElementById("root");
+  if (!container) return;
+  createRoot(container).render(
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
+      <ErrorBoundary texts={TEXTS[lang]}>{content}</ErrorBoundary>
+    </FluentProvider>,
+  );
+}
+
+function fatal(message: string, lang: Lang, dark: boolean): void {
+  const t = TEXTS[lang];
+  render(
+    <main style={{ padding: 12 }}>
+      <ErrorMessage error={{ title: t.errorTitle, message }} />
+    </main>,
+    lang,
+    dark,
+  );
+  markReady();
+}
+
+function start(): void {
+  if (typeof Office === "undefined") {
+    fatal(TEXTS.sv.errorNoOffice + " / " + TEXTS.en.errorNoOffice, "sv", false);
+    return;
+  }
+  Office.onReady((info) => {
+    const { lang, dark } = paneEnvironment(Office.context);
+    const t = TEXTS[lang];
+    if (info.host !== Office.HostType.Excel) {
+      fatal(t.errorNotExcel, lang, dark);
+      return;
+    }
+    if (!Office.context.requirements.isSetSupported(REQUIRED_API.set, REQUIRED_API.version)) {
+      fatal(t.errorRequirement(REQUIRED_API.set, REQUIRED_API.version), lang, dark);
+      return;
+    }
+    try {
+      render(<App host={createExcelHost()} engine={coreEngine} lang={lang} onReady={markReady} />, lang, dark);
+    } catch (e) {
+      fatal(`${t.errorUnknown} (${e instanceof Error ? e.message : String(e)})`, lang, dark);
+    }
+  }).catch(() => fatal(TEXTS.sv.errorNoOffice, "sv", false));
+}
+
+start();

@@ -1,0 +1,127 @@
+/**
+ * The pane's pure helpers: which columns to read, how to find a finding's identity number in
+ * the grid already read, filtering and paging. Display only: every figure comes from the
+ * ReviewResult, never from here.
+ */
+import type { CellValue, SheetGrid } from "../core/cells/cellValue";
+import { epochDay } from "../core/cells/localDate";
+import type { ColumnMapping, Finding, FindingCode, Severity } from "../core/model";
+import type { SheetSummary } from "../core/review/result";
+
+/** A header cell the user can map a field to. */
+export interface HeaderOption {
+  column: number;
+  letter: string;
+  header: string;
+}
+
+/** Every header cell of a sheet, mapped or not, in column order (the mapping dropdown's options). */
+export function headerOptions(
+  mapping: readonly ColumnMapping[],
+  unmapped: readonly { column: number; letter: string; header: string }[],
+): HeaderOption[] {
+  const byColumn = new Map<number, HeaderOption>();
+  for (const m of mapping) byColumn.set(m.column, { column: m.column, letter: m.letter, header: m.header });
+  for (const u of unmapped) if (!byColumn.has(u.column)) byColumn.set(u.column, { ...u });
+  return [...byColumn.values()].sort((a, b) => a.column - b.column);
+}
+
+/**
+ * The columns to read for a review: the mapped ones, plus the first used column because the
+ * title rows ("Fakturaunderlag oktober 2023") usually sit there and state the invoiced period.
+ */
+export function columnsToRead(mapping: readonly ColumnMapping[], originColumn: number): number[] {
+  const set = new Set<number>([originColumn]);
+  for (const m of mapping) set.add(m.column);
+  return [...set].sort((a, b) => a - b);
+}
+
+function cellAt(grid: SheetGrid, row: number, column: number): CellValue {
+  const r = row - (grid.originRow ?? 1);
+  const c = column - (grid.originColumn ?? 0);
+  if (r < 0 || c < 0) return undefined;
+  return grid.values[r]?.[c];
+}
+
+/** The raw identity-number text on a finding's row, from the grid the review read; null if none. */
+export function personIdOnRow(
+  finding: Pick<Finding, "sheet" | "row">,
+  grids: ReadonlyMap<string, SheetGrid>,
+  sheets: readonly SheetSummary[],
+): string | null {
+  if (finding.row === null) return null;
+  const grid = grids.get(finding.sheet);
+  const column = sheets.find((s) => s.name === finding.sheet)?.mapping.find((m) => m.field === "personId")?.column;
+  if (!grid || column === undefined) return null;
+  const value = cellAt(grid, finding.row, column);
+  if (value === null || value === undefined || value === "") return null;
+  return String(value).trim();
+}
+
+/**
+ * Masks an identity number for lists: the birth date stays (it tells rows apart when checking),
+ * the last four digits — the part that makes it a personal identity — are hidden.
+ * "19121212-1212" → "19121212-****"; "1212121212" → "121212****"; short or odd text → all stars.
+ */
+export function maskPersonId(raw: string): string {
+  const text = raw.trim();
+  const digits = text.replace(/\D/g, "");
+  if (digits.length < 10) return "*".repeat(Math.max(4, text.length));
+  let seen = 0;
+  const keep = digits.length - 4;
+  let out = "";
+  for (const ch of text) {
+    if (/\d/.test(ch)) {
+      out += seen < keep ? ch : "*";
+      seen++;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+export interface FindingFilter {
+  code: FindingCode | "all";
+  severity: Severity | "all";
+}
+
+export function filterFindings(findings: readonly Finding[], filter: FindingFilter): Finding[] {
+  return findings.filter(
+    (f) => (filter.code === "all" || f.code === filter.code) && (filter.severity === "all" || f.severity === filter.severity),
+  );
+}
+
+export const PAGE_SIZE = 50;
+
+/** One page of a long list (a 20,000-row sheet can give thousands of findings). Pages are 1-based. */
+export function pageOf<T>(items: readonly T[], page: number, size = PAGE_SIZE): { items: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const current = Math.min(Math.max(1, page), pages);
+  return { items: items.slice((current - 1) * size, current * size), page: current, pages };
+}
+
+/** Codes present in the result with their counts, most frequent first (the filter's options). */
+export function codeCounts(byCode: Partial<Record<FindingCode, number>>): { code: FindingCode; count: number }[] {
+  return (Object.entries(byCode) as [FindingCode, number][])
+    .filter(([, n]) => n > 0)
+    .map(([code, count]) => ({ code, count }))
+    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+}
+
+/** The amount the basis states minus what the agreement gives; null when either is unknown. */
+export function invoicedMinusComputed(invoiced: number | null, computed: number | null): number | null {
+  if (invoiced === null || computed === null) return null;
+  // Both are money in SEK with at most two decimals: round away float noise.
+  return Math.round((invoiced - computed) * 100) / 100;
+}
+
+export function cellRef(finding: Pick<Finding, "row" | "columns">): string {
+  if (finding.row === null) return "";
+  return `${finding.columns[0] ?? ""}${finding.row}`;
+}
+
+/** Today as an epoch day in the user's local calendar (the pane may read the clock; the core may not). */
+export function todayEpochDay(now: Date): number {
+  return epochDay(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
