@@ -1,0 +1,174 @@
+/**
+ * Command-line arguments of `npm run review`, parsed without side effects so that tests can
+ * drive every branch. Usage errors come back as values; main prints them and exits 2.
+ */
+import { epochDay, isValidCivil } from "../core/cells/localDate";
+
+export const DEFAULT_SAMPLE = "samples/fakturaunderlag-exempel.xlsx";
+/** The statutory default applies wherever no regional agreement is chosen. */
+export const DEFAULT_AGREEMENT = "lag-2017-612";
+export const DEFAULT_LIMIT = 25;
+
+export type Lang = "sv" | "en";
+
+export interface CliArgs {
+  file: string;
+  /** True when no file was given and the bundled sample is reviewed. */
+  usingSample: boolean;
+  agreement: string;
+  sheets: string[];
+  json: boolean;
+  out: string | null;
+  /** Invoice period as epoch days (inclusive) and its label. */
+  period: { fromDay: number; toDay: number; label: string } | null;
+  benchmark: number | null;
+  lang: Lang;
+  reveal: boolean;
+  /** Today as an epoch day; null = take it from the clock. */
+  today: number | null;
+  limit: number;
+  countOpenStays: boolean;
+}
+
+export type ParseResult = { kind: "ok"; args: CliArgs } | { kind: "help" } | { kind: "usage"; message: string };
+
+export const USAGE = `Usage: npm run review -- [FILE.xlsx] [options]
+
+Reviews an invoice basis (fakturaunderlag) for discharge-ready patients. Without FILE the
+bundled sample ${DEFAULT_SAMPLE} is reviewed.
+
+Options:
+  --agreement ID     agreement profile (default ${DEFAULT_AGREEMENT}, the statutory default)
+  --sheet NAME       review only this sheet (repeatable)
+  --period YYYY-MM   the invoiced month (default: read from the sheet's title rows)
+  --benchmark N      override the benchmark (average days) of average/hybrid agreements
+  --today YYYY-MM-DD the review date (default: today in Europe/Stockholm)
+  --open-stays       count still-admitted stays up to the period end
+  --json             print one JSON object on stdout, nothing else
+  --out FILE.xlsx    write a marked copy with a result sheet "Granskning"
+  --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
+  --lang sv|en       language of the summary (default sv)
+  --reveal           show personal identity numbers unmasked
+  -h, --help         this text
+
+Exit codes: 0 ok, 1 bad input, 2 usage.`;
+
+const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit"]);
+
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const args: CliArgs = {
+    file: DEFAULT_SAMPLE,
+    usingSample: true,
+    agreement: DEFAULT_AGREEMENT,
+    sheets: [],
+    json: false,
+    out: null,
+    period: null,
+    benchmark: null,
+    lang: "sv",
+    reveal: false,
+    today: null,
+    limit: DEFAULT_LIMIT,
+    countOpenStays: false,
+  };
+  let fileSeen = false;
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i];
+    // --name=value is accepted as well as --name value.
+    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
+    const name = eq > 0 ? raw.slice(0, eq) : raw;
+    let value: string | undefined = eq > 0 ? raw.slice(eq + 1) : undefined;
+    if (WITH_VALUE.has(name) && value === undefined) {
+      value = argv[++i];
+      if (value === undefined) return usage(`${name} needs a value`);
+    }
+    switch (name) {
+      case "-h":
+      case "--help":
+        return { kind: "help" };
+      case "--json":
+        args.json = true;
+        break;
+      case "--reveal":
+        args.reveal = true;
+        break;
+      case "--open-stays":
+        args.countOpenStays = true;
+        break;
+      case "--agreement":
+        args.agreement = value!;
+        break;
+      case "--sheet":
+        args.sheets.push(value!);
+        break;
+      case "--out":
+        args.out = value!;
+        break;
+      case "--lang":
+        if (value !== "sv" && value !== "en") return usage(`--lang must be sv or en, not "${value}"`);
+        args.lang = value;
+        break;
+      case "--benchmark": {
+        const n = Number(value!.replace(",", "."));
+        if (!Number.isFinite(n) || n < 0 || value!.trim() === "") return usage(`--benchmark must be a number ≥ 0, not "${value}"`);
+        args.benchmark = n;
+        break;
+      }
+      case "--limit": {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 0) return usage(`--limit must be a whole number ≥ 0, not "${value}"`);
+        args.limit = n;
+        break;
+      }
+      case "--period": {
+        const p = parsePeriod(value!);
+        if (!p) return usage(`--period must be YYYY-MM, not "${value}"`);
+        args.period = p;
+        break;
+      }
+      case "--today": {
+        const d = parseIsoDay(value!);
+        if (d === null) return usage(`--today must be a date YYYY-MM-DD, not "${value}"`);
+        args.today = d;
+        break;
+      }
+      default:
+        if (name.startsWith("-")) return usage(`unknown option ${name}`);
+        if (fileSeen) return usage(`only one file can be reviewed at a time ("${raw}")`);
+        args.file = raw;
+        args.usingSample = false;
+        fileSeen = true;
+    }
+  }
+  return { kind: "ok", args };
+}
+
+function usage(message: string): ParseResult {
+  return { kind: "usage", message };
+}
+
+export function parsePeriod(text: string): { fromDay: number; toDay: number; label: string } | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  const fromDay = epochDay(year, month, 1);
+  const toDay = (month === 12 ? epochDay(year + 1, 1, 1) : epochDay(year, month + 1, 1)) - 1;
+  return { fromDay, toDay, label: m[0] };
+}
+
+export function parseIsoDay(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidCivil(y, mo, d) ? epochDay(y, mo, d) : null;
+}
+
+/** Today's civil date in Europe/Stockholm from a clock reading (the core reads no clock). */
+export function stockholmDay(now: Date): number {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" })
+    .formatToParts(now)
+    .reduce<Record<string, string>>((acc, p) => ((acc[p.type] = p.value), acc), {});
+  return epochDay(Number(parts.year), Number(parts.month), Number(parts.day));
+}

@@ -1,0 +1,79 @@
+import { DEFAULT_AGREEMENT, DEFAULT_LIMIT, DEFAULT_SAMPLE, parseArgs, parseIsoDay, parsePeriod, stockholmDay } from "../../src/cli/args";
+import { epochDay } from "../../src/core/cells/localDate";
+
+function ok(argv: string[]) {
+  const r = parseArgs(argv);
+  if (r.kind !== "ok") throw new Error(`expected ok, got ${JSON.stringify(r)}`);
+  return r.args;
+}
+
+describe("parseArgs", () => {
+  it("defaults to the bundled sample and the statutory agreement", () => {
+    const a = ok([]);
+    expect(a.file).toBe(DEFAULT_SAMPLE);
+    expect(a.usingSample).toBe(true);
+    expect(a.agreement).toBe(DEFAULT_AGREEMENT);
+    expect(DEFAULT_AGREEMENT).toBe("lag-2017-612");
+    expect(a).toMatchObject({ json: false, reveal: false, lang: "sv", out: null, period: null, today: null, benchmark: null, limit: DEFAULT_LIMIT, sheets: [] });
+  });
+
+  it("reads every option, in both --name value and --name=value forms", () => {
+    const a = ok([
+      "in.xlsx", "--agreement", "halland-2022", "--sheet", "A", "--sheet=B", "--json", "--out", "out.xlsx",
+      "--period=2023-10", "--benchmark", "2,5", "--lang", "en", "--reveal", "--today", "2023-11-15", "--limit", "0", "--open-stays",
+    ]);
+    expect(a.file).toBe("in.xlsx");
+    expect(a.usingSample).toBe(false);
+    expect(a.agreement).toBe("halland-2022");
+    expect(a.sheets).toEqual(["A", "B"]);
+    expect(a.json).toBe(true);
+    expect(a.out).toBe("out.xlsx");
+    expect(a.period).toEqual({ fromDay: epochDay(2023, 10, 1), toDay: epochDay(2023, 10, 31), label: "2023-10" });
+    expect(a.benchmark).toBe(2.5);
+    expect(a.lang).toBe("en");
+    expect(a.reveal).toBe(true);
+    expect(a.today).toBe(epochDay(2023, 11, 15));
+    expect(a.limit).toBe(0);
+    expect(a.countOpenStays).toBe(true);
+  });
+
+  it.each([
+    [["--period", "2023-13"], /--period/],
+    [["--period", "oktober"], /--period/],
+    [["--today", "2023-02-30"], /--today/],
+    [["--lang", "de"], /--lang/],
+    [["--benchmark", "x"], /--benchmark/],
+    [["--benchmark", "-1"], /--benchmark/],
+    [["--limit", "1.5"], /--limit/],
+    [["--frobnicate"], /unknown option/],
+    [["a.xlsx", "b.xlsx"], /one file/],
+    [["--agreement"], /needs a value/],
+  ])("rejects %j as a usage error", (argv, pattern) => {
+    const r = parseArgs(argv);
+    expect(r.kind).toBe("usage");
+    if (r.kind === "usage") expect(r.message).toMatch(pattern);
+  });
+
+  it("answers --help", () => {
+    expect(parseArgs(["x.xlsx", "--help"]).kind).toBe("help");
+  });
+});
+
+describe("dates", () => {
+  it("periods span the whole month, December into the next year", () => {
+    // 2024 is a leap year: February has 29 days.
+    expect(parsePeriod("2024-02")).toEqual({ fromDay: epochDay(2024, 2, 1), toDay: epochDay(2024, 2, 29), label: "2024-02" });
+    expect(parsePeriod("2023-12")!.toDay).toBe(epochDay(2023, 12, 31));
+  });
+  it("ISO days", () => {
+    // 2023-10-05: 19635 days after 1970-01-01 (= Excel serial 45204 − 25569).
+    expect(parseIsoDay("2023-10-05")).toBe(19635);
+    expect(parseIsoDay("2023-10-5")).toBeNull();
+  });
+  it("today is the Stockholm date, not the UTC date", () => {
+    // 2023-10-31 23:30 UTC is already 2023-11-01 00:30 in Stockholm (CET, UTC+1).
+    expect(stockholmDay(new Date(Date.UTC(2023, 9, 31, 23, 30)))).toBe(epochDay(2023, 11, 1));
+    // 2023-07-01 21:59 UTC is 23:59 in Stockholm (CEST, UTC+2): still July 1.
+    expect(stockholmDay(new Date(Date.UTC(2023, 6, 1, 21, 59)))).toBe(epochDay(2023, 7, 1));
+  });
+});
