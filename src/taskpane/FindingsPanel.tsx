@@ -46,7 +46,7 @@ export function FindingsPanel({ result, grids, texts, lang, onSelect }: Props) {
       <h2 id="findings-heading" className={s.heading}>
         {texts.findingsHeading} ({result.findings.length})
       </h2>
-      <div className={s.row} aria-label={texts.filterSeverity}>
+      <div className={s.row}>
         {(["error", "warning", "info"] as const).map((sev) => (
           <Badge key={sev} appearance="tint" color={SEVERITY_COLOR[sev]}>
             {texts.severity[sev]}: {result.counts.bySeverity[sev]}
