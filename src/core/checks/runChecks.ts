@@ -1,10 +1,19 @@
 /**
- * Runs every check of DOMAIN.md §4 that the mapped columns allow. Stub signature: implemented with tests.
+ * Runs every check of DOMAIN.md §4 that the mapped columns allow, over all sheets of an
+ * invoice basis, and says for each check whether it ran: a check whose columns are absent is
+ * "not run", never "passed".
  */
 import type { AgreementProfile } from "../agreements/profileSchema";
-import type { Finding } from "../model";
+import type { Bilingual, Finding } from "../model";
 import type { CheckStatus } from "../review/result";
+import type { Field } from "../sheet/fields";
 import type { SheetReading } from "../sheet/sheetReading";
+import { CHECK_CATALOG, CHECK_CODES, STATUS_REASONS, type CheckCode } from "./catalog";
+import { checkCrossRows } from "./crossRowChecks";
+import { fieldLabel, fillMessage, joinBilingual } from "./messages";
+import { prepareModel, type ModelContext } from "./modelRules";
+import { checkSheetRows, neededFields, newTextCaches, type RowCheckEnv } from "./rowChecks";
+import { buildSheetContext, type SheetContext } from "./sheetContext";
 
 export interface CheckContext {
   profile: AgreementProfile;
@@ -14,8 +23,109 @@ export interface CheckContext {
   invoicePeriod: { fromDay: number; toDay: number } | null;
 }
 
-export function runChecks(readings: SheetReading[], ctx: CheckContext): { findings: Finding[]; statuses: CheckStatus[] } {
-  void readings;
-  void ctx;
-  throw new Error("not yet implemented");
+export interface ChecksResult {
+  findings: Finding[];
+  statuses: CheckStatus[];
+}
+
+export function runChecks(readings: SheetReading[], ctx: CheckContext): ChecksResult {
+  const model = prepareModel(ctx.profile);
+  const contexts = readings.map((r, i) => buildSheetContext(r, i));
+  const env: RowCheckEnv = {
+    model,
+    referenceDay: ctx.referenceDay,
+    invoicePeriod: ctx.invoicePeriod,
+    caches: newTextCaches(),
+    priceUnknown: new Map(),
+  };
+
+  const findings: Finding[] = [];
+  for (const c of contexts) {
+    findings.push(...missingColumnFindings(c, model));
+    checkSheetRows(c, env, findings);
+  }
+  checkCrossRows(contexts, findings);
+  findings.push(...priceUnknownFindings(env, contexts));
+
+  const rank = new Map(contexts.map((c) => [c.reading.sheet, c.index]));
+  findings.sort(
+    (a, b) =>
+      (rank.get(a.sheet) ?? 0) - (rank.get(b.sheet) ?? 0) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.fields[0] < b.fields[0] ? -1 : a.fields[0] > b.fields[0] ? 1 : 0),
+  );
+  return { findings, statuses: checkStatuses(contexts, model) };
+}
+
+/** A sheet without a column the model needs: one sheet-level finding, not one per row. */
+function missingColumnFindings(c: SheetContext, model: ModelContext): Finding[] {
+  const m = CHECK_CATALOG.MISSING_FIELD.messages;
+  const needs = [...neededFields(model), { field: "dischargeDate" as Field, severity: "error" as const }];
+  const out: Finding[] = [];
+  for (const need of needs) {
+    if (c.letters[need.field] !== undefined) continue;
+    out.push({
+      code: "MISSING_FIELD",
+      severity: need.severity,
+      sheet: c.reading.sheet,
+      row: null,
+      columns: [],
+      fields: [need.field],
+      message: fillMessage(m.column, { field: fieldLabel(need.field), consequence: need.severity === "error" ? m.columnExcluded : m.columnLimited }),
+    });
+  }
+  return out;
+}
+
+function priceUnknownFindings(env: RowCheckEnv, contexts: SheetContext[]): Finding[] {
+  const template = CHECK_CATALOG.PRICE_MISMATCH.messages.unknown;
+  const letters = new Map(contexts.map((c) => [c.reading.sheet, c.letters]));
+  return [...env.priceUnknown.values()].map((e) => ({
+    code: "PRICE_UNKNOWN" as const,
+    severity: "info" as const,
+    sheet: e.sheet,
+    row: null,
+    columns: e.fields.map((f) => letters.get(e.sheet)?.[f]).filter((l): l is string => l !== undefined),
+    fields: e.fields,
+    message: fillMessage(template, { year: String(e.year), count: e.count, row: String(e.firstRow) }),
+  }));
+}
+
+/** Per check: ran only when it ran on every sheet; otherwise which columns were missing, and where. */
+function checkStatuses(contexts: SheetContext[], model: ModelContext): CheckStatus[] {
+  const profileReason = profileSkips(model);
+  return CHECK_CODES.map((code): CheckStatus => {
+    const skip = profileReason[code];
+    if (skip) return { code, ran: false, missingFields: [], reason: skip };
+    const ranOn = contexts.filter((c) => c.runs[code]);
+    const notOn = contexts.filter((c) => !c.runs[code]);
+    if (contexts.length > 0 && notOn.length === 0) return { code, ran: true, missingFields: [] };
+    const missing: Field[] = [];
+    for (const c of notOn) for (const f of c.missing[code] ?? []) if (!missing.includes(f)) missing.push(f);
+    const fields = joinBilingual(missing.map(fieldLabel), ", ");
+    const reason =
+      ranOn.length > 0
+        ? fillMessage(STATUS_REASONS.partial, { ran: sheetList(ranOn), notRan: sheetList(notOn) })
+        : fillMessage(STATUS_REASONS.none, { fields });
+    return { code, ran: false, missingFields: missing, reason };
+  });
+}
+
+function sheetList(cs: SheetContext[]): string {
+  return cs.map((c) => `"${c.reading.sheet}"`).join(", ");
+}
+
+/** Checks the profile itself turns off, whatever the columns. */
+function profileSkips(model: ModelContext): Partial<Record<CheckCode, Bilingual>> {
+  const out: Partial<Record<CheckCode, Bilingual>> = {};
+  const { somatic, psychiatric } = model.profile;
+  if (!somatic.conditions.careContact && !psychiatric.conditions.careContact) {
+    out.NO_CARE_CONTACT = CHECK_CATALOG.NO_CARE_CONTACT.messages.notRequired;
+  }
+  const rowBilled = (r: typeof somatic) => r.kind === "individual" || (r.kind === "hybrid" && r.longStayLimit !== null);
+  if (!rowBilled(somatic) && !rowBilled(psychiatric)) {
+    out.BILLED_DAYS_MISMATCH = CHECK_CATALOG.BILLED_DAYS_MISMATCH.messages.averageOnly;
+  }
+  return out;
 }

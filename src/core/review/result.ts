@@ -57,6 +57,8 @@ export interface CheckStatus {
   ran: boolean;
   /** The fields whose columns were absent, when it did not run. */
   missingFields: Field[];
+  /** Why it did not run (or ran on some sheets only), when missing columns alone do not say it. */
+  reason?: Bilingual;
 }
 
 export interface ReviewResult {
