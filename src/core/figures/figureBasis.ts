@@ -1,4 +1,400 @@
-/** Stub: the compact, columnar basis of the figures (implemented with the figures module). */
+/**
+ * The figure basis: a compact, columnar copy of the stays whose day count is computable, built
+ * once per review. The what-if path (recomputeFigures) runs a tight loop over these typed arrays,
+ * so everything a profile cannot change (calendar and weekday days, year boundaries, month cells)
+ * is computed here, and what it can change (cut-off shift, grace, benchmark, period, price) is not.
+ *
+ * Stays are held in (sheet name, row) order whatever the input order, so figures do not depend
+ * on it. A stay enters when ready and discharge are present and discharge >= ready; an open stay
+ * (no discharge) only when openStaysUntilDay is given.
+ */
+import { countSwedishWorkdays, isSwedishWorkday } from "../calendar/holidays";
+import { effectiveReady } from "../calendar/dayCount";
+import { civilDate, epochDay } from "../cells/localDate";
+import { municipalityKey } from "../cells/text";
+import type { Stay } from "../model";
+
+/** The group name of stays without a municipality (shown, never dropped). */
+export const UNKNOWN_MUNICIPALITY = "(kommun saknas)";
+
+export interface FigureBasisOptions {
+  /**
+   * Count stays without a discharge date up to this day (inclusive: ASSUMED, an open stay counts
+   * as if discharged the next day, and belongs to this day's month). null: open stays stay out.
+   */
+  openStaysUntilDay: number | null;
+  /** `${sheet}!${row}` of rows with at least one error finding. */
+  errorRows: ReadonlySet<string>;
+}
+
 export interface FigureBasis {
   readonly count: number;
+  /** Municipality display names (the first spelling in sheet/row order), sorted by Swedish collation. */
+  readonly municipalities: readonly string[];
+  /** Sheet names, sorted. */
+  readonly sheets: readonly string[];
+
+  // Per stay, in (sheet, row) order:
+  readonly sheetIndex: Uint16Array;
+  readonly row: Int32Array;
+  /** sheetIndex * 2^21 + row: the sort and look-up key of a row. */
+  readonly rowKey: Float64Array;
+  readonly municipality: Int32Array;
+  /** 0 somatic, 1 psychiatric (missing care type counts as somatic: see careTypeMissing). */
+  readonly careType: Uint8Array;
+  readonly careTypeMissing: Uint8Array;
+  /** The ready date as stated. */
+  readonly readyDay: Int32Array;
+  /** The day counting starts from: the new ready date when the status was withdrawn and set again. */
+  readonly startDay: Int32Array;
+  /** Minute of the start notice, -1 when the date had no time. */
+  readonly startMinute: Int16Array;
+  readonly newReadyUsed: Uint8Array;
+  /** The discharge day, or openStaysUntilDay + 1 for an open stay. */
+  readonly dischargeDay: Int32Array;
+  readonly open: Uint8Array;
+  /** year*12 + month-1 of the discharge (of openStaysUntilDay for an open stay). */
+  readonly dischargeMonth: Int32Array;
+  /** (municipality, care type, discharge month) cell, numbered in that sort order. */
+  readonly cell: Int32Array;
+  /** dischargeDay − startDay. */
+  readonly calendarDays: Int32Array;
+  /** Swedish workdays in [startDay, dischargeDay). */
+  readonly weekdayDays: Int32Array;
+  readonly startIsWorkday: Uint8Array;
+  readonly startYear: Int32Array;
+  /** Calendar days and workdays from startDay up to the next 1 January: where billed days change year. */
+  readonly calendarToYearEnd: Int32Array;
+  readonly weekdaysToYearEnd: Int32Array;
+  /** The sheet's stated days, billed days and amount; NaN when absent. */
+  readonly statedDays: Float64Array;
+  readonly statedBilledDays: Float64Array;
+  readonly statedAmount: Float64Array;
+  readonly hasError: Uint8Array;
+  /** {sheet, row} per stay, shared by every recompute's group row lists. */
+  readonly refs: readonly { sheet: string; row: number }[];
+
+  readonly cells: {
+    readonly count: number;
+    readonly municipality: Int32Array;
+    readonly careType: Uint8Array;
+    readonly month: Int32Array;
+  };
+  /** Smallest start year and largest discharge year: the price years a recompute may need. */
+  readonly minYear: number;
+  readonly maxYear: number;
+  /** Stays that did not enter, by reason (reported, never silently dropped). */
+  readonly left: { missingDates: number; dischargeBeforeReady: number; open: number };
+}
+
+export const ROW_KEY_SHEET = 2 ** 21;
+
+interface Candidate {
+  stay: Stay;
+  startDay: number;
+  startMinute: number;
+  dischargeDay: number;
+  open: boolean;
+  key: number;
+}
+
+/** Per-day lookup over the basis's date range: workday prefix sums, year and month index. */
+interface DayTables {
+  first: number;
+  prefix: Int32Array;
+  year: Int32Array;
+  month: Int32Array;
+}
+
+/** Beyond this range (garbage years) the per-stay functions are used instead of tables. */
+const MAX_TABLE_DAYS = 200 * 366;
+
+function dayTables(minDay: number, maxDay: number): DayTables | null {
+  const firstYear = civilDate(minDay).year;
+  const lastYear = civilDate(maxDay).year;
+  const first = epochDay(firstYear, 1, 1);
+  const end = epochDay(lastYear + 1, 1, 1); // inclusive end of the tables: every next 1 January is inside
+  if (end - first > MAX_TABLE_DAYS) return null;
+  const n = end - first + 1;
+  const prefix = new Int32Array(n + 1);
+  const year = new Int32Array(n);
+  const month = new Int32Array(n);
+  for (let y = firstYear; y <= lastYear + 1; y++) {
+    for (let m = 1; m <= 12; m++) {
+      const from = epochDay(y, m, 1) - first;
+      if (from >= n) break;
+      const to = Math.min(n, epochDay(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - first);
+      year.fill(y, from, to);
+      month.fill(y * 12 + m - 1, from, to);
+    }
+  }
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + (isSwedishWorkday(first + i) ? 1 : 0);
+  return { first, prefix, year, month };
+}
+
+const collator = new Intl.Collator("sv");
+
+export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): FigureBasis {
+  const openUntil = options.openStaysUntilDay;
+  const left = { missingDates: 0, dischargeBeforeReady: 0, open: 0 };
+
+  // 1. Which stays enter, and their (sheet, row) order.
+  const sheetSet = new Set<string>();
+  for (const s of stays) sheetSet.add(s.sheet);
+  const sheets = [...sheetSet].sort();
+  const sheetRank = new Map(sheets.map((s, i) => [s, i]));
+
+  const candidates: Candidate[] = [];
+  let sorted = true;
+  let lastKey = -Infinity;
+  for (const stay of stays) {
+    const start = effectiveReady(stay);
+    if (!start) {
+      left.missingDates++;
+      continue;
+    }
+    let dischargeDay: number;
+    let open = false;
+    if (stay.discharge) {
+      dischargeDay = stay.discharge.day;
+      if (dischargeDay < start.day) {
+        left.dischargeBeforeReady++;
+        continue;
+      }
+    } else if (openUntil !== null && start.day <= openUntil) {
+      dischargeDay = openUntil + 1;
+      open = true;
+    } else {
+      if (openUntil === null) left.open++;
+      else left.missingDates++;
+      continue;
+    }
+    const key = sheetRank.get(stay.sheet)! * ROW_KEY_SHEET + stay.row;
+    if (key < lastKey) sorted = false;
+    lastKey = key;
+    candidates.push({ stay, startDay: start.day, startMinute: start.minute ?? -1, dischargeDay, open, key });
+  }
+  if (!sorted) candidates.sort((a, b) => a.key - b.key);
+  const n = candidates.length;
+
+  // 2. Municipalities: one per sameMunicipality-compatible key (genitive s tolerated), first spelling shown.
+  const byRaw = new Map<string | null, number>();
+  const byKey = new Map<string, number>();
+  const names: string[] = [];
+  const muniTemp = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const raw = candidates[i].stay.municipality;
+    let id = byRaw.get(raw);
+    if (id === undefined) {
+      id = internMunicipality(raw, byKey, names);
+      byRaw.set(raw, id);
+    }
+    muniTemp[i] = id;
+  }
+  const order = names.map((_, i) => i).sort((a, b) => {
+    const ua = names[a] === UNKNOWN_MUNICIPALITY;
+    const ub = names[b] === UNKNOWN_MUNICIPALITY;
+    if (ua !== ub) return ua ? 1 : -1;
+    return collator.compare(names[a], names[b]) || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0);
+  });
+  const rankOf = new Int32Array(names.length);
+  order.forEach((temp, rank) => (rankOf[temp] = rank));
+  const municipalities = order.map((t) => names[t]);
+
+  // 3. Columns.
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (const c of candidates) {
+    if (c.startDay < minDay) minDay = c.startDay;
+    if (c.dischargeDay > maxDay) maxDay = c.dischargeDay;
+  }
+  const tables = n > 0 ? dayTables(minDay, maxDay) : null;
+
+  const sheetIndex = new Uint16Array(n);
+  const row = new Int32Array(n);
+  const rowKey = new Float64Array(n);
+  const municipality = new Int32Array(n);
+  const careType = new Uint8Array(n);
+  const careTypeMissing = new Uint8Array(n);
+  const readyDay = new Int32Array(n);
+  const startDay = new Int32Array(n);
+  const startMinute = new Int16Array(n);
+  const newReadyUsed = new Uint8Array(n);
+  const dischargeDay = new Int32Array(n);
+  const open = new Uint8Array(n);
+  const dischargeMonth = new Int32Array(n);
+  const calendarDays = new Int32Array(n);
+  const weekdayDays = new Int32Array(n);
+  const startIsWorkday = new Uint8Array(n);
+  const startYear = new Int32Array(n);
+  const calendarToYearEnd = new Int32Array(n);
+  const weekdaysToYearEnd = new Int32Array(n);
+  const statedDays = new Float64Array(n);
+  const statedBilledDays = new Float64Array(n);
+  const statedAmount = new Float64Array(n);
+  const hasError = new Uint8Array(n);
+  const refs = new Array<{ sheet: string; row: number }>(n);
+  let minYear = Infinity;
+  let maxYear = -Infinity;
+
+  for (let i = 0; i < n; i++) {
+    const c = candidates[i];
+    const s = c.stay;
+    sheetIndex[i] = sheetRank.get(s.sheet)!;
+    row[i] = s.row;
+    rowKey[i] = c.key;
+    municipality[i] = rankOf[muniTemp[i]];
+    careType[i] = s.careType === "psychiatric" ? 1 : 0;
+    careTypeMissing[i] = s.careType === null ? 1 : 0;
+    readyDay[i] = s.ready ? s.ready.day : c.startDay;
+    startDay[i] = c.startDay;
+    startMinute[i] = c.startMinute;
+    newReadyUsed[i] = s.readyWithdrawn && s.newReady ? 1 : 0;
+    dischargeDay[i] = c.dischargeDay;
+    open[i] = c.open ? 1 : 0;
+    const d0 = c.startDay;
+    const d1 = c.dischargeDay;
+    calendarDays[i] = d1 - d0;
+    const monthDay = c.open ? d1 - 1 : d1;
+    if (tables) {
+      const o0 = d0 - tables.first;
+      const y0 = tables.year[o0];
+      const nextJan1 = epochDay(y0 + 1, 1, 1) - tables.first;
+      startYear[i] = y0;
+      dischargeMonth[i] = tables.month[monthDay - tables.first];
+      weekdayDays[i] = tables.prefix[d1 - tables.first] - tables.prefix[o0];
+      startIsWorkday[i] = tables.prefix[o0 + 1] - tables.prefix[o0];
+      calendarToYearEnd[i] = nextJan1 - o0;
+      weekdaysToYearEnd[i] = tables.prefix[nextJan1] - tables.prefix[o0];
+    } else {
+      const y0 = civilDate(d0).year;
+      const cm = civilDate(monthDay);
+      const nextJan1 = epochDay(y0 + 1, 1, 1);
+      startYear[i] = y0;
+      dischargeMonth[i] = cm.year * 12 + cm.month - 1;
+      weekdayDays[i] = countSwedishWorkdays(d0, d1);
+      startIsWorkday[i] = isSwedishWorkday(d0) ? 1 : 0;
+      calendarToYearEnd[i] = nextJan1 - d0;
+      weekdaysToYearEnd[i] = countSwedishWorkdays(d0, nextJan1);
+    }
+    if (startYear[i] < minYear) minYear = startYear[i];
+    const dy = Math.floor(dischargeMonth[i] / 12);
+    if (dy + 1 > maxYear) maxYear = dy + 1; // +1: an open stay's virtual discharge may be 1 January
+    statedDays[i] = s.statedDays ?? NaN;
+    statedBilledDays[i] = s.billedDays ?? NaN;
+    statedAmount[i] = s.amount ?? NaN;
+    refs[i] = { sheet: s.sheet, row: s.row };
+  }
+  for (const key of options.errorRows) {
+    const i = findRow(sheets, rowKey, key);
+    for (let j = i; j >= 0 && j < n && rowKey[j] === rowKey[i]; j++) hasError[j] = 1;
+  }
+
+  const cells = buildCells(n, municipality, careType, dischargeMonth);
+  return {
+    count: n,
+    municipalities,
+    sheets,
+    sheetIndex,
+    row,
+    rowKey,
+    municipality,
+    careType,
+    careTypeMissing,
+    readyDay,
+    startDay,
+    startMinute,
+    newReadyUsed,
+    dischargeDay,
+    open,
+    dischargeMonth,
+    cell: cells.cellOf,
+    calendarDays,
+    weekdayDays,
+    startIsWorkday,
+    startYear,
+    calendarToYearEnd,
+    weekdaysToYearEnd,
+    statedDays,
+    statedBilledDays,
+    statedAmount,
+    hasError,
+    refs,
+    cells: cells.table,
+    minYear: n > 0 ? minYear : 0,
+    maxYear: n > 0 ? maxYear : -1,
+    left,
+  };
+}
+
+function internMunicipality(raw: string | null, byKey: Map<string, number>, names: string[]): number {
+  const text = raw?.trim() ?? "";
+  const key = text ? municipalityKey(text) : "";
+  if (!key) {
+    let id = byKey.get("");
+    if (id === undefined) {
+      id = names.push(UNKNOWN_MUNICIPALITY) - 1;
+      byKey.set("", id);
+    }
+    return id;
+  }
+  // sameMunicipality: "Halmstads kommun" and "Halmstad" are one municipality.
+  const found = byKey.get(key) ?? byKey.get(key + "s") ?? (key.endsWith("s") ? byKey.get(key.slice(0, -1)) : undefined);
+  if (found !== undefined) {
+    byKey.set(key, found);
+    return found;
+  }
+  const id = names.push(text) - 1;
+  byKey.set(key, id);
+  return id;
+}
+
+/** Dense numbering of (municipality, care type, month) in that order, so groups come out sorted. */
+function buildCells(n: number, municipality: Int32Array, careType: Uint8Array, month: Int32Array) {
+  let minMonth = Infinity;
+  let maxMonth = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (month[i] < minMonth) minMonth = month[i];
+    if (month[i] > maxMonth) maxMonth = month[i];
+  }
+  const cellOf = new Int32Array(n);
+  const span = n > 0 ? maxMonth - minMonth + 1 : 0;
+  const composite = new Float64Array(n);
+  for (let i = 0; i < n; i++) composite[i] = (municipality[i] * 2 + careType[i]) * span + (month[i] - minMonth);
+  const distinct = Array.from(new Set(composite)).sort((a, b) => a - b);
+  const index = new Map<number, number>();
+  distinct.forEach((k, j) => index.set(k, j));
+  for (let i = 0; i < n; i++) cellOf[i] = index.get(composite[i])!;
+  const count = distinct.length;
+  const table = {
+    count,
+    municipality: new Int32Array(count),
+    careType: new Uint8Array(count),
+    month: new Int32Array(count),
+  };
+  distinct.forEach((k, j) => {
+    const mc = Math.floor(k / span);
+    table.municipality[j] = Math.floor(mc / 2);
+    table.careType[j] = mc % 2;
+    table.month[j] = (k % span) + minMonth;
+  });
+  return { cellOf, table };
+}
+
+/** Index of the first stay with the `${sheet}!${row}` key, or -1 (binary search on rowKey). */
+export function findRow(sheets: readonly string[], rowKey: Float64Array, ref: string): number {
+  const bang = ref.lastIndexOf("!");
+  if (bang < 0) return -1;
+  const sheet = sheets.indexOf(ref.slice(0, bang));
+  const row = Number(ref.slice(bang + 1));
+  if (sheet < 0 || !Number.isInteger(row)) return -1;
+  const key = sheet * ROW_KEY_SHEET + row;
+  let lo = 0;
+  let hi = rowKey.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rowKey[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < rowKey.length && rowKey[lo] === key ? lo : -1;
 }
