@@ -58,28 +58,8 @@ export function personIdOnRow(
   return String(value).trim();
 }
 
-/**
- * Masks an identity number for lists: the birth date stays (it tells rows apart when checking),
- * the last four digits — the part that makes it a personal identity — are hidden.
- * "19121212-1212" → "19121212-****"; "1212121212" → "121212****"; short or odd text → all stars.
- */
-export function maskPersonId(raw: string): string {
-  const text = raw.trim();
-  const digits = text.replace(/\D/g, "");
-  if (digits.length < 10) return "*".repeat(Math.max(4, text.length));
-  let seen = 0;
-  const keep = digits.length - 4;
-  let out = "";
-  for (const ch of text) {
-    if (/\d/.test(ch)) {
-      out += seen < keep ? ch : "*";
-      seen++;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
+/** The core's masking: birth date kept, the last four characters hidden ("19121212-****"). */
+export { maskPersonId } from "../core/cells/mask";
 
 export interface FindingFilter {
   code: FindingCode | "all";
