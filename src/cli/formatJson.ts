@@ -1,0 +1,137 @@
+/**
+ * The --json output: exactly one object, stable key names for scripts that consume it.
+ */
+import type { AgreementProfile } from "../core/agreements/profileSchema";
+import type { Bilingual, CareType, Severity } from "../core/model";
+import type { ReviewResult } from "../core/review/result";
+import type { Lang } from "./args";
+
+export interface JsonContext {
+  file: string;
+  lang: Lang;
+  /** Text filter applied to every string that may carry a person id (masking). */
+  privacy: (text: string) => string;
+  today: string;
+  period: string | null;
+  benchmarkOverride: number | null;
+  markedCopy: string | null;
+}
+
+export interface JsonGroup {
+  municipality: string;
+  careType: CareType;
+  period: string;
+  stays: number;
+  zeroDayStays: number;
+  days: number;
+  average: number | null;
+  benchmark: number | null;
+  longStays: number;
+  liableDays: number;
+  amount: number | null;
+  invoicedDays: number | null;
+  invoicedBilledDays: number | null;
+  invoicedAmount: number | null;
+  /** invoicedAmount − amount: positive when more was invoiced than the agreement gives. */
+  difference: number | null;
+  rowsWithErrors: number;
+}
+
+export interface JsonFinding {
+  sheet: string;
+  row: number | null;
+  code: string;
+  severity: Severity;
+  /** The main column letter, null for a group- or sheet-level finding. */
+  column: string | null;
+  columns: string[];
+  message: string;
+  relatedRows?: number[];
+  value?: string;
+}
+
+export interface JsonReport {
+  file: string;
+  today: string;
+  period: string | null;
+  agreement: AgreementProfile;
+  benchmarkOverride: number | null;
+  assumptions: string[];
+  sheets: {
+    name: string;
+    headerRow: number | null;
+    rows: number;
+    mapping: { field: string; column: string; header: string; confidence: number; how: string }[];
+    missingFields: string[];
+    unmappedHeaders: { column: string; header: string }[];
+    skipped: { fromRow: number; toRow: number; reason: string }[];
+  }[];
+  groups: JsonGroup[];
+  totals: ReviewResult["figures"]["totals"];
+  counts: ReviewResult["counts"];
+  checksNotRun: { code: string; missingFields: string[] }[];
+  findings: JsonFinding[];
+  markedCopy: string | null;
+}
+
+export function difference(invoiced: number | null, computed: number | null): number | null {
+  return invoiced === null || computed === null ? null : roundCents(invoiced - computed);
+}
+
+function roundCents(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport {
+  const say = (b: Bilingual) => ctx.privacy(b[ctx.lang]);
+  return {
+    file: ctx.file,
+    today: ctx.today,
+    period: ctx.period,
+    agreement: result.profile,
+    benchmarkOverride: ctx.benchmarkOverride,
+    assumptions: result.assumptions.map((a) => a[ctx.lang]),
+    sheets: result.sheets.map((s) => ({
+      name: s.name,
+      headerRow: s.headerRow,
+      rows: s.rows,
+      mapping: s.mapping.map((m) => ({ field: m.field, column: m.letter, header: m.header, confidence: m.confidence, how: m.how })),
+      missingFields: [...s.missingFields],
+      unmappedHeaders: s.unmappedHeaders.map((u) => ({ column: u.letter, header: u.header })),
+      skipped: s.skipped.map((k) => ({ ...k })),
+    })),
+    groups: result.figures.groups.map((g) => ({
+      municipality: g.municipality,
+      careType: g.careType,
+      period: g.period,
+      stays: g.stays,
+      zeroDayStays: g.zeroDayStays,
+      days: g.days,
+      average: g.average,
+      benchmark: g.benchmark,
+      longStays: g.longStays,
+      liableDays: g.liableDays,
+      amount: g.amount,
+      invoicedDays: g.invoicedDays,
+      invoicedBilledDays: g.invoicedBilledDays,
+      invoicedAmount: g.invoicedAmount,
+      difference: difference(g.invoicedAmount, g.amount),
+      rowsWithErrors: g.rowsWithErrors,
+    })),
+    totals: result.figures.totals,
+    counts: result.counts,
+    checksNotRun: result.checks.filter((c) => !c.ran).map((c) => ({ code: c.code, missingFields: [...c.missingFields] })),
+    findings: result.findings.map((f) => ({
+      sheet: f.sheet,
+      row: f.row,
+      code: f.code,
+      severity: f.severity,
+      column: f.columns[0] ?? null,
+      columns: f.columns,
+      message: say(f.message),
+      ...(f.relatedRows?.length ? { relatedRows: f.relatedRows } : {}),
+      ...(f.value !== undefined ? { value: ctx.privacy(f.value) } : {}),
+    })),
+    markedCopy: ctx.markedCopy,
+  };
+}

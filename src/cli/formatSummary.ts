@@ -1,0 +1,228 @@
+/**
+ * The human-readable summary of `npm run review`: agreement and assumptions, sheets and their
+ * column mapping, the figures per municipality × care type × period, and the findings.
+ */
+import type { AgreementProfile, CareRules } from "../core/agreements/profileSchema";
+import type { CareType } from "../core/model";
+import type { ReviewResult } from "../core/review/result";
+import { FIELD_LABELS } from "../core/sheet/fields";
+import type { Lang } from "./args";
+import { difference } from "./formatJson";
+
+export interface SummaryContext {
+  file: string;
+  usingSample: boolean;
+  lang: Lang;
+  privacy: (text: string) => string;
+  revealed: boolean;
+  today: string;
+  limit: number;
+  markedCopy: string | null;
+}
+
+const T = {
+  sv: {
+    title: "Granskning av fakturaunderlag",
+    sample: "(exempelfil med syntetiska personnummer)",
+    today: "Granskningsdag",
+    agreement: "Överenskommelse",
+    source: "Källa",
+    assumptions: "Antaganden och tolkningar",
+    sheets: "Blad",
+    headerRow: "rubrikrad",
+    rows: "datarader",
+    missing: "saknade fält",
+    unmapped: "okända kolumner",
+    skipped: "överhoppade rader",
+    figures: "Siffror per kommun, vårdform och period",
+    head: ["Kommun", "Vårdform", "Period", "Vistelser", "Dagar", "Snitt", "Riktmärke", "Ansvarsdagar", "Belopp", "Fakturerat", "Differens"],
+    total: "Totalt",
+    notRun: "Kontroller som inte kunde köras (kolumn saknas)",
+    findings: "Avvikelser",
+    none: "Inga avvikelser.",
+    first: "Första",
+    of: "av",
+    reveal: "personnummer maskerade; visa med --reveal",
+    markedCopy: "Markerad kopia skriven till",
+    somatic: "somatik",
+    psychiatric: "psykiatri",
+    kind: { individual: "per vistelse", average: "snitt", hybrid: "snitt + långa vistelser per vistelse" },
+    grace: "karensdagar",
+    benchmark: "riktmärke",
+    formula: "formel",
+    period: "period",
+    price: "pris",
+    priceSource: "Socialstyrelsens belopp per år",
+    fixed: "fast",
+    unknown: "okänt",
+    severity: { error: "fel", warning: "varning", info: "info" },
+    blank: "tomma",
+    "repeated-header": "upprepad rubrik",
+    totalRow: "summarad",
+  },
+  en: {
+    title: "Review of invoice basis",
+    sample: "(sample file with synthetic identity numbers)",
+    today: "Review date",
+    agreement: "Agreement",
+    source: "Source",
+    assumptions: "Assumptions and readings",
+    sheets: "Sheets",
+    headerRow: "header row",
+    rows: "data rows",
+    missing: "missing fields",
+    unmapped: "unknown columns",
+    skipped: "skipped rows",
+    figures: "Figures per municipality, care type and period",
+    head: ["Municipality", "Care type", "Period", "Stays", "Days", "Average", "Benchmark", "Liable days", "Amount", "Invoiced", "Difference"],
+    total: "Total",
+    notRun: "Checks that could not run (column missing)",
+    findings: "Findings",
+    none: "No findings.",
+    first: "First",
+    of: "of",
+    reveal: "identity numbers masked; show them with --reveal",
+    markedCopy: "Marked copy written to",
+    somatic: "somatic",
+    psychiatric: "psychiatric",
+    kind: { individual: "per stay", average: "average", hybrid: "average + long stays per stay" },
+    grace: "grace days",
+    benchmark: "benchmark",
+    formula: "formula",
+    period: "period",
+    price: "price",
+    priceSource: "Socialstyrelsen's amount per year",
+    fixed: "fixed",
+    unknown: "unknown",
+    severity: { error: "error", warning: "warning", info: "info" },
+    blank: "blank",
+    "repeated-header": "repeated header",
+    totalRow: "total",
+  },
+} as const;
+
+export function formatNumber(n: number | null, decimals: number, lang: Lang): string {
+  if (n === null) return "–";
+  return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  })
+    .format(n)
+    .replace(/\u00a0/g, " ")
+    .replace(/\u2212/g, "-");
+}
+
+/** Left-aligns text columns and right-aligns numeric ones. */
+export function table(head: readonly string[], rows: string[][], numericFrom: number): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i >= numericFrom ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+}
+
+function describeRules(r: CareRules, lang: Lang): string {
+  const t = T[lang];
+  const parts: string[] = [t.kind[r.kind]];
+  if (r.kind !== "average") parts.push(`${r.graceDays} ${t.grace}`);
+  if (r.kind !== "individual") {
+    parts.push(`${t.benchmark} ${r.benchmark === null ? t.unknown : formatNumber(r.benchmark, 1, lang)}`);
+    parts.push(`${t.formula} ${r.excessFormula}`);
+  }
+  parts.push(`${t.period} ${r.period.kind === "rolling" ? `rolling ${r.period.months}` : r.period.kind}`);
+  parts.push(`${r.counting.unit}`);
+  parts.push(`${t.price}: ${r.price.source === "fixed" ? `${t.fixed} ${formatNumber(r.price.amount, 0, lang)}` : t.priceSource}`);
+  return parts.join(", ");
+}
+
+function careLabel(c: CareType, lang: Lang): string {
+  return c === "somatic" ? T[lang].somatic : T[lang].psychiatric;
+}
+
+export function formatAgreement(profile: AgreementProfile, lang: Lang): string[] {
+  const t = T[lang];
+  return [
+    `${t.agreement}: ${profile.name[lang]} (${profile.id})`,
+    `  ${t.source}: ${profile.source}`,
+    `  ${t.somatic}: ${describeRules(profile.somatic, lang)}`,
+    `  ${t.psychiatric}: ${describeRules(profile.psychiatric, lang)}`,
+  ];
+}
+
+export function formatSummary(result: ReviewResult, ctx: SummaryContext): string {
+  const t = T[ctx.lang];
+  const lang = ctx.lang;
+  const out: string[] = [];
+  out.push(`${t.title}: ${ctx.file}${ctx.usingSample ? ` ${t.sample}` : ""}`);
+  out.push(`${t.today}: ${ctx.today}`);
+  out.push("");
+  out.push(...formatAgreement(result.profile, lang));
+  out.push("");
+  out.push(`${t.assumptions}:`);
+  for (const a of result.assumptions) out.push(`  - ${a[lang]}`);
+  out.push("");
+
+  out.push(`${t.sheets}:`);
+  for (const s of result.sheets) {
+    out.push(`  ${s.name}: ${t.headerRow} ${s.headerRow ?? "–"}, ${s.rows} ${t.rows}`);
+    out.push(`    ${s.mapping.map((m) => `${m.letter}=${FIELD_LABELS[m.field][lang]}${m.how === "exact" || m.how === "override" ? "" : ` (${m.how})`}`).join(", ")}`);
+    if (s.missingFields.length) out.push(`    ${t.missing}: ${s.missingFields.map((f) => FIELD_LABELS[f][lang]).join(", ")}`);
+    if (s.unmappedHeaders.length) out.push(`    ${t.unmapped}: ${s.unmappedHeaders.map((u) => `${u.letter} "${u.header}"`).join(", ")}`);
+    if (s.skipped.length) {
+      const label = (r: string) => (r === "total" ? t.totalRow : r === "blank" ? t.blank : t["repeated-header"]);
+      out.push(`    ${t.skipped}: ${s.skipped.map((k) => `${k.fromRow === k.toRow ? k.fromRow : `${k.fromRow}–${k.toRow}`} (${label(k.reason)})`).join(", ")}`);
+    }
+  }
+  out.push("");
+
+  out.push(`${t.figures}:`);
+  const fig = result.figures;
+  const rows = fig.groups.map((g) => [
+    g.municipality,
+    careLabel(g.careType, lang),
+    g.period,
+    String(g.stays),
+    String(g.days),
+    formatNumber(g.average, 2, lang),
+    formatNumber(g.benchmark, 2, lang),
+    formatNumber(g.liableDays, 2, lang),
+    formatNumber(g.amount, 0, lang),
+    formatNumber(g.invoicedAmount, 0, lang),
+    formatNumber(difference(g.invoicedAmount, g.amount), 0, lang),
+  ]);
+  rows.push([
+    t.total, "", "", String(fig.totals.stays), String(fig.totals.days), "", "",
+    formatNumber(fig.totals.liableDays, 2, lang),
+    formatNumber(fig.totals.amount, 0, lang),
+    formatNumber(fig.totals.invoicedAmount, 0, lang),
+    formatNumber(difference(fig.totals.invoicedAmount, fig.totals.amount), 0, lang),
+  ]);
+  out.push(...table(t.head, rows, 3).map((l) => `  ${l}`));
+  out.push("");
+
+  const notRun = result.checks.filter((c) => !c.ran);
+  if (notRun.length) {
+    out.push(`${t.notRun}:`);
+    for (const c of notRun) out.push(`  ${c.code}: ${c.missingFields.map((f) => FIELD_LABELS[f][lang]).join(", ")}`);
+    out.push("");
+  }
+
+  const sev = result.counts.bySeverity;
+  out.push(`${t.findings}: ${result.findings.length} (${t.severity.error} ${sev.error}, ${t.severity.warning} ${sev.warning}, ${t.severity.info} ${sev.info})`);
+  if (result.findings.length === 0) out.push(`  ${t.none}`);
+  const byCode = Object.entries(result.counts.byCode).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0) || (a[0] < b[0] ? -1 : 1));
+  for (const [code, n] of byCode) out.push(`  ${code.padEnd(24)} ${String(n).padStart(6)}`);
+  const shown = ctx.limit === 0 ? result.findings : result.findings.slice(0, ctx.limit);
+  if (shown.length) {
+    out.push("");
+    out.push(`${t.first} ${shown.length} ${t.of} ${result.findings.length}${ctx.revealed ? "" : ` (${t.reveal})`}:`);
+    for (const f of shown) {
+      const where = `${f.sheet}!${f.row ?? "–"}${f.columns.length ? ` ${f.columns.join(",")}` : ""}`;
+      out.push(`  ${where}  [${t.severity[f.severity]}] ${f.code}: ${ctx.privacy(f.message[lang])}`);
+    }
+  }
+  if (ctx.markedCopy) {
+    out.push("");
+    out.push(`${t.markedCopy} ${ctx.markedCopy}`);
+  }
+  return out.join("\n") + "\n";
+}
