@@ -104,15 +104,22 @@ export function buildSample(): { rows: SeededRow[] } {
     stay: { ...died, death: died.discharge, cause: "Avliden" },
     seeded: { code: "DECEASED", description: "died on the discharge day, cause Avliden" },
   });
-  const early = fresh(withDays(3, 3), 4);
+  // A base whose ready date is late enough that the discharge stays inside October.
+  const early = fresh(clean.filter((s) => (s.days ?? 0) >= 3 && s.ready! >= (OCT_1 + 5) * MIN_PER_DAY)[3], 4);
   seeded.push({
     stay: { ...early, discharge: early.ready! - 2 * MIN_PER_DAY, days: 0, billedDays: 0, amount: 0 },
     seeded: { code: "DISCHARGE_BEFORE_READY", description: "discharged two days before the ready date" },
   });
   const beforeAdm = fresh(withDays(2, 4), 5);
   seeded.push({
-    stay: { ...beforeAdm, admission: beforeAdm.ready! + 2 * 60, admissionNotice: beforeAdm.ready! + 5 * 60 },
-    seeded: { code: "READY_BEFORE_ADMISSION", description: "admitted two hours after the ready date's midnight" },
+    stay: {
+      ...beforeAdm,
+      admission: beforeAdm.ready! + 2 * MIN_PER_DAY + 10 * 60,
+      admissionNotice: beforeAdm.ready! + 2 * MIN_PER_DAY + 13 * 60,
+      sipNeeded: "Nej",
+      sipInvitation: null,
+    },
+    seeded: { code: "READY_BEFORE_ADMISSION", description: "ready date two days before the admission" },
   });
   const dupBase = 40;
   seeded.push({
@@ -128,6 +135,8 @@ export function buildSample(): { rows: SeededRow[] } {
       {
         admission: ob.admission + 2 * MIN_PER_DAY,
         admissionNotice: ob.admission + 2 * MIN_PER_DAY + 60,
+        sipNeeded: "Nej",
+        sipInvitation: null,
         ready: Math.floor(ob.admission / MIN_PER_DAY + 3) * MIN_PER_DAY,
         discharge: ob.discharge! + 4 * MIN_PER_DAY > OCT_31 * MIN_PER_DAY ? ob.discharge! : ob.discharge! + 4 * MIN_PER_DAY,
       },

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import JSZip from "jszip";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readXlsxWorkbook } from "../../../src/adapters/xlsx/readWorkbook";
@@ -116,7 +117,7 @@ describe("readXlsxWorkbook errors", () => {
   });
   it("a corrupt zip", async () => {
     const good = await makeBook("good.xlsx", false);
-    const bytes = require("node:fs").readFileSync(good) as Buffer;
+    const bytes = readFileSync(good);
     const f = path.join(dir, "broken.xlsx");
     // Keep the zip signature, garble the rest.
     const broken = Buffer.from(bytes);
@@ -125,7 +126,6 @@ describe("readXlsxWorkbook errors", () => {
     expect(["CORRUPT", "NOT_XLSX"]).toContain((await errorOf(f)).code);
   });
   it("a zip that is not a workbook", async () => {
-    const JSZip = require("jszip");
     const zip = new JSZip();
     zip.file("word/document.xml", "<w/>");
     const f = path.join(dir, "doc.xlsx");

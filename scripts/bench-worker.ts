@@ -1,0 +1,141 @@
+/**
+ * One benchmark measurement in its own process (run by bench.ts with node --expose-gc), so
+ * that each size's peak RSS is its own. Prints ONE JSON line on stdout.
+ *
+ *   node --expose-gc --import tsx scripts/bench-worker.ts review 100000
+ *   node --expose-gc --import tsx scripts/bench-worker.ts whatif 100000
+ *   node --expose-gc --import tsx scripts/bench-worker.ts xlsx 100000
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { readXlsxWorkbook } from "../src/adapters/xlsx/readWorkbook";
+import { copyProfile, getPreset } from "../src/core/agreements/presets";
+import type { CellValue, WorkbookGrids } from "../src/core/cells/cellValue";
+import { cleanStay, epochDayOf, HEADERS, prng, stayToSerialRow, type SyntheticStay } from "./bench-stays";
+
+/** The engine is loaded on demand: the xlsx measurement must not need it. */
+const engine = async () => ({
+  ...(await import("../src/core/review/reviewWorkbook")),
+  ...(await import("../src/core/figures/computeFigures")),
+});
+
+const OCT_1 = epochDayOf(2023, 10, 1);
+const OCT_31 = epochDayOf(2023, 10, 31);
+/** 2023-11-15: after the period, so nothing is "in the future". */
+const REFERENCE_DAY = epochDayOf(2023, 11, 15);
+
+/** `rows` grid rows in all: the header plus rows − 1 stays (1,048,576 = Excel's last row). */
+export function syntheticGrid(rows: number): WorkbookGrids {
+  const rand = prng(rows);
+  const values: CellValue[][] = new Array(rows);
+  values[0] = [...HEADERS];
+  for (let i = 1; i < rows; i++) values[i] = stayToSerialRow(cleanStay(rand, i, OCT_1, OCT_31));
+  return { sheets: [{ name: "Fakturaunderlag", values, originRow: 1 }], dateSystem: "1900" };
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function memory() {
+  const maxRssMB = process.resourceUsage().maxRSS / 1024; // maxRSS is in kilobytes
+  const heapUsedMB = process.memoryUsage().heapUsed / 1024 / 1024;
+  return { maxRssMB: Math.round(maxRssMB), heapUsedMB: Math.round(heapUsedMB) };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function benchReview(rows: number) {
+  const { reviewWorkbook } = await engine();
+  const t0 = performance.now();
+  const grids = syntheticGrid(rows);
+  const buildMs = performance.now() - t0;
+  gc();
+  const rssBefore = memory().maxRssMB;
+  const t1 = performance.now();
+  const result = reviewWorkbook(grids, { profile: getPreset("lag-2017-612")!, referenceDay: REFERENCE_DAY });
+  const reviewMs = performance.now() - t1;
+  const mem = memory();
+  return {
+    kind: "review", rows, buildMs: Math.round(buildMs), reviewMs: Math.round(reviewMs), rssAfterGridMB: rssBefore, ...mem,
+    stays: result.figures.totals.stays, findings: result.findings.length, groups: result.figures.groups.length,
+  };
+}
+
+async function benchWhatIf(rows: number, runs = 50) {
+  const { reviewWorkbook, recomputeFigures } = await engine();
+  const grids = syntheticGrid(rows);
+  const base = getPreset("halland-2022")!;
+  const result = reviewWorkbook(grids, { profile: base, referenceDay: REFERENCE_DAY });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // A different benchmark each run, as an economist dragging a slider would.
+    const changed = copyProfile(base, { somatic: { benchmark: 2 + i / 100 }, psychiatric: { benchmark: 3 + i / 100 } });
+    if (!changed.ok) throw new Error(changed.problems.join("; "));
+    const t = performance.now();
+    recomputeFigures(result.basis, changed.profile);
+    times.push(performance.now() - t);
+  }
+  return { kind: "whatif", rows, runs, medianMs: Number(median(times).toFixed(2)), maxMs: Number(Math.max(...times).toFixed(2)), ...memory() };
+}
+
+/** Writes a `rows`-row xlsx with the streaming writer (dates as real date cells), then times the streaming read. */
+async function benchXlsx(rows: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-xlsx-"));
+  const file = path.join(dir, "bench.xlsx");
+  try {
+    const rand = prng(rows);
+    const tw = performance.now();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+    const ws = wb.addWorksheet("Fakturaunderlag");
+    ws.addRow([...HEADERS]).commit();
+    const asDate = (m: number | null) => (m === null ? null : new Date(m * 60_000));
+    for (let i = 1; i < rows; i++) {
+      const s: SyntheticStay = cleanStay(rand, i, OCT_1, OCT_31);
+      const row = ws.addRow([
+        s.personId, s.stayId, asDate(s.admission), asDate(s.ready), asDate(s.discharge), s.municipality, s.residence, s.careType,
+        s.unit, s.cause, null, asDate(s.admissionNotice), s.sipNeeded, asDate(s.sipInvitation), s.careContact,
+        s.days, s.billedDays, s.price, s.amount,
+      ]);
+      for (const c of [3, 4, 5, 12, 14]) row.getCell(c).numFmt = "yyyy-mm-dd hh:mm";
+      row.commit();
+    }
+    ws.commit();
+    await wb.commit();
+    const writeMs = performance.now() - tw;
+    gc();
+    const tr = performance.now();
+    const grids = await readXlsxWorkbook(file);
+    const readMs = performance.now() - tr;
+    const first = grids.sheets[0].values[1];
+    if (typeof first[3] !== "number") throw new Error(`dates did not arrive as serials: ${JSON.stringify(first)}`);
+    return {
+      kind: "xlsx", rows, fileMB: Number((statSync(file).size / 1024 / 1024).toFixed(1)),
+      writeMs: Math.round(writeMs), readMs: Math.round(readMs), rowsRead: grids.sheets[0].values.length, ...memory(),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const [kind, n] = process.argv.slice(2);
+  const rows = Number(n);
+  if (!Number.isInteger(rows) || rows < 2) throw new Error(`rows must be an integer ≥ 2, not ${n}`);
+  const out = kind === "review" ? await benchReview(rows) : kind === "whatif" ? await benchWhatIf(rows) : kind === "xlsx" ? await benchXlsx(rows) : null;
+  if (!out) throw new Error(`unknown measurement ${kind}`);
+  process.stdout.write(JSON.stringify(out) + "\n");
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+    process.exit(1);
+  });
+}

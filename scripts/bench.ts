@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: times the engine on synthetic grids of 10k, 100k and 1,048,576 rows (each in
+ * its own process, for an honest peak RSS), the what-if recompute on 100k rows, and the xlsx
+ * streaming read of a 100k-row file. Prints a table against the targets.
+ *
+ *   npm run bench              all measurements
+ *   npm run bench -- --quick   10k and 100k only
+ */
+import { spawnSync } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..");
+const TARGET = { reviewMs: 3000, rssMB: 1536, whatIfMs: 16 };
+
+function measure(kind: string, rows: number): Record<string, number | string> {
+  const r = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--max-old-space-size=4096", "--import", "tsx", path.join(ROOT, "scripts/bench-worker.ts"), kind, String(rows)],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  if (r.status !== 0) throw new Error(`${kind} ${rows} failed (exit ${r.status}): ${r.stderr.trim().split("\n").slice(0, 5).join(" | ")}`);
+  const line = r.stdout.trim().split("\n").pop()!;
+  return JSON.parse(line);
+}
+
+function verdict(ok: boolean): string {
+  return ok ? "ok" : "OVER";
+}
+
+function main() {
+  const quick = process.argv.includes("--quick");
+  const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_048_576];
+  console.log(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${new Date().toISOString().slice(0, 10)}`);
+  console.log("");
+  console.log("| rows | build grid ms | review ms | peak RSS MB | heap MB | stays | findings | target |");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---|");
+  for (const n of sizes) {
+    const m = measure("review", n);
+    const target =
+      n === 1_048_576
+        ? `< ${TARGET.reviewMs} ms: ${verdict(Number(m.reviewMs) < TARGET.reviewMs)}; < 1.5 GB: ${verdict(Number(m.maxRssMB) < TARGET.rssMB)}`
+        : "";
+    console.log(`| ${n.toLocaleString("en")} | ${m.buildMs} | ${m.reviewMs} | ${m.maxRssMB} | ${m.heapUsedMB} | ${m.stays} | ${m.findings} | ${target} |`);
+  }
+  console.log("");
+  const w = measure("whatif", 100_000);
+  console.log(`What-if recompute (100k rows, ${w.runs} runs, changed benchmark): median ${w.medianMs} ms, max ${w.maxMs} ms — target < ${TARGET.whatIfMs} ms: ${verdict(Number(w.medianMs) < TARGET.whatIfMs)}`);
+  const x = measure("xlsx", 100_000);
+  console.log(`xlsx streaming read (100k rows, ${x.fileMB} MB file): ${x.readMs} ms, peak RSS ${x.maxRssMB} MB (writing it took ${x.writeMs} ms)`);
+}
+
+main();
