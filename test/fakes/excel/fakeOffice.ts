@@ -1,0 +1,1163 @@
+/**
+ * A strict fake of the Office.js subset the Excel adapter uses. Like Office.js:
+ *  - objects are proxies; scalar properties throw PropertyNotLoaded until load() + sync();
+ *  - writes and loads are queued and run only at context.sync(), in order;
+ *  - a sync whose payload (queued writes + loaded responses, as JSON) exceeds the limit
+ *    (Excel on the web: 5 MB) rejects with RequestPayloadSizeLimitExceeded and applies nothing;
+ *  - writes to a protected sheet reject with AccessDenied;
+ *  - APIs above the host's ExcelApi version reject with ApiNotFound.
+ * Plain TypeScript without Node APIs: the browser tests inject it as the host.
+ */
+import {
+  type FakeCell,
+  type FakeConditionalFormat,
+  type FakeSheet,
+  type FakeWorkbookState,
+  type Rect,
+  formatAddress,
+  intersects,
+  parseAddress,
+  readRect,
+  usedRect,
+  writeRect,
+} from "./state";
+
+export const DEFAULT_PAYLOAD_LIMIT = 5_000_000;
+
+export interface FakeOfficeOptions {
+  /** Supported requirement sets ({ExcelApi: "1.6"}), or the highest ExcelApi version. Default ExcelApi 1.17. */
+  requirementSets?: Record<string, string> | string;
+  payloadLimitBytes?: number;
+  hostInfo?: { platform?: string; displayLanguage?: string; bodyBackgroundColor?: string };
+}
+
+export interface FakeCounters {
+  syncs: number;
+  bytesPerSync: number[];
+  maxBytes: number;
+}
+
+export interface FakeOfficeHandle {
+  state: FakeWorkbookState;
+  counters: FakeCounters;
+  resetCounters(): void;
+  /** Called before each sync runs (n = 1-based sync number): tests mutate the state here. */
+  beforeSync: ((n: number) => void) | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors shaped like OfficeExtension.Error
+
+export class FakeRichApiError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(code: string, message: string, errorLocation?: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+function notLoaded(property: string, location: string): FakeRichApiError {
+  return new FakeRichApiError(
+    "PropertyNotLoaded",
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    location,
+  );
+}
+
+const accessDenied = (where: string) => new FakeRichApiError("AccessDenied", "You cannot perform the requested operation.", where);
+const itemNotFound = (where: string) => new FakeRichApiError("ItemNotFound", "The requested resource doesn't exist.", where);
+const invalidArgument = (where: string) =>
+  new FakeRichApiError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", where);
+
+function versionAtLeast(have: string, need: string): boolean {
+  const a = have.split(".").map(Number);
+  const b = need.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+const jsonSize = (v: unknown): number => JSON.stringify(v ?? null).length;
+
+// ---------------------------------------------------------------------------------------------
+// The host: state, counters, sync
+
+interface Op {
+  /** What travels to the host; its JSON length counts toward the payload. */
+  request: unknown;
+  /** Response size estimate (loads), measured before anything in the batch runs. */
+  responseSize(): number;
+  run(): void;
+}
+
+class FakeHost {
+  counters: FakeCounters = { syncs: 0, bytesPerSync: [], maxBytes: 0 };
+  beforeSync: ((n: number) => void) | null = null;
+  private nextId = 1;
+  constructor(
+    public state: FakeWorkbookState,
+    readonly sets: Record<string, string>,
+    readonly limit: number,
+  ) {}
+
+  isSetSupported(name: string, minVersion?: string): boolean {
+    const have = this.sets[name];
+    if (have === undefined) return false;
+    return minVersion === undefined || versionAtLeast(have, minVersion);
+  }
+
+  newId(): string {
+    return `{fake-${this.nextId++}}`;
+  }
+
+  sheet(name: string): FakeSheet | null {
+    return this.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  async sync(ctx: FakeRequestContext): Promise<void> {
+    await Promise.resolve();
+    const ops = ctx.queue;
+    ctx.queue = [];
+    const pending = ctx.pendingError;
+    ctx.pendingError = null;
+    this.counters.syncs++;
+    this.beforeSync?.(this.counters.syncs);
+    if (pending) throw pending;
+    let request = 0;
+    let response = 0;
+    for (const op of ops) {
+      request += jsonSize(op.request);
+      try {
+        response += op.responseSize();
+      } catch {
+        // Objects created earlier in this batch cannot be measured before it runs.
+      }
+    }
+    const total = request + response;
+    this.counters.bytesPerSync.push(total);
+    this.counters.maxBytes = Math.max(this.counters.maxBytes, total);
+    if (total > this.limit) {
+      throw request >= response
+        ? new FakeRichApiError(
+            "RequestPayloadSizeLimitExceeded",
+            "The request payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.",
+          )
+        : new FakeRichApiError(
+            "ResponsePayloadSizeLimitExceeded",
+            "The response payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.",
+          );
+    }
+    // Like Excel, ops before a failing one stay applied; the rest of the batch is dropped.
+    for (const op of ops) op.run();
+  }
+}
+
+export class FakeRequestContext {
+  queue: Op[] = [];
+  pendingError: FakeRichApiError | null = null;
+  readonly workbook: FakeWorkbook;
+  readonly trackedObjects = { add() {}, remove() {} };
+  constructor(readonly host: FakeHost) {
+    this.workbook = new FakeWorkbook(this);
+  }
+  sync(): Promise<void> {
+    return this.host.sync(this);
+  }
+  /** Queues an API call above the host's version to fail at the next sync, as Excel does. */
+  requireSet(version: string, api: string): void {
+    if (!this.host.isSetSupported("ExcelApi", version) && !this.pendingError) {
+      this.pendingError = new FakeRichApiError(
+        "ApiNotFound",
+        "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
+        `${api} (ExcelApi ${version})`,
+      );
+    }
+  }
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proxy base
+
+type Props = string | string[] | Record<string, unknown> | undefined;
+
+function propList(props: Props): string[] {
+  if (props === undefined) return [];
+  if (typeof props === "string") return props.split(",").map((p) => p.trim()).filter(Boolean);
+  if (Array.isArray(props)) return props.flatMap((p) => propList(p));
+  return Object.keys(props);
+}
+
+abstract class FakeObject<T> {
+  protected loaded = new Map<string, unknown>();
+  private target: { value: T | null } | null = null;
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly locate: () => T | null,
+    readonly typeName: string,
+    private readonly nullable = false,
+  ) {}
+
+  /** Resolves the object at run time, once; a missing object throws ItemNotFound unless *OrNullObject. */
+  resolve(): T | null {
+    if (this.target) return this.target.value;
+    const value = this.locate();
+    if (value === null && !this.nullable) throw itemNotFound(this.typeName);
+    this.target = { value };
+    return value;
+  }
+  /** For size estimates: does not memoize. */
+  peek(): T | null {
+    return this.target ? this.target.value : this.locate();
+  }
+  protected mustResolve(where: string): T {
+    const v = this.resolve();
+    if (v === null) throw itemNotFound(`${this.typeName}.${where} on a null object`);
+    return v;
+  }
+  /** Binds the proxy to an object that a queued op created. */
+  bind(value: T): void {
+    this.target = { value };
+  }
+
+  get isNullObject(): boolean {
+    if (!this.loaded.has("isNullObject")) throw notLoaded("isNullObject", `${this.typeName}.isNullObject`);
+    return this.loaded.get("isNullObject") as boolean;
+  }
+
+  protected read<V>(name: string): V {
+    if (!this.loaded.has(name)) throw notLoaded(name, `${this.typeName}.${name}`);
+    return this.loaded.get(name) as V;
+  }
+
+  /** The values of the loadable properties; subclasses list what they know. */
+  protected abstract snapshot(target: T, prop: string): unknown;
+  protected abstract loadable: readonly string[];
+
+  load(props?: Props): this {
+    const names = propList(props);
+    const list = names.length ? names : [...this.loadable];
+    for (const n of list) {
+      if (!this.loadable.includes(n)) {
+        this.context.pendingError ??= new FakeRichApiError("InvalidArgument", `The fake does not support loading '${n}'.`, `${this.typeName}.${n}`);
+      }
+    }
+    this.context.enqueue({
+      request: { load: this.typeName, props: list },
+      responseSize: () => {
+        const t = this.peek();
+        if (t === null) return 4;
+        return list.reduce((sum, p) => sum + p.length + jsonSize(this.snapshot(t, p)), 0);
+      },
+      run: () => {
+        const t = this.resolve();
+        this.loaded.set("isNullObject", t === null);
+        if (t === null) return;
+        for (const p of list) this.loaded.set(p, this.snapshot(t, p));
+      },
+    });
+    return this;
+  }
+
+  /** *OrNullObject proxies learn isNullObject at the next sync without an explicit load. */
+  protected trackNull(): void {
+    this.context.enqueue({
+      request: { probe: this.typeName },
+      responseSize: () => 8,
+      run: () => {
+        this.loaded.set("isNullObject", this.resolve() === null);
+      },
+    });
+  }
+
+  /** A write: sets the local value now (as Office.js does) and queues it for the host. */
+  protected write(name: string, value: unknown, request: unknown, apply: (t: T) => void): void {
+    this.loaded.set(name, value);
+    this.context.enqueue({ request, responseSize: () => 0, run: () => apply(this.mustResolve(name)) });
+  }
+
+  protected action(name: string, request: unknown, apply: (t: T) => void): void {
+    this.context.enqueue({ request, responseSize: () => 0, run: () => apply(this.mustResolve(name)) });
+  }
+}
+
+function guardProtected(sheet: FakeSheet, where: string): void {
+  if (sheet.protected) throw accessDenied(where);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook, worksheets
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(private readonly ctx: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  /** [ExcelApi 1.4] */
+  get settings(): FakeSettingCollection {
+    this.ctx.requireSet("1.4", "Workbook.settings");
+    return new FakeSettingCollection(this.ctx);
+  }
+  /** [ExcelApi 1.2] */
+  get functions(): FakeFunctions {
+    this.ctx.requireSet("1.2", "Workbook.functions");
+    return new FakeFunctions(this.ctx);
+  }
+}
+
+class FakeWorksheetCollection {
+  private itemsLoaded: FakeWorksheet[] | null = null;
+  constructor(private readonly ctx: FakeRequestContext) {}
+
+  get items(): FakeWorksheet[] {
+    if (!this.itemsLoaded) throw notLoaded("items", "WorksheetCollection.items");
+    return this.itemsLoaded;
+  }
+
+  load(props?: Props): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue({
+      request: { load: "WorksheetCollection", props: list },
+      responseSize: () => jsonSize(this.ctx.host.state.sheets.map((s) => list.map((p) => sheetProp(s, p)))),
+      run: () => {
+        this.itemsLoaded = this.ctx.host.state.sheets.map((s) => {
+          const ws = new FakeWorksheet(this.ctx, () => s);
+          ws.resolve();
+          ws.preload(list);
+          return ws;
+        });
+      },
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.host.sheet(name));
+  }
+
+  /** [ExcelApi 1.4] */
+  getItemOrNullObject(name: string): FakeWorksheet {
+    this.ctx.requireSet("1.4", "WorksheetCollection.getItemOrNullObject");
+    const ws = new FakeWorksheet(this.ctx, () => this.ctx.host.sheet(name), true);
+    ws.probe();
+    return ws;
+  }
+
+  add(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, () => this.ctx.host.sheet(name));
+    this.ctx.enqueue({
+      request: { add: "Worksheet", name },
+      responseSize: () => 0,
+      run: () => {
+        if (this.ctx.host.sheet(name)) throw new FakeRichApiError("ItemAlreadyExists", "The resource being created already exists.", "WorksheetCollection.add");
+        if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw invalidArgument("WorksheetCollection.add");
+        const sheet: FakeSheet = {
+          name,
+          values: [],
+          visibility: "Visible",
+          protected: false,
+          conditionalFormats: [],
+          fills: [],
+          tables: [],
+          charts: [],
+          numberFormats: [],
+        };
+        this.ctx.host.state.sheets.push(sheet);
+        ws.bind(sheet);
+      },
+    });
+    return ws;
+  }
+}
+
+function sheetProp(s: FakeSheet, p: string): unknown {
+  switch (p) {
+    case "name":
+      return s.name;
+    case "visibility":
+      return s.visibility;
+    case "position":
+      return 0;
+    default:
+      return null;
+  }
+}
+
+class FakeWorksheet extends FakeObject<FakeSheet> {
+  protected loadable = ["name", "visibility", "position"] as const;
+  constructor(ctx: FakeRequestContext, locate: () => FakeSheet | null, nullable = false) {
+    super(ctx, locate, "Worksheet", nullable);
+  }
+  probe(): void {
+    this.trackNull();
+  }
+  preload(props: string[]): void {
+    const t = this.resolve()!;
+    this.loaded.set("isNullObject", false);
+    for (const p of props) this.loaded.set(p, this.snapshot(t, p));
+  }
+  protected snapshot(t: FakeSheet, p: string): unknown {
+    if (p === "position") return this.context.host.state.sheets.indexOf(t);
+    return sheetProp(t, p);
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  /** Setting it: [ExcelApi 1.2]. */
+  set visibility(value: string) {
+    this.context.requireSet("1.2", "Worksheet.visibility (set)");
+    this.write("visibility", value, { set: "visibility", value }, (s) => {
+      if (!["Visible", "Hidden", "VeryHidden"].includes(value)) throw invalidArgument("Worksheet.visibility");
+      if (value !== "Visible" && this.context.host.state.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
+        throw new FakeRichApiError("InvalidOperation", "The operation attempted is invalid on the object.", "Worksheet.visibility");
+      }
+      s.visibility = value as FakeSheet["visibility"];
+    });
+  }
+
+  /** [ExcelApi 1.2] */
+  get protection(): FakeWorksheetProtection {
+    this.context.requireSet("1.2", "Worksheet.protection");
+    return new FakeWorksheetProtection(this.context, () => this.resolve());
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.mustResolve("getRange");
+      if (address === undefined) return { sheet, rect: { r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 } };
+      const rect = parseAddress(address);
+      if (!rect) throw invalidArgument(`Worksheet.getRange("${address}")`);
+      return { sheet, rect };
+    });
+  }
+
+  /** [ExcelApi 1.1; valuesOnly 1.2] A blank sheet gives A1. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.context.requireSet("1.2", "Worksheet.getUsedRange(valuesOnly)");
+    return new FakeRange(this.context, () => {
+      const sheet = this.mustResolve("getUsedRange");
+      return { sheet, rect: usedRect(sheet) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+
+  /** [ExcelApi 1.4] A blank sheet gives a null object. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.context.requireSet("1.4", "Worksheet.getUsedRangeOrNullObject");
+    const range = new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.resolve();
+        if (sheet === null) return null;
+        const rect = usedRect(sheet);
+        return rect ? { sheet, rect } : null;
+      },
+      true,
+    );
+    range.probe();
+    void valuesOnly; // the fake keeps no formats, so the used range is the values' range either way
+    return range;
+  }
+
+  delete(): void {
+    this.action("delete", { delete: "Worksheet" }, (s) => {
+      const state = this.context.host.state;
+      if (state.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
+        throw new FakeRichApiError("InvalidOperation", "The operation attempted is invalid on the object.", "Worksheet.delete");
+      }
+      state.sheets.splice(state.sheets.indexOf(s), 1);
+      if (state.activeSheet === s.name) state.activeSheet = state.sheets.find((x) => x.visibility === "Visible")?.name ?? null;
+      if (state.selection?.sheet === s.name) state.selection = null;
+    });
+  }
+
+  activate(): void {
+    this.action("activate", { activate: "Worksheet" }, (s) => {
+      if (s.visibility !== "Visible") throw new FakeRichApiError("InvalidOperation", "The operation attempted is invalid on the object.", "Worksheet.activate");
+      this.context.host.state.activeSheet = s.name;
+    });
+  }
+
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.context, () => this.mustResolve("tables"));
+  }
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.context, () => this.mustResolve("charts"));
+  }
+}
+
+class FakeWorksheetProtection extends FakeObject<FakeSheet> {
+  protected loadable = ["protected"] as const;
+  constructor(ctx: FakeRequestContext, locate: () => FakeSheet | null) {
+    super(ctx, locate, "WorksheetProtection");
+  }
+  protected snapshot(t: FakeSheet): unknown {
+    return t.protected;
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges and their formats
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  rect: Rect;
+}
+
+class FakeRange extends FakeObject<RangeTarget> {
+  protected loadable = ["values", "rowCount", "columnCount", "rowIndex", "columnIndex", "address"] as const;
+  constructor(ctx: FakeRequestContext, locate: () => RangeTarget | null, nullable = false) {
+    super(ctx, locate, "Range", nullable);
+  }
+  probe(): void {
+    this.trackNull();
+  }
+  protected snapshot(t: RangeTarget, p: string): unknown {
+    const { rect } = t;
+    switch (p) {
+      case "values":
+        if ((rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1) > 5_000_000) {
+          throw new FakeRichApiError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.", "Range.values");
+        }
+        return readRect(t.sheet, rect);
+      case "rowCount":
+        return rect.r1 - rect.r0 + 1;
+      case "columnCount":
+        return rect.c1 - rect.c0 + 1;
+      case "rowIndex":
+        return rect.r0;
+      case "columnIndex":
+        return rect.c0;
+      case "address":
+        return `${quoteSheet(t.sheet.name)}!${formatAddress(rect)}`;
+    }
+    return null;
+  }
+
+  get values(): (string | number | boolean)[][] {
+    return this.read("values");
+  }
+  set values(values: FakeCell[][]) {
+    this.write("values", values, { set: "values", values }, (t) => {
+      guardProtected(t.sheet, "Range.values");
+      const rows = t.rect.r1 - t.rect.r0 + 1;
+      const cols = t.rect.c1 - t.rect.c0 + 1;
+      if (!Array.isArray(values) || values.length !== rows || values.some((r) => !Array.isArray(r) || r.length !== cols)) {
+        throw invalidArgument("Range.values");
+      }
+      writeRect(t.sheet, t.rect, values);
+    });
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  set numberFormat(format: string[][]) {
+    this.write("numberFormat", format, { set: "numberFormat", format }, (t) => {
+      guardProtected(t.sheet, "Range.numberFormat");
+      t.sheet.numberFormats.push({ address: formatAddress(t.rect), format });
+    });
+  }
+
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this.context, () => this.resolve());
+  }
+
+  /** [ExcelApi 1.6] */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.context.requireSet("1.6", "Range.conditionalFormats");
+    return new FakeConditionalFormatCollection(this.context, () => this.mustResolve("conditionalFormats"));
+  }
+
+  select(): void {
+    this.action("select", { select: "Range" }, (t) => {
+      const state = this.context.host.state;
+      if (state.activeSheet !== t.sheet.name) {
+        throw new FakeRichApiError("InvalidSelection", "The current selection is invalid for this operation.", "Range.select (sheet not active)");
+      }
+      state.selection = { sheet: t.sheet.name, address: formatAddress(t.rect) };
+    });
+  }
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+class FakeRangeFormat {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly locate: () => RangeTarget | null,
+  ) {}
+  get fill(): FakeRangeFill {
+    return new FakeRangeFill(this.ctx, this.locate);
+  }
+  get font(): FakeRangeFont {
+    return new FakeRangeFont(this.ctx, this.locate);
+  }
+  /** [ExcelApi 1.2] */
+  autofitColumns(): void {
+    this.ctx.requireSet("1.2", "RangeFormat.autofitColumns");
+    this.ctx.enqueue({ request: { autofitColumns: true }, responseSize: () => 0, run: () => undefined });
+  }
+}
+
+class FakeRangeFill extends FakeObject<RangeTarget> {
+  protected loadable = ["color"] as const;
+  constructor(ctx: FakeRequestContext, locate: () => RangeTarget | null) {
+    super(ctx, locate, "RangeFill");
+  }
+  protected snapshot(t: RangeTarget): unknown {
+    const a = formatAddress(t.rect);
+    return t.sheet.fills.filter((f) => f.address === a).pop()?.color ?? null;
+  }
+  get color(): string {
+    return this.read("color");
+  }
+  set color(color: string) {
+    this.write("color", color, { set: "fill.color", color }, (t) => {
+      guardProtected(t.sheet, "RangeFill.color");
+      t.sheet.fills.push({ address: formatAddress(t.rect), color });
+    });
+  }
+}
+
+class FakeRangeFont {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly locate: () => RangeTarget | null,
+  ) {}
+  set bold(value: boolean) {
+    this.ctx.enqueue({
+      request: { set: "font.bold", value },
+      responseSize: () => 0,
+      run: () => {
+        const t = this.locate();
+        if (!t) throw itemNotFound("RangeFont.bold");
+        guardProtected(t.sheet, "RangeFont.bold");
+      },
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditional formats [ExcelApi 1.6]
+
+class FakeConditionalFormatCollection {
+  private itemsLoaded: FakeConditionalFormatProxy[] | null = null;
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly locate: () => RangeTarget,
+  ) {}
+
+  private intersecting(t: RangeTarget): FakeConditionalFormat[] {
+    return t.sheet.conditionalFormats.filter((cf) => {
+      const r = parseAddress(cf.address);
+      return r !== null && intersects(r, t.rect);
+    });
+  }
+
+  get items(): FakeConditionalFormatProxy[] {
+    if (!this.itemsLoaded) throw notLoaded("items", "ConditionalFormatCollection.items");
+    return this.itemsLoaded;
+  }
+
+  load(props?: Props): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue({
+      request: { load: "ConditionalFormatCollection", props: list },
+      responseSize: () => jsonSize(this.intersecting(this.locate()).map((cf) => list.map((p) => cfProp(cf, p)))),
+      run: () => {
+        const t = this.locate();
+        this.itemsLoaded = this.intersecting(t).map((cf) => {
+          const proxy = new FakeConditionalFormatProxy(this.ctx, () => t.sheet.conditionalFormats.find((x) => x.id === cf.id) ?? null, t.sheet);
+          proxy.resolve();
+          proxy.preload(list);
+          return proxy;
+        });
+      },
+    });
+    return this;
+  }
+
+  add(type: string): FakeConditionalFormatProxy {
+    let sheet: FakeSheet | null = null;
+    const proxy = new FakeConditionalFormatProxy(this.ctx, () => null, null, () => sheet);
+    this.ctx.enqueue({
+      request: { add: "ConditionalFormat", type },
+      responseSize: () => 0,
+      run: () => {
+        const t = this.locate();
+        guardProtected(t.sheet, "ConditionalFormatCollection.add");
+        const cf: FakeConditionalFormat = { id: this.ctx.host.newId(), type, address: formatAddress(t.rect), fillColor: null, fontColor: null };
+        if (type === "Custom") cf.formula = "";
+        t.sheet.conditionalFormats.push(cf);
+        sheet = t.sheet;
+        proxy.bind(cf);
+      },
+    });
+    return proxy;
+  }
+}
+
+function cfProp(cf: FakeConditionalFormat, p: string): unknown {
+  switch (p) {
+    case "type":
+      return cf.type;
+    case "id":
+      return cf.id;
+    case "priority":
+      return 0;
+    case "stopIfTrue":
+      return false;
+    default:
+      return null;
+  }
+}
+
+class FakeConditionalFormatProxy extends FakeObject<FakeConditionalFormat> {
+  protected loadable = ["type", "id", "priority", "stopIfTrue"] as const;
+  constructor(
+    ctx: FakeRequestContext,
+    locate: () => FakeConditionalFormat | null,
+    private sheet: FakeSheet | null,
+    private readonly sheetLater: () => FakeSheet | null = () => null,
+  ) {
+    super(ctx, locate, "ConditionalFormat");
+  }
+  preload(props: string[]): void {
+    const t = this.resolve()!;
+    for (const p of props) this.loaded.set(p, cfProp(t, p));
+  }
+  protected snapshot(t: FakeConditionalFormat, p: string): unknown {
+    return cfProp(t, p);
+  }
+  private owner(): FakeSheet {
+    const s = this.sheet ?? this.sheetLater();
+    if (!s) throw itemNotFound("ConditionalFormat");
+    return s;
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get custom(): FakeCustomConditionalFormat {
+    return new FakeCustomConditionalFormat(this.context, () => {
+      const cf = this.mustResolve("custom");
+      if (cf.type !== "Custom") throw new FakeRichApiError("InvalidOperation", "The operation attempted is invalid on the object.", "ConditionalFormat.custom");
+      return cf;
+    });
+  }
+  delete(): void {
+    this.action("delete", { delete: "ConditionalFormat" }, (cf) => {
+      const sheet = this.owner();
+      guardProtected(sheet, "ConditionalFormat.delete");
+      const i = sheet.conditionalFormats.indexOf(cf);
+      if (i < 0) throw itemNotFound("ConditionalFormat.delete");
+      sheet.conditionalFormats.splice(i, 1);
+    });
+  }
+}
+
+class FakeCustomConditionalFormat {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly locate: () => FakeConditionalFormat,
+  ) {}
+  get rule(): FakeConditionalFormatRule {
+    return new FakeConditionalFormatRule(this.ctx, this.locate);
+  }
+  get format(): { fill: FakeConditionalFill; font: FakeConditionalFont } {
+    return { fill: new FakeConditionalFill(this.ctx, this.locate), font: new FakeConditionalFont(this.ctx, this.locate) };
+  }
+}
+
+class FakeConditionalFormatRule extends FakeObject<FakeConditionalFormat> {
+  protected loadable = ["formula"] as const;
+  constructor(ctx: FakeRequestContext, locate: () => FakeConditionalFormat) {
+    super(ctx, locate, "ConditionalFormatRule");
+  }
+  protected snapshot(t: FakeConditionalFormat): unknown {
+    return t.formula ?? null;
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+  set formula(formula: string) {
+    this.write("formula", formula, { set: "rule.formula", formula }, (cf) => {
+      if (typeof formula !== "string" || !formula.startsWith("=")) throw invalidArgument("ConditionalFormatRule.formula");
+      cf.formula = formula;
+    });
+  }
+}
+
+class FakeConditionalFill extends FakeObject<FakeConditionalFormat> {
+  protected loadable = ["color"] as const;
+  constructor(ctx: FakeRequestContext, locate: () => FakeConditionalFormat) {
+    super(ctx, locate, "ConditionalRangeFill");
+  }
+  protected snapshot(t: FakeConditionalFormat): unknown {
+    return t.fillColor ?? null;
+  }
+  get color(): string {
+    return this.read("color");
+  }
+  set color(color: string) {
+    this.write("color", color, { set: "cf.fill.color", color }, (cf) => {
+      cf.fillColor = color;
+    });
+  }
+}
+
+class FakeConditionalFont extends FakeObject<FakeConditionalFormat> {
+  protected loadable = ["color"] as const;
+  constructor(ctx: FakeRequestContext, locate: () => FakeConditionalFormat) {
+    super(ctx, locate, "ConditionalRangeFont");
+  }
+  protected snapshot(t: FakeConditionalFormat): unknown {
+    return t.fontColor ?? null;
+  }
+  set color(color: string) {
+    this.write("color", color, { set: "cf.font.color", color }, (cf) => {
+      cf.fontColor = color;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables and charts
+
+class FakeTableCollection {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly locate: () => FakeSheet,
+  ) {}
+  add(address: string, hasHeaders: boolean): FakeTableProxy {
+    const proxy = new FakeTableProxy(this.ctx);
+    this.ctx.enqueue({
+      request: { add: "Table", address, hasHeaders },
+      responseSize: () => 0,
+      run: () => {
+        const sheet = this.locate();
+        guardProtected(sheet, "TableCollection.add");
+        const rect = parseAddress(address);
+        if (!rect) throw invalidArgument("TableCollection.add");
+        const all = this.ctx.host.state.sheets.flatMap((s) => s.tables);
+        let n = all.length + 1;
+        while (all.some((t) => t.name === `Table${n}`)) n++;
+        const table = { name: `Table${n}`, address: formatAddress(rect), hasHeaders };
+        sheet.tables.push(table);
+        proxy.bind(table);
+      },
+    });
+    return proxy;
+  }
+}
+
+class FakeTableProxy extends FakeObject<{ name: string; style?: string }> {
+  protected loadable = ["name", "style"] as const;
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, () => null, "Table");
+  }
+  protected snapshot(t: { name: string; style?: string }, p: string): unknown {
+    return p === "name" ? t.name : (t.style ?? null);
+  }
+  set name(name: string) {
+    this.write("name", name, { set: "table.name", name }, (t) => {
+      const clash = this.context.host.state.sheets.flatMap((s) => s.tables).some((x) => x !== t && x.name.toLowerCase() === name.toLowerCase());
+      if (clash || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw invalidArgument("Table.name");
+      t.name = name;
+    });
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set style(style: string) {
+    this.write("style", style, { set: "table.style", style }, (t) => {
+      t.style = style;
+    });
+  }
+}
+
+class FakeChartCollection {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly locate: () => FakeSheet,
+  ) {}
+  add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChartProxy {
+    const proxy = new FakeChartProxy(this.ctx);
+    this.ctx.enqueue({
+      request: { add: "Chart", type, seriesBy },
+      responseSize: () => 0,
+      run: () => {
+        const sheet = this.locate();
+        guardProtected(sheet, "ChartCollection.add");
+        const source = sourceData.resolve();
+        if (!source || source.sheet !== sheet) throw invalidArgument("ChartCollection.add");
+        const chart = {
+          name: `Chart ${sheet.charts.length + 1}`,
+          type,
+          source: formatAddress(source.rect),
+          seriesBy: seriesBy ?? "Auto",
+          title: null,
+          seriesTypes: {},
+          position: null,
+        };
+        sheet.charts.push(chart);
+        proxy.bind(chart);
+      },
+    });
+    return proxy;
+  }
+}
+
+type ChartTarget = FakeSheet["charts"][number];
+
+class FakeChartProxy extends FakeObject<ChartTarget> {
+  protected loadable = ["name"] as const;
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, () => null, "Chart");
+  }
+  protected snapshot(t: ChartTarget): unknown {
+    return t.name;
+  }
+  set name(name: string) {
+    this.write("name", name, { set: "chart.name", name }, (c) => {
+      c.name = name;
+    });
+  }
+  get title(): { text: string } {
+    const ctx = this.context;
+    const chart = () => this.resolve()!;
+    return {
+      set text(text: string) {
+        ctx.enqueue({ request: { set: "chart.title.text", text }, responseSize: () => 0, run: () => void (chart().title = text) });
+      },
+      get text(): string {
+        throw notLoaded("text", "ChartTitle.text");
+      },
+    };
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.action("setPosition", { setPosition: [startCell, endCell] }, (c) => {
+      if (!parseAddress(startCell) || (endCell !== undefined && !parseAddress(endCell))) throw invalidArgument("Chart.setPosition");
+      c.position = { start: startCell, end: endCell ?? null };
+    });
+  }
+  get series(): { getItemAt(i: number): FakeChartSeries } {
+    return { getItemAt: (i: number) => new FakeChartSeries(this.context, this, i) };
+  }
+}
+
+class FakeChartSeries {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly chart: FakeChartProxy,
+    private readonly index: number,
+  ) {}
+  /** [ExcelApi 1.7] */
+  set chartType(type: string) {
+    this.ctx.requireSet("1.7", "ChartSeries.chartType");
+    this.ctx.enqueue({
+      request: { set: "series.chartType", index: this.index, type },
+      responseSize: () => 0,
+      run: () => {
+        const c = this.chart.resolve()!;
+        c.seriesTypes[String(this.index)] = type;
+      },
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings [ExcelApi 1.4] and functions [ExcelApi 1.2]
+
+class FakeSettingCollection {
+  constructor(private readonly ctx: FakeRequestContext) {}
+  add(key: string, value: unknown): FakeSetting {
+    const setting = new FakeSetting(this.ctx, key, false);
+    this.ctx.enqueue({
+      request: { add: "Setting", key, value },
+      responseSize: () => 0,
+      run: () => {
+        if (!key) throw invalidArgument("SettingCollection.add");
+        // A host stores settings as JSON: what cannot round-trip does not survive.
+        this.ctx.host.state.settings[key] = JSON.parse(JSON.stringify(value ?? null));
+      },
+    });
+    return setting;
+  }
+  getItem(key: string): FakeSetting {
+    return new FakeSetting(this.ctx, key, false);
+  }
+  getItemOrNullObject(key: string): FakeSetting {
+    const s = new FakeSetting(this.ctx, key, true);
+    s.probe();
+    return s;
+  }
+}
+
+class FakeSetting extends FakeObject<{ key: string }> {
+  protected loadable = ["key", "value"] as const;
+  constructor(ctx: FakeRequestContext, key: string, nullable: boolean) {
+    super(ctx, () => (Object.prototype.hasOwnProperty.call(ctx.host.state.settings, key) ? { key } : null), "Setting", nullable);
+  }
+  probe(): void {
+    this.trackNull();
+  }
+  protected snapshot(t: { key: string }, p: string): unknown {
+    return p === "key" ? t.key : this.context.host.state.settings[t.key];
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+  get key(): string {
+    return this.read("key");
+  }
+  delete(): void {
+    this.action("delete", { delete: "Setting" }, (t) => {
+      delete this.context.host.state.settings[t.key];
+    });
+  }
+}
+
+class FakeFunctions {
+  constructor(private readonly ctx: FakeRequestContext) {}
+  /** DATE(y, m, d) in the workbook's date system. */
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.ctx, () => {
+      const state = this.ctx.host.state;
+      const utc = Date.UTC(year, month - 1, day) / 86_400_000;
+      if (state.date1904) return { value: utc - Date.UTC(1904, 0, 1) / 86_400_000 };
+      const serial = utc - Date.UTC(1899, 11, 31) / 86_400_000;
+      // Lotus 1-2-3's 29 Feb 1900, kept by Excel's 1900 system.
+      return { value: serial >= 60 ? serial + 1 : serial };
+    });
+  }
+}
+
+class FakeFunctionResult extends FakeObject<{ value: number }> {
+  protected loadable = ["value", "error"] as const;
+  constructor(ctx: FakeRequestContext, locate: () => { value: number }) {
+    super(ctx, locate, "FunctionResult");
+  }
+  protected snapshot(t: { value: number }, p: string): unknown {
+    return p === "value" ? t.value : null;
+  }
+  get value(): number {
+    return this.read("value");
+  }
+  get error(): string | null {
+    return this.read("error");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Installing the globals
+
+export function installFakeOffice(target: Record<string, unknown>, state: FakeWorkbookState, options: FakeOfficeOptions = {}): FakeOfficeHandle {
+  const sets: Record<string, string> =
+    typeof options.requirementSets === "string"
+      ? { ExcelApi: options.requirementSets }
+      : (options.requirementSets ?? { ExcelApi: "1.17" });
+  const host = new FakeHost(state, sets, options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT);
+  const info = options.hostInfo ?? {};
+  const platform = info.platform ?? "OfficeOnline";
+
+  const Office = {
+    HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote" },
+    PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
+    onReady(callback?: (info: { host: string; platform: string }) => void) {
+      const readyInfo = { host: "Excel", platform };
+      callback?.(readyInfo);
+      return Promise.resolve(readyInfo);
+    },
+    context: {
+      displayLanguage: info.displayLanguage ?? "sv-SE",
+      officeTheme: { bodyBackgroundColor: info.bodyBackgroundColor ?? "#FFFFFF" },
+      requirements: { isSetSupported: (name: string, minVersion?: string) => host.isSetSupported(name, minVersion) },
+    },
+  };
+
+  const Excel = {
+    async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+      const context = new FakeRequestContext(host);
+      const result = await batch(context);
+      // Excel.run syncs what the batch left queued.
+      if (context.queue.length || context.pendingError) await context.sync();
+      return result;
+    },
+    RequestContext: FakeRequestContext,
+    ConditionalFormatType: { custom: "Custom", cellValue: "CellValue", colorScale: "ColorScale", dataBar: "DataBar", iconSet: "IconSet" },
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    ChartType: { columnClustered: "ColumnClustered", line: "Line", lineMarkers: "LineMarkers" },
+    ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    ErrorCodes: {
+      accessDenied: "AccessDenied",
+      apiNotFound: "ApiNotFound",
+      invalidArgument: "InvalidArgument",
+      itemNotFound: "ItemNotFound",
+      itemAlreadyExists: "ItemAlreadyExists",
+      requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+      responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+    },
+  };
+
+  target.Office = Office;
+  target.Excel = Excel;
+  target.OfficeExtension = { Error: FakeRichApiError };
+
+  return {
+    get state() {
+      return host.state;
+    },
+    set state(s: FakeWorkbookState) {
+      host.state = s;
+    },
+    counters: host.counters,
+    resetCounters() {
+      host.counters.syncs = 0;
+      host.counters.bytesPerSync.length = 0;
+      host.counters.maxBytes = 0;
+    },
+    get beforeSync() {
+      return host.beforeSync;
+    },
+    set beforeSync(fn: ((n: number) => void) | null) {
+      host.beforeSync = fn;
+    },
+  };
+}
+
+export function uninstallFakeOffice(target: Record<string, unknown>): void {
+  delete target.Office;
+  delete target.Excel;
+  delete target.OfficeExtension;
+}
