@@ -133,6 +133,9 @@ const DAY_BUCKETS = [
 
 const CAUSES = ["Till ordinärt boende", "Till särskilt boende", "Till korttidsboende", "Till ordinärt boende med hemtjänst"];
 
+/** 40 years of birth days. */
+const BIRTH_SPAN = 14_600;
+
 export function billedDaysOf(days: number): number {
   return Math.max(0, days - GRACE_DAYS);
 }
@@ -151,11 +154,14 @@ export function cleanStay(rand: () => number, index: number, fromDay: number, to
   const admissionDay = readyDay - 1 - Math.floor(rand() * 10);
   const admission = admissionDay * MIN_PER_DAY + Math.floor(rand() * MIN_PER_DAY);
   const sipNeeded = rand() < 0.4 ? "Ja" : "Nej";
-  const birthDay = epochDayOf(1925, 1, 1) + Math.floor(rand() * 365 * 40);
+  // Unique per index (37 is coprime with 14 600, so index ↦ birth day repeats only every 14 600
+  // rows, and the serial changes then): no accidental duplicates or overlaps, even at 1M rows.
+  rand(); // keeps the random sequence of the other fields as it was
+  const birthDay = epochDayOf(1925, 1, 1) + ((index * 37) % BIRTH_SPAN);
   const billed = billedDaysOf(days);
   const unitNo = 1 + Math.floor(rand() * 4);
   return {
-    personId: syntheticPersonId(birthDay, 900 + (index % 100)),
+    personId: syntheticPersonId(birthDay, 200 + Math.floor(index / BIRTH_SPAN)),
     stayId: `VT${String(3_000_000 + index).padStart(8, "0")}`,
     admission,
     ready: readyDay * MIN_PER_DAY,
