@@ -2,6 +2,7 @@
  * What the pane needs to know about its Office host before rendering: the display language and
  * whether the Office theme is dark. Read defensively: outside Office these are absent.
  */
+import { MINIMUM_EXCEL_API } from "../adapters/excel/requirements";
 import { pickLanguage, type Lang } from "./i18n";
 
 /** The subset of Office.context the pane reads (a fake in tests provides the same shape). */
@@ -35,5 +36,5 @@ export function paneEnvironment(context: OfficeContextLike | null | undefined): 
   return { lang: pickLanguage(context?.displayLanguage), dark: isDarkColor(background) };
 }
 
-/** The Excel API set the adapter needs; kept equal to manifest.xml's Requirements. */
-export const REQUIRED_API = { set: "ExcelApi", version: "1.6" } as const;
+/** The Excel API set the adapter needs; manifest.xml's Requirements must say the same (tested). */
+export const REQUIRED_API = { set: "ExcelApi", version: MINIMUM_EXCEL_API } as const;

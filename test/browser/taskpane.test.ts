@@ -155,6 +155,20 @@ describe("task pane in Chromium (fake Excel host, sample workbook)", () => {
     // Identity numbers are masked until revealed.
     await expect(page.locator("[data-testid=person-id]").first().innerText()).resolves.toMatch(/\*\*\*\*/);
 
+    // The workbook actions go through the real adapter into the fake workbook.
+    type FakeState = { sheets: { name: string; conditionalFormats: unknown[] }[]; settings: Record<string, unknown> };
+    const fakeState = () => page.evaluate(() => (window as unknown as { __FAKE_HOST__: { state: FakeState } }).__FAKE_HOST__.state);
+    await page.click("[data-testid=mark]");
+    await page.waitForFunction(() => /markerade|marked/.test(document.querySelector("[data-testid=status]")?.textContent ?? ""));
+    const marked = (await fakeState()).sheets.find((x) => x.name === SAMPLE_SEEDED.sheet)!;
+    expect(marked.conditionalFormats.length).toBeGreaterThan(0);
+    await page.click("[data-testid=write]");
+    await page.waitForFunction(() => /skrivet|written/.test(document.querySelector("[data-testid=status]")?.textContent ?? ""));
+    expect((await fakeState()).sheets.map((x) => x.name)).toContain("Granskning");
+    await page.click("[data-testid=clear]");
+    await page.waitForFunction(() => /borttagna|removed/.test(document.querySelector("[data-testid=status]")?.textContent ?? ""));
+    expect((await fakeState()).sheets.find((x) => x.name === SAMPLE_SEEDED.sheet)!.conditionalFormats).toEqual([]);
+
     await page.screenshot({ path: path.join(OUTPUT, "taskpane-320-light.png"), fullPage: true });
     const violations = await axeViolations(page);
     writeFileSync(path.join(OUTPUT, "axe-320-light.json"), JSON.stringify(violations, null, 2));
@@ -190,6 +204,28 @@ describe("task pane in Chromium (fake Excel host, sample workbook)", () => {
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
     expect(visit.unexpected).toEqual([]);
     await page.close();
+  });
+
+  it("remembers a corrected mapping in the workbook", async () => {
+    const visit = await openPane(await sampleState());
+    const { page } = visit;
+    await page.click("[data-testid=sheet-card] details summary");
+    const select = page.locator("select[data-field=unit]");
+    const before = await select.inputValue();
+    await select.selectOption("");
+    await page.waitForFunction(() => /sparades|saved/.test(document.querySelector("[data-testid=status]")?.textContent ?? ""));
+    const settings = await page.evaluate(() => (window as unknown as { __FAKE_HOST__: { state: { settings: Record<string, unknown> } } }).__FAKE_HOST__.state.settings);
+    expect(before).not.toBe("");
+    expect(JSON.stringify(settings)).toContain("unit");
+    await expect(page.locator("[data-testid=mapping-list]").innerText()).resolves.not.toMatch(/Avdelning ←/);
+    expect(visit.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("explains a missing Excel API set instead of starting", async () => {
+    const visit = await openPane(await sampleState(), { requirementSets: "1.3" });
+    await expect(visit.page.locator("[data-testid=pane-error]").innerText()).resolves.toMatch(/ExcelApi 1\.6/);
+    await visit.page.close();
   });
 
   it("says plainly when no sheet is an invoice basis", async () => {
