@@ -4,8 +4,16 @@
  */
 import type { AgreementProfile } from "../agreements/profileSchema";
 import type { WorkbookGrids } from "../cells/cellValue";
-import type { MappingOverride } from "../model";
-import type { ReviewResult } from "./result";
+import { civilDate } from "../cells/localDate";
+import { runChecks } from "../checks/runChecks";
+import { buildFigureBasis } from "../figures/figureBasis";
+import { recomputeFigures } from "../figures/computeFigures";
+import type { Finding, FindingCode, MappingOverride, Severity, Stay } from "../model";
+import { readSheet } from "../sheet/readSheet";
+import type { SheetReading } from "../sheet/sheetReading";
+import { engineAssumptions } from "./assumptions";
+import { ReviewError } from "./reviewError";
+import type { ReviewResult, SheetSummary } from "./result";
 
 export interface ReviewOptions {
   profile: AgreementProfile;
@@ -21,8 +29,98 @@ export interface ReviewOptions {
   sheets?: string[];
 }
 
+/** Below this the reader does not believe a sheet is an invoice basis (unless the caller names it). */
+const MIN_CONFIDENCE = 0.5;
+
 export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): ReviewResult {
-  void input;
-  void options;
-  throw new Error("not yet implemented");
+  const { profile, referenceDay } = options;
+  const referenceYear = civilDate(referenceDay).year;
+  const readings: SheetReading[] = [];
+  for (const sheet of input.sheets) {
+    const named = options.sheets?.includes(sheet.name) ?? false;
+    if (options.sheets && !named) continue;
+    const reading = readSheet(sheet, {
+      dateSystem: input.dateSystem,
+      override: options.mappingOverrides?.[sheet.name],
+      referenceYear,
+    });
+    if (reading.headerRow === null) continue;
+    if (!named && reading.confidence < MIN_CONFIDENCE) continue;
+    readings.push(reading);
+  }
+  if (readings.length === 0) {
+    throw new ReviewError("NO_INVOICE_SHEET", {
+      sv: "Hittade inget fakturaunderlag: inget blad har rubriker som personnummer, utskrivningsklar datum och utskrivningsdatum.",
+      en: "No invoice basis found: no sheet has headers such as personal identity number, discharge-ready date and discharge date.",
+    });
+  }
+
+  const statedPeriod = readings.find((r) => r.statedPeriod)?.statedPeriod ?? null;
+  const invoicePeriod =
+    options.invoicePeriod ?? (statedPeriod ? { fromDay: statedPeriod.fromDay, toDay: statedPeriod.toDay } : null);
+
+  const checked = runChecks(readings, { profile, referenceDay, invoicePeriod });
+  const errorRows = new Set<string>();
+  for (const f of checked.findings) if (f.severity === "error" && f.row !== null) errorRows.add(`${f.sheet}!${f.row}`);
+
+  const stays: Stay[] = readings.length === 1 ? readings[0].stays : readings.flatMap((r) => r.stays);
+  const basis = buildFigureBasis(stays, {
+    openStaysUntilDay: options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null,
+    errorRows,
+  });
+  const figures = recomputeFigures(basis, profile);
+
+  const findings = sortFindings(
+    [...readings.flatMap((r) => r.findings), ...checked.findings, ...figures.findings],
+    readings.map((r) => r.sheet),
+  );
+
+  return {
+    profile,
+    assumptions: engineAssumptions(profile, {
+      dateSystem: input.dateSystem,
+      invoicePeriod,
+      periodFromTitle: !options.invoicePeriod && statedPeriod ? statedPeriod.label : null,
+      countOpenStays: options.countOpenStays ?? false,
+    }),
+    sheets: readings.map(summarize),
+    figures,
+    findings,
+    counts: countFindings(findings),
+    checks: checked.statuses,
+    basis,
+  };
+}
+
+function summarize(r: SheetReading): SheetSummary {
+  return {
+    name: r.sheet,
+    headerRow: r.headerRow,
+    rows: r.rows,
+    mapping: r.mapping,
+    unmappedHeaders: r.unmappedHeaders,
+    missingFields: r.missingFields,
+    skipped: r.skipped,
+  };
+}
+
+/** Sheet order as in the workbook, then row; sheet-level findings (row null) first. */
+function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
+  const rank = new Map(sheetOrder.map((s, i) => [s, i]));
+  return findings.sort(
+    (a, b) =>
+      (rank.get(a.sheet) ?? -1) - (rank.get(b.sheet) ?? -1) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}
+
+function countFindings(findings: Finding[]): ReviewResult["counts"] {
+  const byCode: Partial<Record<FindingCode, number>> = {};
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) {
+    byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+    bySeverity[f.severity]++;
+  }
+  return { byCode, bySeverity };
 }

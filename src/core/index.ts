@@ -1,0 +1,18 @@
+/**
+ * The public surface of the domain core, for hosts (task pane, headless command) and tests.
+ * Everything here is pure TypeScript: no Office.js, React, DOM or Node APIs.
+ */
+export * from "./cells/cellValue";
+export * from "./cells/localDate";
+export * from "./model";
+export * from "./sheet/fields";
+export type { SheetReading } from "./sheet/sheetReading";
+export * from "./agreements/profileSchema";
+export * from "./review/result";
+export { reviewWorkbook, type ReviewOptions } from "./review/reviewWorkbook";
+export { ReviewError } from "./review/reviewError";
+export { recomputeFigures, type RecomputeOptions } from "./figures/computeFigures";
+export { detectSheet, type Detection } from "./sheet/detectSheet";
+export { PRESETS, getPreset, copyProfile } from "./agreements/presets";
+export { PRICE_TABLE } from "./agreements/priceTable";
+export { maskPersonId } from "./cells/mask";
