@@ -18,7 +18,7 @@ import { countSwedishWorkdays } from "../calendar/holidays";
 import { epochDay } from "../cells/localDate";
 import type { CareType, Finding } from "../model";
 import type { FiguresResult, GroupFigures } from "../review/result";
-import { findRow, type FigureBasis } from "./figureBasis";
+import { findRow, rowRefs, type FigureBasis } from "./figureBasis";
 import { periodLabel, periodOfMonth, periodSpan } from "./periods";
 
 export interface RecomputeOptions {
@@ -143,8 +143,9 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
   if (options?.excludeRows && options.excludeRows.size > 0) {
     excluded = new Uint8Array(n);
     for (const ref of options.excludeRows) {
-      const i = findRow(basis.sheets, basis.rowKey, ref);
-      for (let j = i; j >= 0 && j < n && basis.rowKey[j] === basis.rowKey[i]; j++) excluded[j] = 1;
+      const i = findRow(basis, ref);
+      if (i < 0) continue;
+      for (let j = i; j < n && basis.sheetIndex[j] === basis.sheetIndex[i] && basis.row[j] === basis.row[i]; j++) excluded[j] = 1;
     }
   }
 
@@ -165,12 +166,11 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
   const invBilledN = new Int32Array(G);
   const invAmount = new Float64Array(G);
   const invAmountN = new Int32Array(G);
-  const rows: { sheet: string; row: number }[][] = new Array(G);
-  for (let g = 0; g < G; g++) rows[g] = [];
 
   const { cell, careType, startMinute, startIsWorkday, startDay, startYear } = basis;
   const { calendarDays, weekdayDays, calendarToYearEnd, weekdaysToYearEnd } = basis;
-  const { statedDays, statedBilledDays, statedAmount, hasError, refs } = basis;
+  const { statedDays, statedBilledDays, statedAmount, hasError } = basis;
+  const refs = rowRefs(basis);
 
   for (let i = 0; i < n; i++) {
     if (excluded !== null && excluded[i] === 1) continue;
@@ -193,7 +193,6 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
     daysSum[g] += days;
     if (days === 0) zero[g]++;
     if (hasError[i] === 1) errors[g]++;
-    rows[g].push(refs[i]);
     const sd = statedDays[i];
     if (sd === sd) {
       invDays[g] += sd;
@@ -239,6 +238,16 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
     avgSum[g] += days;
     const over = days - c.benchmark;
     if (over > 0) aboveBenchmark[g] += over;
+  }
+
+  // Row lists, sized up front: the second pass only stores shared references.
+  const rows: { sheet: string; row: number }[][] = new Array(G);
+  const filled = new Int32Array(G);
+  for (let g = 0; g < G; g++) rows[g] = new Array(stays[g]);
+  for (let i = 0; i < n; i++) {
+    if (excluded !== null && excluded[i] === 1) continue;
+    const g = groupOfCell[cell[i]];
+    rows[g][filled[g]++] = refs[i];
   }
 
   // Per group: average, liability, amount.

@@ -37,8 +37,6 @@ export interface FigureBasis {
   // Per stay, in (sheet, row) order:
   readonly sheetIndex: Uint16Array;
   readonly row: Int32Array;
-  /** sheetIndex * 2^21 + row: the sort and look-up key of a row. */
-  readonly rowKey: Float64Array;
   readonly municipality: Int32Array;
   /** 0 somatic, 1 psychiatric (missing care type counts as somatic: see careTypeMissing). */
   readonly careType: Uint8Array;
@@ -64,15 +62,15 @@ export interface FigureBasis {
   readonly startIsWorkday: Uint8Array;
   readonly startYear: Int32Array;
   /** Calendar days and workdays from startDay up to the next 1 January: where billed days change year. */
-  readonly calendarToYearEnd: Int32Array;
-  readonly weekdaysToYearEnd: Int32Array;
+  readonly calendarToYearEnd: Int16Array;
+  readonly weekdaysToYearEnd: Int16Array;
   /** The sheet's stated days, billed days and amount; NaN when absent. */
   readonly statedDays: Float64Array;
   readonly statedBilledDays: Float64Array;
   readonly statedAmount: Float64Array;
   readonly hasError: Uint8Array;
-  /** {sheet, row} per stay, shared by every recompute's group row lists. */
-  readonly refs: readonly { sheet: string; row: number }[];
+  /** Made on first use (rowRefs): {sheet, row} per stay, shared by every recompute's group rows. */
+  readonly cache: { refs: { sheet: string; row: number }[] | null };
 
   readonly cells: {
     readonly count: number;
@@ -89,21 +87,14 @@ export interface FigureBasis {
 
 export const ROW_KEY_SHEET = 2 ** 21;
 
-interface Candidate {
-  stay: Stay;
-  startDay: number;
-  startMinute: number;
-  dischargeDay: number;
-  open: boolean;
-  key: number;
-}
-
 /** Per-day lookup over the basis's date range: workday prefix sums, year and month index. */
 interface DayTables {
   first: number;
   prefix: Int32Array;
   year: Int32Array;
   month: Int32Array;
+  /** Offset (from first) of the 1 January after each day. */
+  nextJan1: Int32Array;
 }
 
 /** Beyond this range (garbage years) the per-stay functions are used instead of tables. */
@@ -119,7 +110,10 @@ function dayTables(minDay: number, maxDay: number): DayTables | null {
   const prefix = new Int32Array(n + 1);
   const year = new Int32Array(n);
   const month = new Int32Array(n);
+  const nextJan1 = new Int32Array(n);
   for (let y = firstYear; y <= lastYear + 1; y++) {
+    const from = epochDay(y, 1, 1) - first;
+    if (from < n) nextJan1.fill(epochDay(y + 1, 1, 1) - first, from, Math.min(n, epochDay(y + 1, 1, 1) - first));
     for (let m = 1; m <= 12; m++) {
       const from = epochDay(y, m, 1) - first;
       if (from >= n) break;
@@ -129,91 +123,113 @@ function dayTables(minDay: number, maxDay: number): DayTables | null {
     }
   }
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + (isSwedishWorkday(first + i) ? 1 : 0);
-  return { first, prefix, year, month };
+  return { first, prefix, year, month, nextJan1 };
 }
 
 const collator = new Intl.Collator("sv");
+
+// Where entry() leaves a stay's count range (module scope: no object per stay).
+let entryStart = 0;
+let entryMinute = -1;
+let entryDischarge = 0;
+
+/** 0 when the stay enters (entryStart/Minute/Discharge set), else why not: 1 dates missing, 2 discharge before ready, 3 open. */
+function entry(stay: Stay, openUntil: number | null): 0 | 1 | 2 | 3 {
+  const start = effectiveReady(stay);
+  if (!start) return 1;
+  entryStart = start.day;
+  entryMinute = start.minute ?? -1;
+  if (stay.discharge) {
+    entryDischarge = stay.discharge.day;
+    return entryDischarge < entryStart ? 2 : 0;
+  }
+  if (openUntil === null) return 3;
+  if (entryStart > openUntil) return 3;
+  entryDischarge = openUntil + 1;
+  return 0;
+}
 
 export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): FigureBasis {
   const openUntil = options.openStaysUntilDay;
   const left = { missingDates: 0, dischargeBeforeReady: 0, open: 0 };
 
-  // 1. Which stays enter, and their (sheet, row) order.
+  // 1. Which stays enter, and their (sheet, row) order. Typed arrays only: at a million stays,
+  //    an object per stay costs more in garbage collection than all the arithmetic.
   const sheetSet = new Set<string>();
   for (const s of stays) sheetSet.add(s.sheet);
   const sheets = [...sheetSet].sort();
   const sheetRank = new Map(sheets.map((s, i) => [s, i]));
+  let lastSheet: string | null = null;
+  let lastRank = 0;
+  const keyOf = (stay: Stay) => {
+    if (stay.sheet !== lastSheet) {
+      lastSheet = stay.sheet;
+      lastRank = sheetRank.get(stay.sheet)!;
+    }
+    return lastRank * ROW_KEY_SHEET + stay.row;
+  };
 
-  const candidates: Candidate[] = [];
+  let pick = new Int32Array(stays.length);
+  let n = 0;
   let sorted = true;
   let lastKey = -Infinity;
-  for (const stay of stays) {
-    const start = effectiveReady(stay);
-    if (!start) {
-      left.missingDates++;
+  let maxKey = 0;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let k = 0; k < stays.length; k++) {
+    const stay = stays[k];
+    const why = entry(stay, openUntil);
+    if (why !== 0) {
+      if (why === 1) left.missingDates++;
+      else if (why === 2) left.dischargeBeforeReady++;
+      else left.open++;
       continue;
     }
-    let dischargeDay: number;
-    let open = false;
-    if (stay.discharge) {
-      dischargeDay = stay.discharge.day;
-      if (dischargeDay < start.day) {
-        left.dischargeBeforeReady++;
-        continue;
-      }
-    } else if (openUntil !== null && start.day <= openUntil) {
-      dischargeDay = openUntil + 1;
-      open = true;
-    } else {
-      if (openUntil === null) left.open++;
-      else left.missingDates++;
-      continue;
-    }
-    const key = sheetRank.get(stay.sheet)! * ROW_KEY_SHEET + stay.row;
+    const key = keyOf(stay);
     if (key < lastKey) sorted = false;
+    if (key > maxKey) maxKey = key;
     lastKey = key;
-    candidates.push({ stay, startDay: start.day, startMinute: start.minute ?? -1, dischargeDay, open, key });
+    if (entryStart < minDay) minDay = entryStart;
+    if (entryDischarge > maxDay) maxDay = entryDischarge;
+    pick[n++] = k;
   }
-  if (!sorted) candidates.sort((a, b) => a.key - b.key);
-  const n = candidates.length;
+  if (!sorted) {
+    const keys = new Float64Array(n);
+    for (let j = 0; j < n; j++) keys[j] = keyOf(stays[pick[j]]);
+    const order = sortOrder(keys, n, maxKey);
+    const byKey = new Int32Array(n);
+    for (let j = 0; j < n; j++) byKey[j] = pick[order[j]];
+    pick = byKey;
+  }
 
   // 2. Municipalities: one per sameMunicipality-compatible key (genitive s tolerated), first spelling shown.
   const byRaw = new Map<string | null, number>();
   const byKey = new Map<string, number>();
   const names: string[] = [];
-  const muniTemp = new Int32Array(n);
+  const municipality = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const raw = candidates[i].stay.municipality;
+    const raw = stays[pick[i]].municipality;
     let id = byRaw.get(raw);
     if (id === undefined) {
       id = internMunicipality(raw, byKey, names);
       byRaw.set(raw, id);
     }
-    muniTemp[i] = id;
+    municipality[i] = id;
   }
-  const order = names.map((_, i) => i).sort((a, b) => {
+  const muniOrder = names.map((_, i) => i).sort((a, b) => {
     const ua = names[a] === UNKNOWN_MUNICIPALITY;
     const ub = names[b] === UNKNOWN_MUNICIPALITY;
     if (ua !== ub) return ua ? 1 : -1;
     return collator.compare(names[a], names[b]) || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0);
   });
   const rankOf = new Int32Array(names.length);
-  order.forEach((temp, rank) => (rankOf[temp] = rank));
-  const municipalities = order.map((t) => names[t]);
+  muniOrder.forEach((temp, rank) => (rankOf[temp] = rank));
+  const municipalities = muniOrder.map((t) => names[t]);
 
   // 3. Columns.
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  for (const c of candidates) {
-    if (c.startDay < minDay) minDay = c.startDay;
-    if (c.dischargeDay > maxDay) maxDay = c.dischargeDay;
-  }
   const tables = n > 0 ? dayTables(minDay, maxDay) : null;
-
   const sheetIndex = new Uint16Array(n);
   const row = new Int32Array(n);
-  const rowKey = new Float64Array(n);
-  const municipality = new Int32Array(n);
   const careType = new Uint8Array(n);
   const careTypeMissing = new Uint8Array(n);
   const readyDay = new Int32Array(n);
@@ -227,40 +243,38 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
   const weekdayDays = new Int32Array(n);
   const startIsWorkday = new Uint8Array(n);
   const startYear = new Int32Array(n);
-  const calendarToYearEnd = new Int32Array(n);
-  const weekdaysToYearEnd = new Int32Array(n);
+  const calendarToYearEnd = new Int16Array(n);
+  const weekdaysToYearEnd = new Int16Array(n);
   const statedDays = new Float64Array(n);
   const statedBilledDays = new Float64Array(n);
   const statedAmount = new Float64Array(n);
   const hasError = new Uint8Array(n);
-  const refs = new Array<{ sheet: string; row: number }>(n);
   let minYear = Infinity;
   let maxYear = -Infinity;
 
   for (let i = 0; i < n; i++) {
-    const c = candidates[i];
-    const s = c.stay;
-    sheetIndex[i] = sheetRank.get(s.sheet)!;
+    const s = stays[pick[i]];
+    entry(s, openUntil);
+    const d0 = entryStart;
+    const d1 = entryDischarge;
+    const isOpen = s.discharge === null;
+    sheetIndex[i] = Math.floor(keyOf(s) / ROW_KEY_SHEET);
     row[i] = s.row;
-    rowKey[i] = c.key;
-    municipality[i] = rankOf[muniTemp[i]];
+    municipality[i] = rankOf[municipality[i]];
     careType[i] = s.careType === "psychiatric" ? 1 : 0;
     careTypeMissing[i] = s.careType === null ? 1 : 0;
-    readyDay[i] = s.ready ? s.ready.day : c.startDay;
-    startDay[i] = c.startDay;
-    startMinute[i] = c.startMinute;
+    readyDay[i] = s.ready ? s.ready.day : d0;
+    startDay[i] = d0;
+    startMinute[i] = entryMinute;
     newReadyUsed[i] = s.readyWithdrawn && s.newReady ? 1 : 0;
-    dischargeDay[i] = c.dischargeDay;
-    open[i] = c.open ? 1 : 0;
-    const d0 = c.startDay;
-    const d1 = c.dischargeDay;
+    dischargeDay[i] = d1;
+    open[i] = isOpen ? 1 : 0;
     calendarDays[i] = d1 - d0;
-    const monthDay = c.open ? d1 - 1 : d1;
+    const monthDay = isOpen ? d1 - 1 : d1;
     if (tables) {
       const o0 = d0 - tables.first;
-      const y0 = tables.year[o0];
-      const nextJan1 = epochDay(y0 + 1, 1, 1) - tables.first;
-      startYear[i] = y0;
+      const nextJan1 = tables.nextJan1[o0];
+      startYear[i] = tables.year[o0];
       dischargeMonth[i] = tables.month[monthDay - tables.first];
       weekdayDays[i] = tables.prefix[d1 - tables.first] - tables.prefix[o0];
       startIsWorkday[i] = tables.prefix[o0 + 1] - tables.prefix[o0];
@@ -283,11 +297,10 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
     statedDays[i] = s.statedDays ?? NaN;
     statedBilledDays[i] = s.billedDays ?? NaN;
     statedAmount[i] = s.amount ?? NaN;
-    refs[i] = { sheet: s.sheet, row: s.row };
   }
-  for (const key of options.errorRows) {
-    const i = findRow(sheets, rowKey, key);
-    for (let j = i; j >= 0 && j < n && rowKey[j] === rowKey[i]; j++) hasError[j] = 1;
+  const partial = { count: n, sheets, sheetIndex, row };
+  for (const ref of options.errorRows) {
+    for (let j = findRow(partial, ref); j >= 0 && j < n && sameRow(partial, j, ref); j++) hasError[j] = 1;
   }
 
   const cells = buildCells(n, municipality, careType, dischargeMonth);
@@ -297,7 +310,6 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
     sheets,
     sheetIndex,
     row,
-    rowKey,
     municipality,
     careType,
     careTypeMissing,
@@ -319,12 +331,35 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
     statedBilledDays,
     statedAmount,
     hasError,
-    refs,
+    cache: { refs: null },
     cells: cells.table,
     minYear: n > 0 ? minYear : 0,
     maxYear: n > 0 ? maxYear : -1,
     left,
   };
+}
+
+/** The permutation that sorts keys[0..n) (stable). Packs key and index into one double when they fit. */
+function sortOrder(keys: Float64Array, n: number, maxKey: number): Int32Array {
+  const order = new Int32Array(n);
+  if ((maxKey + 1) * n < 2 ** 53) {
+    const packed = new Float64Array(n);
+    for (let j = 0; j < n; j++) packed[j] = keys[j] * n + j;
+    packed.sort();
+    for (let j = 0; j < n; j++) order[j] = packed[j] % n;
+    return order;
+  }
+  for (let j = 0; j < n; j++) order[j] = j;
+  return order.sort((a, b) => keys[a] - keys[b] || a - b);
+}
+
+/** {sheet, row} per stay, made on first use and shared by every recompute's group row lists. */
+export function rowRefs(basis: FigureBasis): readonly { sheet: string; row: number }[] {
+  if (basis.cache.refs) return basis.cache.refs;
+  const refs = new Array<{ sheet: string; row: number }>(basis.count);
+  for (let i = 0; i < basis.count; i++) refs[i] = { sheet: basis.sheets[basis.sheetIndex[i]], row: basis.row[i] };
+  basis.cache.refs = refs;
+  return refs;
 }
 
 function internMunicipality(raw: string | null, byKey: Map<string, number>, names: string[]): number {
@@ -353,18 +388,33 @@ function internMunicipality(raw: string | null, byKey: Map<string, number>, name
 function buildCells(n: number, municipality: Int32Array, careType: Uint8Array, month: Int32Array) {
   let minMonth = Infinity;
   let maxMonth = -Infinity;
+  let maxMuni = 0;
   for (let i = 0; i < n; i++) {
     if (month[i] < minMonth) minMonth = month[i];
     if (month[i] > maxMonth) maxMonth = month[i];
+    if (municipality[i] > maxMuni) maxMuni = municipality[i];
   }
-  const cellOf = new Int32Array(n);
   const span = n > 0 ? maxMonth - minMonth + 1 : 0;
-  const composite = new Float64Array(n);
-  for (let i = 0; i < n; i++) composite[i] = (municipality[i] * 2 + careType[i]) * span + (month[i] - minMonth);
-  const distinct = Array.from(new Set(composite)).sort((a, b) => a - b);
-  const index = new Map<number, number>();
-  distinct.forEach((k, j) => index.set(k, j));
-  for (let i = 0; i < n; i++) cellOf[i] = index.get(composite[i])!;
+  const size = (maxMuni + 1) * 2 * span;
+  let distinct: number[];
+  const cellOf = new Int32Array(n);
+  if (size <= 1 << 22) {
+    // The usual case: a direct table over every (municipality, care type, month).
+    for (let i = 0; i < n; i++) cellOf[i] = (municipality[i] * 2 + careType[i]) * span + (month[i] - minMonth);
+    const slot = new Int32Array(size).fill(-1);
+    for (let i = 0; i < n; i++) slot[cellOf[i]] = 0;
+    distinct = [];
+    for (let k = 0; k < size; k++) if (slot[k] === 0) slot[k] = distinct.push(k) - 1;
+    for (let i = 0; i < n; i++) cellOf[i] = slot[cellOf[i]];
+  } else {
+    // Dates spread over centuries (bad data): number the cells that occur.
+    const composite = new Float64Array(n);
+    for (let i = 0; i < n; i++) composite[i] = (municipality[i] * 2 + careType[i]) * span + (month[i] - minMonth);
+    distinct = Array.from(new Set(composite)).sort((x, y) => x - y);
+    const index = new Map<number, number>();
+    distinct.forEach((k, j) => index.set(k, j));
+    for (let i = 0; i < n; i++) cellOf[i] = index.get(composite[i])!;
+  }
   const count = distinct.length;
   const table = {
     count,
@@ -381,20 +431,31 @@ function buildCells(n: number, municipality: Int32Array, careType: Uint8Array, m
   return { cellOf, table };
 }
 
-/** Index of the first stay with the `${sheet}!${row}` key, or -1 (binary search on rowKey). */
-export function findRow(sheets: readonly string[], rowKey: Float64Array, ref: string): number {
+type RowIndex = Pick<FigureBasis, "count" | "sheets" | "sheetIndex" | "row">;
+
+function parseRef(sheets: readonly string[], ref: string): number {
   const bang = ref.lastIndexOf("!");
   if (bang < 0) return -1;
   const sheet = sheets.indexOf(ref.slice(0, bang));
   const row = Number(ref.slice(bang + 1));
-  if (sheet < 0 || !Number.isInteger(row)) return -1;
-  const key = sheet * ROW_KEY_SHEET + row;
+  if (sheet < 0 || !Number.isInteger(row) || row < 0) return -1;
+  return sheet * ROW_KEY_SHEET + row;
+}
+
+function sameRow(basis: RowIndex, i: number, ref: string): boolean {
+  return basis.sheetIndex[i] * ROW_KEY_SHEET + basis.row[i] === parseRef(basis.sheets, ref);
+}
+
+/** Index of the first stay with the `${sheet}!${row}` reference, or -1 (binary search: stays are in sheet/row order). */
+export function findRow(basis: RowIndex, ref: string): number {
+  const key = parseRef(basis.sheets, ref);
+  if (key < 0) return -1;
   let lo = 0;
-  let hi = rowKey.length;
+  let hi = basis.count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (rowKey[mid] < key) lo = mid + 1;
+    if (basis.sheetIndex[mid] * ROW_KEY_SHEET + basis.row[mid] < key) lo = mid + 1;
     else hi = mid;
   }
-  return lo < rowKey.length && rowKey[lo] === key ? lo : -1;
+  return lo < basis.count && basis.sheetIndex[lo] * ROW_KEY_SHEET + basis.row[lo] === key ? lo : -1;
 }
