@@ -53,21 +53,68 @@ function fromNumber(n: number, referenceYear: number): PersonIdParse {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** The common forms without a regex: 13 or 11 characters with a separator, 12 or 10 digits. */
+/**
+ * The common forms without a regex or temporary strings: YYYYMMDD-NNNC / YYMMDD-NNNC (13 or 11
+ * characters) and 12 or 10 plain digits. null = not one of these (or no date): try the slow path.
+ */
 function fastForms(s: string, referenceYear: number): PersonIdParse | null {
   const n = s.length;
-  if (n === 12 || n === 10) {
-    for (let i = 0; i < n; i++) if (!isDigit(s.charCodeAt(i))) return null;
-    return fromDigits(s, referenceYear, "-");
-  }
+  let sepAt = -1;
+  let plus = false;
   if (n === 13 || n === 11) {
-    const sepAt = n - 5;
+    sepAt = n - 5;
     const sep = s.charCodeAt(sepAt);
     if (sep !== 45 && sep !== 43) return null;
-    for (let i = 0; i < n; i++) if (i !== sepAt && !isDigit(s.charCodeAt(i))) return null;
-    return fromDigits(s.slice(0, sepAt) + s.slice(sepAt + 1), referenceYear, sep === 43 ? "+" : "-");
+    plus = sep === 43;
+  } else if (n !== 12 && n !== 10) {
+    return null;
   }
-  return null;
+  for (let i = 0; i < n; i++) if (i !== sepAt && !isDigit(s.charCodeAt(i))) return null;
+  const twelve = n === 12 || n === 13;
+  // Index of the first of the ten digits YYMMDDNNNC.
+  const t = twelve ? 2 : 0;
+  const yy = digitAt(s, t, sepAt, 0) * 10 + digitAt(s, t, sepAt, 1);
+  let year: number;
+  if (twelve) {
+    year = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + yy;
+    if (year < 1800) return null;
+  } else {
+    year = centuryYear(yy, plus ? referenceYear - 100 : referenceYear);
+  }
+  const month = digitAt(s, t, sepAt, 2) * 10 + digitAt(s, t, sepAt, 3);
+  let day = digitAt(s, t, sepAt, 4) * 10 + digitAt(s, t, sepAt, 5);
+  let kind: PersonId["kind"] = "personnummer";
+  if (day > 60) {
+    kind = "samordningsnummer";
+    day -= 60;
+  }
+  if (!validDate(year, month, day)) return null;
+  let sum = 0;
+  for (let k = 0; k < 9; k++) {
+    let p = digitAt(s, t, sepAt, k) * (k % 2 === 0 ? 2 : 1);
+    if (p > 9) p -= 9;
+    sum += p;
+  }
+  const checkDigitValid = (10 - (sum % 10)) % 10 === digitAt(s, t, sepAt, 9);
+  let normalized: string;
+  if (n === 12) normalized = s;
+  else if (n === 13) normalized = s.slice(0, 8) + s.slice(9);
+  else {
+    const century = String(Math.floor(year / 100)).padStart(2, "0");
+    normalized = n === 10 ? century + s : century + s.slice(0, 6) + s.slice(7);
+  }
+  return { kind: "ok", id: { normalized, kind, checkDigitValid, birthDay: epochDay(year, month, day) } };
+}
+
+/** The k-th of the ten digits YYMMDDNNNC, which start at `t`, stepping over a separator. */
+function digitAt(s: string, t: number, sepAt: number, k: number): number {
+  const i = t + k;
+  return s.charCodeAt(sepAt >= 0 && i >= sepAt ? i + 1 : i) - 48;
+}
+
+/** The latest year not after `latest` that ends in the two digits `yy`. */
+function centuryYear(yy: number, latest: number): number {
+  return latest - ((((latest - yy) % 100) + 100) % 100);
 }
 
 const SEPARATED = /^(\d{6}|\d{8})\s*([-+])\s*([0-9A-Za-z]{4})$/;
@@ -118,9 +165,7 @@ function fromDigits(digits: string, referenceYear: number, sep: "-" | "+"): Pers
     if (year < 1800) return null;
     ten = digits.slice(2);
   } else if (digits.length === 10) {
-    const yy = +digits.slice(0, 2);
-    const latest = sep === "+" ? referenceYear - 100 : referenceYear;
-    year = latest - ((((latest - yy) % 100) + 100) % 100);
+    year = centuryYear(+digits.slice(0, 2), sep === "+" ? referenceYear - 100 : referenceYear);
     ten = digits;
   } else {
     return null;

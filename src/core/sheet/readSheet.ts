@@ -1,0 +1,449 @@
+/**
+ * Reads an invoice-basis sheet into stays: one stay per data row below the header. Blank rows,
+ * repeated header rows and total rows are skipped and reported; an unreadable cell leaves its
+ * field empty and becomes an INVALID_VALUE finding naming sheet, row, column and value.
+ *
+ * Built for a million rows: numbers take a fast path before any string work, repeated texts
+ * (municipality, unit, care type) are interned, and the per-cell loop allocates nothing but
+ * the values it keeps.
+ */
+import { isExcelError, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
+import { dateFromSerial, parseDateCell } from "../cells/dates";
+import type { LocalDateTime } from "../cells/localDate";
+import { maskPersonId } from "../cells/mask";
+import { parseNumberCell } from "../cells/numbers";
+import { parsePersonId } from "../cells/personId";
+import { normalizeText } from "../cells/text";
+import type { Bilingual, CareType, Finding, MappingOverride, SkippedRows, Stay } from "../model";
+import { detectSheet } from "./detectSheet";
+import { FIELD_LABELS, type Field } from "./fields";
+import type { SheetReading } from "./sheetReading";
+
+export interface ReadOptions {
+  dateSystem: DateSystem;
+  override?: MappingOverride;
+  /** Decides the century of ten-digit identity numbers (the year of the review). */
+  referenceYear: number;
+}
+
+/** How a field's cells are read. */
+const enum Kind {
+  PersonId,
+  Text,
+  Id,
+  CareType,
+  Date,
+  Number,
+  Bool,
+}
+
+const KIND: Record<Field, Kind> = {
+  personId: Kind.PersonId,
+  stayId: Kind.Id,
+  admissionDate: Kind.Date,
+  readyDate: Kind.Date,
+  dischargeDate: Kind.Date,
+  municipality: Kind.Text,
+  residenceMunicipality: Kind.Text,
+  careType: Kind.CareType,
+  unit: Kind.Text,
+  dischargeCause: Kind.Text,
+  deathDate: Kind.Date,
+  statedDays: Kind.Number,
+  billedDays: Kind.Number,
+  pricePerDay: Kind.Number,
+  amount: Kind.Number,
+  admissionNoticeTime: Kind.Date,
+  planningNeeded: Kind.Bool,
+  sipInvitationTime: Kind.Date,
+  careContact: Kind.Text,
+  readyWithdrawnDate: Kind.Date,
+  newReadyDate: Kind.Date,
+};
+
+interface Reader {
+  field: Field;
+  kind: Kind;
+  /** Index into a row of `values` (absolute column − originColumn); −1 when left of the grid. */
+  index: number;
+  letter: string;
+  /** The header text, trimmed and lower-cased, to spot repeated header rows. */
+  headerLower: string;
+}
+
+/** Words that open a total row ("Summa", "Totalt", "Summa Halmstad", "Total:"). */
+const TOTAL_WORDS = new Set(["summa", "totalt", "total", "totalsumma", "delsumma", "subtotal", "totals", "summering", "grand"]);
+
+export function readSheet(sheet: SheetGrid, options: ReadOptions): SheetReading {
+  const detection = detectSheet(sheet, options.override);
+  const originRow = sheet.originRow ?? 1;
+  const originColumn = sheet.originColumn ?? 0;
+  const reading: SheetReading = {
+    sheet: sheet.name,
+    headerRow: detection.headerRow,
+    rows: 0,
+    mapping: detection.mapping,
+    unmappedHeaders: detection.unmappedHeaders,
+    missingFields: detection.missingFields,
+    skipped: [],
+    stays: [],
+    findings: [],
+    statedPeriod: detection.statedPeriod,
+    confidence: detection.confidence,
+  };
+  if (detection.headerIndex === null) return reading;
+
+  const readers: Reader[] = detection.mapping.map((m) => ({
+    field: m.field,
+    kind: KIND[m.field],
+    index: m.column - originColumn,
+    letter: m.letter,
+    headerLower: m.header.trim().toLowerCase(),
+  }));
+  const personReader = readers.find((r) => r.field === "personId");
+  const headersToMatch = readers.filter((r) => r.headerLower !== "").length;
+  const ctx = new RowContext(sheet.name, options, readers, reading.findings);
+
+  const values = sheet.values;
+  for (let r = detection.headerIndex + 1; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const excelRow = originRow + r;
+    if (isBlankRow(row)) skip(reading.skipped, excelRow, "blank");
+    else if (headersToMatch > 0 && isRepeatedHeader(row, readers, headersToMatch)) skip(reading.skipped, excelRow, "repeated-header");
+    else if (isTotalRow(row, personReader, options.referenceYear)) skip(reading.skipped, excelRow, "total");
+    else reading.stays.push(ctx.readRow(row, excelRow));
+  }
+  reading.rows = reading.stays.length;
+  return reading;
+}
+
+function skip(runs: SkippedRows[], row: number, reason: SkippedRows["reason"]): void {
+  const last = runs.length > 0 ? runs[runs.length - 1] : undefined;
+  if (last && last.reason === reason && last.toRow === row - 1) last.toRow = row;
+  else runs.push({ fromRow: row, toRow: row, reason });
+}
+
+function isBlankCell(v: CellValue): boolean {
+  if (typeof v === "string") {
+    if (v.length === 0) return true;
+    const c = v.charCodeAt(0);
+    // Only a text that starts with white space can be blank: skip trim() for the rest.
+    return c <= 32 || c === 160 || c >= 0x1680 ? v.trim() === "" : false;
+  }
+  return v === null || v === undefined;
+}
+
+function isBlankRow(row: readonly CellValue[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlankCell(row[i])) return false;
+  return true;
+}
+
+/** The header texts again (a multi-page export repeats them): two or more mapped columns match. */
+function isRepeatedHeader(row: readonly CellValue[], readers: Reader[], headersToMatch: number): boolean {
+  const needed = Math.min(2, headersToMatch);
+  let matches = 0;
+  for (const r of readers) {
+    if (r.headerLower === "" || r.index < 0) continue;
+    const v = row[r.index];
+    if (typeof v !== "string" || v.length < r.headerLower.length) continue;
+    if (v.trim().toLowerCase() === r.headerLower && ++matches >= needed) return true;
+  }
+  return false;
+}
+
+/**
+ * A total row: its first text cell opens with a total word, and it names no person (so a
+ * patient row is never taken for a total, whatever its unit is called).
+ */
+function isTotalRow(row: readonly CellValue[], personReader: Reader | undefined, referenceYear: number): boolean {
+  let first: string | undefined;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (typeof v === "string" && !isBlankCell(v)) {
+      first = v;
+      break;
+    }
+  }
+  if (first === undefined) return false;
+  const c = first.trimStart().charCodeAt(0) | 32; // lower-case ASCII letter
+  if (c !== 115 && c !== 116 && c !== 100 && c !== 103) return false; // s, t, d, g
+  const word = normalizeText(first).split(" ")[0];
+  if (!TOTAL_WORDS.has(word)) return false;
+  if (personReader && personReader.index >= 0) {
+    const p = parsePersonId(row[personReader.index], referenceYear);
+    if (p.kind === "ok") return false;
+  }
+  return true;
+}
+
+const CARE_TYPE_CACHE_LIMIT = 10_000;
+/** A column of names (care contacts) is mostly distinct: past this many keys interning only costs memory. */
+const INTERN_LIMIT = 50_000;
+
+/** Per-sheet reading state: interned texts, care-type decisions, the findings list. */
+class RowContext {
+  private readonly texts = new Map<string | number, string>();
+  private readonly careTypes = new Map<string, CareType>();
+
+  constructor(
+    private readonly sheet: string,
+    private readonly options: ReadOptions,
+    private readonly readers: Reader[],
+    private readonly findings: Finding[],
+  ) {}
+
+  readRow(row: readonly CellValue[], excelRow: number): Stay {
+    const stay: Stay = {
+      sheet: this.sheet,
+      row: excelRow,
+      personId: null,
+      personIdRaw: null,
+      stayId: null,
+      municipality: null,
+      residenceMunicipality: null,
+      careType: null,
+      careTypeRaw: null,
+      unit: null,
+      dischargeCause: null,
+      admission: null,
+      ready: null,
+      discharge: null,
+      death: null,
+      admissionNotice: null,
+      planningNeeded: null,
+      sipInvitation: null,
+      careContact: null,
+      readyWithdrawn: null,
+      newReady: null,
+      statedDays: null,
+      billedDays: null,
+      pricePerDay: null,
+      amount: null,
+    };
+    const readers = this.readers;
+    for (let i = 0; i < readers.length; i++) {
+      const reader = readers[i];
+      if (reader.index < 0) continue;
+      const cell = row[reader.index];
+      if (cell === undefined || cell === null || cell === "") continue;
+      switch (reader.kind) {
+        case Kind.Date:
+          this.readDate(stay, reader, cell, excelRow);
+          break;
+        case Kind.Number:
+          this.readNumber(stay, reader, cell, excelRow);
+          break;
+        case Kind.Text:
+          this.readText(stay, reader, cell, excelRow);
+          break;
+        case Kind.PersonId:
+          this.readPersonId(stay, reader, cell, excelRow);
+          break;
+        case Kind.Id:
+          this.readId(stay, reader, cell, excelRow);
+          break;
+        case Kind.CareType:
+          this.readCareType(stay, reader, cell, excelRow);
+          break;
+        case Kind.Bool:
+          this.readBool(stay, reader, cell, excelRow);
+          break;
+      }
+    }
+    return stay;
+  }
+
+  private readDate(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+    let value: LocalDateTime | null = null;
+    if (typeof cell === "number") value = dateFromSerial(cell, this.options.dateSystem);
+    if (value === null) {
+      const p = parseDateCell(cell, this.options.dateSystem);
+      if (p.kind === "empty") return;
+      if (p.kind === "invalid") return this.invalid(reader, cell, excelRow, p.reason);
+      value = p.value;
+    }
+    switch (reader.field) {
+      case "admissionDate": stay.admission = value; break;
+      case "readyDate": stay.ready = value; break;
+      case "dischargeDate": stay.discharge = value; break;
+      case "deathDate": stay.death = value; break;
+      case "admissionNoticeTime": stay.admissionNotice = value; break;
+      case "sipInvitationTime": stay.sipInvitation = value; break;
+      case "readyWithdrawnDate": stay.readyWithdrawn = value; break;
+      case "newReadyDate": stay.newReady = value; break;
+    }
+  }
+
+  private readNumber(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+    let value: number;
+    if (typeof cell === "number" && cell - cell === 0) {
+      value = cell; // finite: the fast path
+    } else {
+      const p = parseNumberCell(cell);
+      if (p.kind === "empty") return;
+      if (p.kind === "invalid") return this.invalid(reader, cell, excelRow, p.reason);
+      value = p.value;
+    }
+    switch (reader.field) {
+      case "statedDays": stay.statedDays = value; break;
+      case "billedDays": stay.billedDays = value; break;
+      case "pricePerDay": stay.pricePerDay = value; break;
+      case "amount": stay.amount = value; break;
+    }
+  }
+
+  /** A text, trimmed and shared: a million rows name a few hundred municipalities and units. */
+  private text(reader: Reader, cell: CellValue, excelRow: number): string | null {
+    if (typeof cell === "string" || typeof cell === "number") {
+      let t = this.texts.get(cell);
+      if (t === undefined) {
+        if (typeof cell === "number") {
+          if (!Number.isFinite(cell)) {
+            this.invalid(reader, cell, excelRow, { sv: "talet är inte ändligt", en: "the number is not finite" });
+            return null;
+          }
+          t = String(cell);
+        } else if (isExcelError(cell as CellValue)) {
+          this.invalid(reader, cell, excelRow, excelErrorReason(cell));
+          return null;
+        } else {
+          t = cell.trim();
+        }
+        if (this.texts.size < INTERN_LIMIT) this.texts.set(cell, t);
+      }
+      return t === "" ? null : t;
+    }
+    if (typeof cell === "boolean") this.invalid(reader, cell, excelRow, { sv: "ett sanningsvärde är ingen text", en: "a TRUE/FALSE value is not a text" });
+    return null;
+  }
+
+  private readText(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+    const t = this.text(reader, cell, excelRow);
+    if (t === null) return;
+    switch (reader.field) {
+      case "municipality": stay.municipality = t; break;
+      case "residenceMunicipality": stay.residenceMunicipality = t; break;
+      case "unit": stay.unit = t; break;
+      case "dischargeCause": stay.dischargeCause = t; break;
+      case "careContact": stay.careContact = t; break;
+    }
+  }
+
+  /** Stay ids are mostly distinct: trimmed but not interned (a map of a million keys costs more than it saves). */
+  private readId(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+    if (typeof cell === "number") {
+      if (Number.isFinite(cell)) stay.stayId = String(cell);
+      else this.invalid(reader, cell, excelRow, { sv: "talet är inte ändligt", en: "the number is not finite" });
+      return;
+    }
+    if (typeof cell === "string") {
+      if (cell.charCodeAt(0) === 35 && isExcelError(cell)) return this.invalid(reader, cell, excelRow, excelErrorReason(cell));
+      const t = cell.trim();
+      if (t !== "") stay.stayId = t;
+      return;
+    }
+    this.invalid(reader, cell, excelRow, { sv: "ett sanningsvärde är inget id", en: "a TRUE/FALSE value is not an id" });
+  }
+
+  private readCareType(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+    const raw = this.text(reader, cell, excelRow);
+    if (raw === null) return;
+    stay.careTypeRaw = raw;
+    let type = this.careTypes.get(raw);
+    if (type === undefined) {
+      type = careTypeOf(raw);
+      if (this.careTypes.size < CARE_TYPE_CACHE_LIMIT) this.careTypes.set(raw, type);
+    }
+    stay.careType = type;
+  }
+
+  private readPersonId(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+    const p = parsePersonId(cell, this.options.referenceYear);
+    if (p.kind === "empty") return;
+    stay.personIdRaw = typeof cell === "string" ? cell.trim() : String(cell);
+    if (p.kind === "invalid") return this.invalid(reader, cell, excelRow, p.reason);
+    stay.personId = p.id;
+  }
+
+  private readBool(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+    const b = yesNo(cell);
+    if (b === undefined) {
+      return this.invalid(reader, cell, excelRow, {
+        sv: "förväntade Ja/Nej (J/N, X, 1/0)",
+        en: "expected Yes/No (Ja/Nej, J/N, X, 1/0)",
+      });
+    }
+    if (b !== null && reader.field === "planningNeeded") stay.planningNeeded = b;
+  }
+
+  private invalid(reader: Reader, cell: CellValue, excelRow: number, reason: Bilingual): void {
+    this.findings.push(invalidValueFinding(this.sheet, excelRow, reader.letter, reader.field, cell, reason));
+  }
+}
+
+function excelErrorReason(text: string): Bilingual {
+  const code = text.trim().toUpperCase();
+  return { sv: `Excel-felvärde ${code}, behandlas som saknat`, en: `Excel error value ${code}, treated as missing` };
+}
+
+/** "psyk" or "psych" anywhere (Psykiatri, Rättspsykiatri, BUP-psyk, Psychiatry), or BUP → psychiatric. */
+export function careTypeOf(raw: string): CareType {
+  const n = normalizeText(raw);
+  if (n.includes("psyk") || n.includes("psych") || /(^| )(bup|psy)( |$)/.test(n)) return "psychiatric";
+  return "somatic";
+}
+
+const YES = new Set(["ja", "j", "x", "1", "true", "yes", "y", "sant"]);
+const NO = new Set(["nej", "n", "0", "false", "no", "falskt", "-"]);
+
+/** true / false, null for empty, undefined for unreadable. */
+export function yesNo(cell: CellValue): boolean | null | undefined {
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell === "number") return cell === 1 ? true : cell === 0 ? false : undefined;
+  if (cell === null || cell === undefined) return null;
+  const t = cell.trim().toLowerCase();
+  if (t === "") return null;
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return undefined;
+}
+
+function rawText(cell: CellValue): string {
+  if (typeof cell === "string") return cell.trim();
+  return String(cell);
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? text.slice(0, 59) + "…" : text;
+}
+
+/**
+ * The INVALID_VALUE finding: sheet, row, column, field and the raw value in both languages.
+ * Identity numbers are masked in the message and never kept in `value`.
+ */
+export function invalidValueFinding(
+  sheet: string,
+  row: number,
+  letter: string,
+  field: Field,
+  cell: CellValue,
+  reason: Bilingual,
+): Finding {
+  const raw = rawText(cell);
+  const isPerson = field === "personId";
+  const shown = clip(isPerson ? maskPersonId(raw) : raw);
+  const label = FIELD_LABELS[field];
+  const excelError = isExcelError(cell);
+  const message: Bilingual = excelError
+    ? {
+        sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): Excel-felvärdet ${shown} behandlas som saknat värde.`,
+        en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the Excel error value ${shown} is treated as missing.`,
+      }
+    : {
+        sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): värdet "${shown}" kunde inte läsas (${reason.sv}); fältet behandlas som tomt.`,
+        en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the value "${shown}" could not be read (${reason.en}); the field is treated as empty.`,
+      };
+  const finding: Finding = { code: "INVALID_VALUE", severity: "warning", sheet, row, columns: [letter], fields: [field], message };
+  if (!isPerson) finding.value = raw;
+  return finding;
+}

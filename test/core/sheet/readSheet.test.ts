@@ -1,0 +1,304 @@
+import fc from "fast-check";
+import type { CellValue, SheetGrid } from "../../../src/core/cells/cellValue";
+import { formatDateTime } from "../../../src/core/cells/localDate";
+import type { LocalDateTime } from "../../../src/core/cells/localDate";
+import { careTypeOf, readSheet, yesNo, type ReadOptions } from "../../../src/core/sheet/readSheet";
+
+const OPTS: ReadOptions = { dateSystem: "1900", referenceYear: 2026 };
+const read = (values: CellValue[][], extra: Partial<SheetGrid> = {}, opts: ReadOptions = OPTS) =>
+  readSheet({ name: "Okt", values, ...extra }, opts);
+const show = (d: LocalDateTime | null) => (d ? formatDateTime(d) : null);
+
+const HEADER = [
+  "Personnummer", "Vårdtillfälle", "Inskrivningsdatum", "Utskrivningsklar datum", "Utskrivningsdatum", "Kommun",
+  "Folkbokföringskommun", "Verksamhetsområde", "Avdelning", "Antal dagar", "Debiterade dagar", "Pris per dygn",
+  "Belopp", "Behov av SIP",
+];
+// 811218-9876 is Luhn-valid (see personId.test.ts); 45000 = 2023-03-15, 45005.5 = 2023-03-20 12:00.
+const ROW = [
+  "811218-9876", 5001, 45000.25, 45005.5, 45008, " Halmstad ", "Halmstads kommun", "Somatik", "Avd 12",
+  3, "0", "10 500", "0 kr", "Ja",
+];
+
+describe("readSheet: a well-formed row", () => {
+  test("every field read and typed", () => {
+    const r = read([HEADER, ROW]);
+    expect(r.headerRow).toBe(1);
+    expect(r.rows).toBe(1);
+    expect(r.findings).toEqual([]);
+    expect(r.skipped).toEqual([]);
+    const s = r.stays[0];
+    expect(s.sheet).toBe("Okt");
+    expect(s.row).toBe(2);
+    expect(s.personId).toMatchObject({ normalized: "198112189876", kind: "personnummer", checkDigitValid: true });
+    expect(s.personIdRaw).toBe("811218-9876");
+    expect(s.stayId).toBe("5001");
+    expect(show(s.admission)).toBe("2023-03-15 06:00");
+    expect(show(s.ready)).toBe("2023-03-20 12:00");
+    expect(show(s.discharge)).toBe("2023-03-23");
+    expect(s.municipality).toBe("Halmstad");
+    expect(s.residenceMunicipality).toBe("Halmstads kommun");
+    expect(s.careType).toBe("somatic");
+    expect(s.careTypeRaw).toBe("Somatik");
+    expect(s.unit).toBe("Avd 12");
+    expect(s.statedDays).toBe(3);
+    expect(s.billedDays).toBe(0);
+    expect(s.pricePerDay).toBe(10500);
+    expect(s.amount).toBe(0);
+    expect(s.planningNeeded).toBe(true);
+    // unmapped fields stay null
+    expect(s.death).toBeNull();
+    expect(s.dischargeCause).toBeNull();
+    expect(s.newReady).toBeNull();
+  });
+
+  test("1904 system and ten-digit ids follow the options", () => {
+    const r = read([HEADER, ["121212+1212", "", 45000 - 1462]], {}, { dateSystem: "1904", referenceYear: 2026 });
+    expect(show(r.stays[0].admission)).toBe("2023-03-15");
+    expect(r.stays[0].personId?.normalized).toBe("191212121212");
+  });
+
+  test("a missing or ragged cell leaves its field null, and the row is still a stay", () => {
+    const r = read([HEADER, ["811218-9876", "", "2023-03-15"], ["", "", "", "", "", "Halmstad"]]);
+    expect(r.rows).toBe(2);
+    expect(r.stays[0].stayId).toBeNull();
+    expect(show(r.stays[0].admission)).toBe("2023-03-15");
+    expect(r.stays[0].municipality).toBeNull();
+    expect(r.stays[1].personId).toBeNull();
+    expect(r.stays[1].personIdRaw).toBeNull();
+    expect(r.stays[1].municipality).toBe("Halmstad");
+    expect(r.findings).toEqual([]);
+  });
+
+  test("texts are trimmed and blank texts are null", () => {
+    const r = read([["Personnummer", "Kommun", "Avdelning", "Utskrivningsklar"], ["811218-9876", "  ", "\u00a0Avd 3\u00a0", ""]]);
+    expect(r.stays[0].municipality).toBeNull();
+    expect(r.stays[0].unit).toBe("Avd 3");
+  });
+
+  test("a number in a text column is read as its text", () => {
+    const r = read([["Personnummer", "Kommun", "Utskrivningsklar"], ["811218-9876", 1380]]);
+    expect(r.stays[0].municipality).toBe("1380");
+  });
+});
+
+describe("care type and planning needed", () => {
+  test.each([
+    ["Psykiatri", "psychiatric"],
+    ["Rättspsykiatri", "psychiatric"],
+    ["PSYKIATRISK VÅRD", "psychiatric"],
+    ["Vuxenpsykiatri Halmstad", "psychiatric"],
+    ["Psychiatry", "psychiatric"],
+    ["BUP", "psychiatric"],
+    ["Somatik", "somatic"],
+    ["Medicin", "somatic"],
+    ["Geriatrik", "somatic"],
+  ])("%s → %s", (raw, type) => {
+    expect(careTypeOf(raw)).toBe(type);
+  });
+
+  test("read into the stay with the raw text kept", () => {
+    const r = read([["Personnummer", "Vårdform", "Utskrivningsklar"], ["811218-9876", "Rättspsyk"], ["811218-9876", " Kirurgi "]]);
+    expect([r.stays[0].careType, r.stays[0].careTypeRaw]).toEqual(["psychiatric", "Rättspsyk"]);
+    expect([r.stays[1].careType, r.stays[1].careTypeRaw]).toEqual(["somatic", "Kirurgi"]);
+  });
+
+  test.each<[CellValue, boolean | null | undefined]>([
+    ["Ja", true], ["JA", true], ["j", true], ["X", true], ["1", true], [1, true], [true, true], ["Yes", true], ["true", true],
+    ["Nej", false], ["n", false], ["0", false], [0, false], [false, false], ["No", false], ["FALSE", false],
+    ["", null], [null, null], ["kanske", undefined], [2, undefined],
+  ])("yesNo(%p) → %p", (cell, expected) => {
+    expect(yesNo(cell)).toBe(expected);
+  });
+});
+
+describe("skipped rows", () => {
+  test("blank, repeated header and total rows are skipped as runs with a reason", () => {
+    const r = read([
+      ["Fakturaunderlag oktober 2023"], // row 1
+      HEADER, // row 2
+      ROW, // 3
+      [], // 4 blank
+      ["", "  ", null], // 5 blank
+      HEADER, // 6 repeated header
+      ROW, // 7
+      ["Summa", "", "", "", "", "", "", "", "", 6, 0, "", 0], // 8 total
+      ["Totalt:", "", "", "", "", "", "", "", "", 6], // 9 total
+      ["", "", "", "", "", "Summa Halmstad", "", "", "", 6], // 10 total (first text cell)
+      [], // 11 blank
+    ]);
+    expect(r.headerRow).toBe(2);
+    expect(r.stays.map((s) => s.row)).toEqual([3, 7]);
+    expect(r.skipped).toEqual([
+      { fromRow: 4, toRow: 5, reason: "blank" },
+      { fromRow: 6, toRow: 6, reason: "repeated-header" },
+      { fromRow: 8, toRow: 10, reason: "total" },
+      { fromRow: 11, toRow: 11, reason: "blank" },
+    ]);
+    expect(r.rows).toBe(2);
+  });
+
+  test("a repeated header in other case and spacing still counts", () => {
+    const r = read([HEADER, ROW, HEADER.map((h) => ` ${h.toUpperCase()} `)]);
+    expect(r.skipped).toEqual([{ fromRow: 3, toRow: 3, reason: "repeated-header" }]);
+  });
+
+  test("a patient row is never a total row, whatever its first text says", () => {
+    // person id as a number: the first text cell is the municipality column
+    const r = read([["Personnummer", "Kommun", "Utskrivningsklar"], [198112189876, "Totalmunicipality"], [198112189876, "Summa"]]);
+    expect(r.stays.map((s) => s.row)).toEqual([2, 3]);
+    expect(r.skipped).toEqual([]);
+  });
+
+  test("a row with only a note outside the mapped columns is still a stay (the checks report its missing fields)", () => {
+    const r = read([["Personnummer", "Utskrivningsklar", "Utskrivningsdatum"], ["", "", "", "Källa: Lifecare"]]);
+    expect(r.rows).toBe(1);
+    expect(r.stays[0].personId).toBeNull();
+  });
+});
+
+describe("origin offsets", () => {
+  test("a used range from C5: Excel rows and columns in stays and findings", () => {
+    const r = read(
+      [
+        ["Fakturaunderlag"], // row 5
+        ["Personnummer", "Utskrivningsklar", "Utskrivningsdatum"], // row 6, columns C..E
+        ["811218-9876", "2023-03-05", "2023-02-30"], // row 7
+      ],
+      { originRow: 5, originColumn: 2 },
+    );
+    expect(r.headerRow).toBe(6);
+    expect(r.mapping.map((m) => m.letter)).toEqual(["C", "D", "E"]);
+    expect(r.stays[0].row).toBe(7);
+    expect(show(r.stays[0].ready)).toBe("2023-03-05");
+    expect(r.stays[0].discharge).toBeNull();
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ row: 7, columns: ["E"], fields: ["dischargeDate"], value: "2023-02-30" });
+  });
+
+  test("an override to a column left of the used range reads nothing and does not throw", () => {
+    const r = read([["Personnummer", "Utskrivningsklar"], ["811218-9876", "2023-03-05"]], { originColumn: 3 }, { ...OPTS, override: { dischargeDate: 0 } });
+    expect(r.stays[0].discharge).toBeNull();
+    expect(r.mapping.find((m) => m.field === "dischargeDate")?.letter).toBe("A");
+  });
+});
+
+describe("INVALID_VALUE findings", () => {
+  const header = ["Personnummer", "Utskrivningsklar datum", "Utskrivningsdatum", "Antal dagar", "Behov av SIP", "Kommun"];
+
+  test("an impossible date: field null, a warning naming sheet, row, column, field and raw value", () => {
+    const r = read([header, ["811218-9876", "2023-02-30", 45008]]);
+    expect(r.stays[0].ready).toBeNull();
+    expect(show(r.stays[0].discharge)).toBe("2023-03-23");
+    expect(r.findings).toEqual([
+      {
+        code: "INVALID_VALUE",
+        severity: "warning",
+        sheet: "Okt",
+        row: 2,
+        columns: ["B"],
+        fields: ["readyDate"],
+        value: "2023-02-30",
+        message: {
+          sv: expect.stringContaining('Bladet "Okt", rad 2, kolumn B (Utskrivningsklar datum): värdet "2023-02-30" kunde inte läsas'),
+          en: expect.stringContaining('Sheet "Okt", row 2, column B (Discharge-ready date): the value "2023-02-30" could not be read'),
+        },
+      },
+    ]);
+    expect(r.findings[0].message.en).toMatch(/no such date/);
+  });
+
+  test("an Excel error value is an INVALID_VALUE said to be treated as missing", () => {
+    const r = read([header, ["811218-9876", "#N/A", "#REF!", "#DIV/0!", "", "#N/A"]]);
+    expect(r.findings.map((f) => [f.columns[0], f.fields[0], f.value])).toEqual([
+      ["B", "readyDate", "#N/A"],
+      ["C", "dischargeDate", "#REF!"],
+      ["D", "statedDays", "#DIV/0!"],
+      ["F", "municipality", "#N/A"],
+    ]);
+    expect(r.findings[0].message.en).toBe('Sheet "Okt", row 2, column B (Discharge-ready date): the Excel error value #N/A is treated as missing.');
+    expect(r.findings[0].message.sv).toBe('Bladet "Okt", rad 2, kolumn B (Utskrivningsklar datum): Excel-felvärdet #N/A behandlas som saknat värde.');
+    expect(r.stays[0].municipality).toBeNull();
+    expect(r.stays[0].statedDays).toBeNull();
+  });
+
+  test("an unreadable identity number is masked in the message and not kept in value", () => {
+    const r = read([header, ["19811218-98", "2023-03-05"]]);
+    const f = r.findings[0];
+    expect(f).toMatchObject({ code: "INVALID_VALUE", row: 2, columns: ["A"], fields: ["personId"] });
+    expect(f.value).toBeUndefined();
+    expect(f.message.sv).not.toContain("19811218");
+    expect(f.message.en).not.toContain("9811218");
+    expect(f.message.en).toContain('"***********"');
+    expect(r.stays[0].personId).toBeNull();
+    // the raw text stays on the stay, for a masked display
+    expect(r.stays[0].personIdRaw).toBe("19811218-98");
+  });
+
+  test("a wrong check digit is no reader finding (the checks report INVALID_PERSON_ID)", () => {
+    const r = read([header, ["811218-9875", "2023-03-05"]]);
+    expect(r.findings).toEqual([]);
+    expect(r.stays[0].personId?.checkDigitValid).toBe(false);
+  });
+
+  test("numbers, yes/no and booleans in the wrong place", () => {
+    const r = read([header, ["811218-9876", true, "", "tre", "kanske", false]]);
+    expect(r.findings.map((f) => [f.fields[0], f.value])).toEqual([
+      ["readyDate", "true"],
+      ["statedDays", "tre"],
+      ["planningNeeded", "kanske"],
+      ["municipality", "false"],
+    ]);
+    expect(r.stays[0].planningNeeded).toBeNull();
+  });
+});
+
+describe("properties", () => {
+  const weirdCell: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "binary", maxLength: 20 }),
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constantFrom<CellValue>(
+      null, undefined, "", " ", "#N/A", "#VALUE!", NaN, Infinity, -Infinity, 1e308, -1e308, Number.MAX_SAFE_INTEGER,
+      "Summa", "Totalt", "Personnummer", "Utskrivningsklar", "811218-9876", "2023-02-30", "45000", 45000.5, 60,
+    ),
+  );
+  const raggedRow = fc.array(weirdCell, { maxLength: 16 });
+
+  test("random grids under a real header never throw, and every row is a stay or a skipped row", () => {
+    fc.assert(
+      fc.property(fc.array(raggedRow, { maxLength: 40 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 30 }), (rows, originRow, originColumn) => {
+        const values = [HEADER as CellValue[], ...rows];
+        const r = readSheet({ name: "S", values, originRow, originColumn }, OPTS);
+        expect(r.headerRow).toBe(originRow);
+        const skipped = r.skipped.reduce((n, s) => n + s.toRow - s.fromRow + 1, 0);
+        expect(r.stays.length + skipped).toBe(rows.length);
+        expect(r.rows).toBe(r.stays.length);
+        // each data row is accounted for once: stays and skipped runs do not overlap
+        const seen = new Set<number>();
+        for (const s of r.stays) seen.add(s.row);
+        for (const s of r.skipped) for (let x = s.fromRow; x <= s.toRow; x++) seen.add(x);
+        expect(seen.size).toBe(rows.length);
+        for (const f of r.findings) {
+          expect(f.code).toBe("INVALID_VALUE");
+          expect(f.row).not.toBeNull();
+          expect(r.stays.some((s) => s.row === f.row)).toBe(true);
+          if (f.fields[0] === "personId") expect(f.value).toBeUndefined();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("random grids with no known header never throw", () => {
+    fc.assert(
+      fc.property(fc.array(raggedRow, { maxLength: 40 }), (rows) => {
+        const r = readSheet({ name: "S", values: rows }, OPTS);
+        if (r.headerRow === null) expect(r.stays).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
