@@ -24,7 +24,7 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**", ".ci/**"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**", "out/**", ".ci/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -48,6 +48,7 @@ function start(): void {
     return;
   }
   Office.onReady((info) => {
+    performance.mark("office-ready");
     const { lang, dark } = paneEnvironment(Office.context);
     const t = TEXTS[lang];
     if (info.host !== Office.HostType.Excel) {
