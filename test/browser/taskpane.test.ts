@@ -9,7 +9,7 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import webpack from "webpack";
 import { DIST, OFFICE_JS_URL, OUTPUT, REPO, ensureProductionBuild } from "./distFiles";
-import { sampleState, noInvoiceState, SAMPLE_SEEDED } from "./fakeWorkbooks";
+import { largeState, noInvoiceState, sampleState, SAMPLE_SEEDED } from "./fakeWorkbooks";
 import { serveDirectory, type StaticServer } from "./staticServer";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -211,6 +211,26 @@ describe("task pane in Chromium (fake Excel host, sample workbook)", () => {
     const violations = await axeViolations(page);
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
     expect(visit.unexpected).toEqual([]);
+    await page.close();
+  });
+
+  it("reviews a 20,000-row sheet and pages thousands of findings", async () => {
+    const visit = await openPane(await largeState(20_000));
+    const { page } = visit;
+    const started = Date.now();
+    await page.click("[data-testid=review]");
+    await page.waitForSelector("[data-testid=figures-table]", { timeout: 170_000 });
+    const reviewMs = Date.now() - started;
+    const heading = await page.locator("#findings-heading").innerText();
+    const total = Number(/\((\d+)\)/.exec(heading)?.[1]);
+    expect(total).toBeGreaterThan(1000);
+    // One page of 50 is rendered, not thousands of elements.
+    await expect(page.locator("[data-testid=finding]").count()).resolves.toBe(50);
+    await page.getByRole("button", { name: "Nästa" }).click();
+    await expect(page.locator("[data-testid=finding]").count()).resolves.toBe(50);
+    await expect(page.locator("[data-testid=findings] nav span").innerText()).resolves.toBe(`Sida 2 av ${Math.ceil(total / 50)}`);
+    writeFileSync(path.join(OUTPUT, "taskpane-20000-rows.json"), JSON.stringify({ rows: 20_000, findings: total, reviewMs }, null, 2));
+    expect(visit.pageErrors).toEqual([]);
     await page.close();
   });
 
