@@ -56,6 +56,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const args = parsed.args;
   try {
     const profile = chooseProfile(args);
+    if (args.benchmark !== null && profile.somatic.kind === "individual" && profile.psychiatric.kind === "individual") {
+      // stderr, so that --json output stays one object.
+      process.stderr.write(`review: --benchmark har ingen verkan på ${profile.id} (per vistelse) / has no effect on ${profile.id} (per stay)\n`);
+    }
     const referenceDay = args.today ?? stockholmDay(new Date());
     const file = args.usingSample ? path.resolve(__dirname, "..", "..", args.file) : args.file;
     const report = progressReporter();

@@ -89,6 +89,25 @@ describe("npm run review (child process)", () => {
   });
 });
 
+describe("--out", () => {
+  it("writes a marked copy and leaves the sample byte-identical", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cli-out-"));
+    const out = path.join(dir, "granskad.xlsx");
+    const before = readFileSync(path.join(ROOT, SAMPLE));
+    const r = run([SAMPLE, "--today", "2023-11-15", "--out", out, "--json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).markedCopy).toBe(out);
+    expect(readFileSync(path.join(ROOT, SAMPLE)).equals(before)).toBe(true);
+    expect(readFileSync(out).length).toBeGreaterThan(1000);
+  });
+  it("refuses to overwrite the input (exit 1, one line)", () => {
+    const r = run([SAMPLE, "--today", "2023-11-15", "--out", SAMPLE]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/originalet/);
+  });
+});
+
 describe("bad input", () => {
   it("a file that is not an xlsx exits 1 with one line on stderr", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cli-bad-"));
