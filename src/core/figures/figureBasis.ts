@@ -156,7 +156,11 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
   // 1. Which stays enter, and their (sheet, row) order. Typed arrays only: at a million stays,
   //    an object per stay costs more in garbage collection than all the arithmetic.
   const sheetSet = new Set<string>();
-  for (const s of stays) sheetSet.add(s.sheet);
+  let seen: string | null = null;
+  for (let k = 0; k < stays.length; k++) {
+    const sheet = stays[k].sheet;
+    if (sheet !== seen) sheetSet.add((seen = sheet));
+  }
   const sheets = [...sheetSet].sort();
   const sheetRank = new Map(sheets.map((s, i) => [s, i]));
   let lastSheet: string | null = null;
