@@ -31,7 +31,8 @@ module.exports = (_env, argv) => {
   const production = argv.mode !== "development";
   return {
     mode: production ? "production" : "development",
-    devtool: production ? false : "eval-source-map",
+    // No eval-based source maps: the page's CSP (no 'unsafe-eval') would block them.
+    devtool: production ? false : "source-map",
     entry: { taskpane: "./src/taskpane/index.tsx" },
     output: {
       path: path.resolve(__dirname, "dist"),
