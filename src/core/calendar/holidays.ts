@@ -90,14 +90,23 @@ function yearTable(year: number): YearTable {
   return t;
 }
 
+let lastTable: YearTable | null = null;
+
+/** The table of the year a day falls in; consecutive look-ups mostly hit the same year. */
+function tableOf(day: number): YearTable {
+  const t = lastTable;
+  if (t !== null && day >= t.jan1 && day < t.jan1 + t.prefix.length - 1) return t;
+  return (lastTable = yearTable(civilDate(day).year));
+}
+
 /** Whether the day is a public holiday or a holiday-like eve (midsommar-, jul-, nyårsafton). */
 export function isSwedishHoliday(day: number): boolean {
-  return yearTable(civilDate(day).year).holidays.has(day);
+  return tableOf(day).holidays.has(day);
 }
 
 /** A vardag: Monday–Friday and neither a public holiday nor midsommar-, jul- or nyårsafton. */
 export function isSwedishWorkday(day: number): boolean {
-  const t = yearTable(civilDate(day).year);
+  const t = tableOf(day);
   const i = day - t.jan1;
   return t.prefix[i + 1] - t.prefix[i] === 1;
 }
@@ -105,8 +114,10 @@ export function isSwedishWorkday(day: number): boolean {
 /** Swedish workdays d with from <= d < to (0 when to <= from). */
 export function countSwedishWorkdays(from: number, to: number): number {
   if (to <= from) return 0;
+  let t = tableOf(from);
+  const lastDay = t.jan1 + t.prefix.length - 2;
+  if (to - 1 <= lastDay) return t.prefix[to - t.jan1] - t.prefix[from - t.jan1];
   let year = civilDate(from).year;
-  let t = yearTable(year);
   let count = 0;
   let cursor = from;
   for (;;) {
