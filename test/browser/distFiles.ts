@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const REPO = path.resolve(__dirname, "..", "..");
-export const DIST = path.join(REPO, "dist");
+/** PANE_DIST lets a run point at another build (e.g. a development build) without touching dist/. */
+export const DIST = process.env.PANE_DIST ?? path.join(REPO, "dist");
 export const OUTPUT = path.join(REPO, "test-output");
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 

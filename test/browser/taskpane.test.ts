@@ -75,6 +75,13 @@ async function openPane(state: unknown, options: Record<string, unknown> = {}): 
   return visit;
 }
 
+/** Nothing left the machine, the CSP blocked nothing, no script failed. */
+function expectClean(visit: Visit): void {
+  expect(visit.unexpected).toEqual([]);
+  expect(visit.cspViolations).toEqual([]);
+  expect(visit.pageErrors).toEqual([]);
+}
+
 async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
   const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   // Evaluated through the DevTools protocol, so the page's CSP (scripts only from self) allows it.
@@ -182,9 +189,7 @@ describe("task pane in Chromium (fake Excel host, sample workbook)", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
-    expect(visit.unexpected).toEqual([]);
-    expect(visit.cspViolations).toEqual([]);
-    expect(visit.pageErrors).toEqual([]);
+    expectClean(visit);
     expect(server.requests.every((p) => p === "/taskpane.html" || /^\/(taskpane|review)\.[0-9a-f]{8}\.js$|^\/[\w.-]+\.js$|^\/assets\//.test(p))).toBe(true);
 
     writeFileSync(
@@ -210,7 +215,7 @@ describe("task pane in Chromium (fake Excel host, sample workbook)", () => {
     await page.screenshot({ path: path.join(OUTPUT, "taskpane-320-dark-en.png"), fullPage: true });
     const violations = await axeViolations(page);
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-    expect(visit.unexpected).toEqual([]);
+    expectClean(visit);
     await page.close();
   });
 
@@ -230,7 +235,7 @@ describe("task pane in Chromium (fake Excel host, sample workbook)", () => {
     await expect(page.locator("[data-testid=finding]").count()).resolves.toBe(50);
     await expect(page.locator("[data-testid=findings] nav span").innerText()).resolves.toBe(`Sida 2 av ${Math.ceil(total / 50)}`);
     writeFileSync(path.join(OUTPUT, "taskpane-20000-rows.json"), JSON.stringify({ rows: 20_000, findings: total, reviewMs }, null, 2));
-    expect(visit.pageErrors).toEqual([]);
+    expectClean(visit);
     await page.close();
   });
 
@@ -246,20 +251,21 @@ describe("task pane in Chromium (fake Excel host, sample workbook)", () => {
     expect(before).not.toBe("");
     expect(JSON.stringify(settings)).toContain("unit");
     await expect(page.locator("[data-testid=mapping-list]").innerText()).resolves.not.toMatch(/Avdelning ←/);
-    expect(visit.pageErrors).toEqual([]);
+    expectClean(visit);
     await page.close();
   });
 
   it("explains a missing Excel API set instead of starting", async () => {
     const visit = await openPane(await sampleState(), { requirementSets: "1.3" });
     await expect(visit.page.locator("[data-testid=pane-error]").innerText()).resolves.toMatch(/ExcelApi 1\.6/);
+    expectClean(visit);
     await visit.page.close();
   });
 
   it("says plainly when no sheet is an invoice basis", async () => {
     const visit = await openPane(noInvoiceState());
     await expect(visit.page.locator("[data-testid=no-invoice-sheet]").innerText()).resolves.toMatch(/Hittade inget blad/);
-    expect(visit.pageErrors).toEqual([]);
+    expectClean(visit);
     await visit.page.close();
   });
 });
