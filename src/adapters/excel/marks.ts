@@ -33,6 +33,7 @@ export const MARK_FILLS: { code: number; color: string }[] = [
 /** Rows of the helper column written per range (~4 bytes a row as JSON). */
 export const MARK_ROWS_PER_CHUNK = 250_000;
 
+/** In `rule.formula`, which takes English function names and commas whatever the UI language. */
 export function markFormula(helperColumn: number, code: number): string {
   const col = columnLetter(helperColumn);
   return `=INDEX('${HELPER_SHEET}'!$${col}:$${col},ROW())=${code}`;

@@ -10,7 +10,7 @@
 import type { CellValue, SheetGrid } from "../../core/cells/cellValue";
 import { columnLetter } from "../../core/cells/cellValue";
 import type { CancelSignal, ReadProgress } from "../../core/ports/workbookHost";
-import { ExcelHostError, cancelled, isPayloadLimit, sheetNotFound, translateOfficeError } from "./excelHostError";
+import { ExcelHostError, cancelled, isPayloadLimit, officeCode, sheetNotFound, translateOfficeError } from "./excelHostError";
 
 /** Excel on the web's request/response payload limit. */
 export const PAYLOAD_LIMIT_BYTES = 5_000_000;
@@ -83,7 +83,13 @@ export async function readSheetChunked(
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      // A host may fail the used range of a missing sheet instead of returning a null object.
+      if (officeCode(e) === "ItemNotFound" || officeCode(e) === "InvalidObjectPath") throw sheetNotFound(name);
+      throw e;
+    }
     if (sheet.isNullObject) throw sheetNotFound(name);
     if (used.isNullObject) {
       onProgress({ sheet: name, rowsRead: 0, rowsTotal: 0 });

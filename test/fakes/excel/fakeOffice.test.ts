@@ -2,7 +2,7 @@
  * The fake must be as strict as Excel where the adapter could go wrong: unloaded reads throw,
  * writes wait for sync, an oversized sync fails whole, protected sheets refuse writes.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -243,5 +243,14 @@ describe("loadXlsxState", () => {
     expect(state.date1904).toBe(false);
     expect(state.sheets[0].values).toEqual([["Inskrivningsdatum"], [45306, 2, "#N/A"]]);
     expect(state.sheets[1]).toMatchObject({ name: "Dold", visibility: "Hidden", protected: true });
+  });
+});
+
+describe("browser safety", () => {
+  test("the fake and its state use no Node APIs (the browser tests inject them into Chromium)", () => {
+    for (const file of ["fakeOffice.ts", "state.ts"]) {
+      const source = readFileSync(join(__dirname, file), "utf8");
+      expect(source).not.toMatch(/from "(node:|fs|path|os|exceljs)|require\(|process\.|Buffer/);
+    }
   });
 });

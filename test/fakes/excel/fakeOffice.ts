@@ -1082,7 +1082,8 @@ class FakeFunctionResult extends FakeObject<{ value: number }> {
 // ---------------------------------------------------------------------------------------------
 // Installing the globals
 
-export function installFakeOffice(target: Record<string, unknown>, state: FakeWorkbookState, options: FakeOfficeOptions = {}): FakeOfficeHandle {
+/** Defines Office, Excel and OfficeExtension on `target` (globalThis in jest, window in a browser). */
+export function installFakeOffice(target: object, state: FakeWorkbookState, options: FakeOfficeOptions = {}): FakeOfficeHandle {
   const sets: Record<string, string> =
     typeof options.requirementSets === "string"
       ? { ExcelApi: options.requirementSets }
@@ -1130,9 +1131,10 @@ export function installFakeOffice(target: Record<string, unknown>, state: FakeWo
     },
   };
 
-  target.Office = Office;
-  target.Excel = Excel;
-  target.OfficeExtension = { Error: FakeRichApiError };
+  const globals = target as Record<string, unknown>;
+  globals.Office = Office;
+  globals.Excel = Excel;
+  globals.OfficeExtension = { Error: FakeRichApiError };
 
   return {
     get state() {
@@ -1156,8 +1158,9 @@ export function installFakeOffice(target: Record<string, unknown>, state: FakeWo
   };
 }
 
-export function uninstallFakeOffice(target: Record<string, unknown>): void {
-  delete target.Office;
-  delete target.Excel;
-  delete target.OfficeExtension;
+export function uninstallFakeOffice(target: object): void {
+  const globals = target as Record<string, unknown>;
+  delete globals.Office;
+  delete globals.Excel;
+  delete globals.OfficeExtension;
 }
