@@ -61,6 +61,14 @@ export const careRulesSchema = z.object({
   }),
   /** A target or indicator shown beside the average without billing effect (Kalmar's 0.8). */
   targetAverage: z.number().min(0).nullable().default(null),
+}).superRefine((r, ctx) => {
+  // Rules an economist can break while editing, each caught here with the field named.
+  if (r.kind === "hybrid" && r.longStayLimit === null) {
+    ctx.addIssue({ code: "custom", path: ["longStayLimit"], message: "a hybrid rule needs longStayLimit" });
+  }
+  r.graceDaysOverrides.forEach((o, i) => {
+    if (o.from > o.to) ctx.addIssue({ code: "custom", path: ["graceDaysOverrides", i, "to"], message: "to is before from" });
+  });
 });
 
 export const agreementProfileSchema = z.object({
@@ -79,6 +87,10 @@ export const agreementProfileSchema = z.object({
   priceOverrides: z.record(z.string().regex(/^\d{4}$/), z.number().positive()).default({}),
   /** LONG_STAY threshold in discharge-ready days. */
   longStayWarningDays: z.number().int().min(1).default(30),
+}).superRefine((p, ctx) => {
+  if (p.validFrom !== null && p.validTo !== null && p.validFrom > p.validTo) {
+    ctx.addIssue({ code: "custom", path: ["validTo"], message: "validTo is before validFrom" });
+  }
 });
 
 export type AgreementProfile = z.infer<typeof agreementProfileSchema>;

@@ -87,3 +87,20 @@ describe("national averages", () => {
     expect(NATIONAL_AVERAGE_NOTE.en).toContain("0-day");
   });
 });
+
+describe("schema checks an edited profile", () => {
+  const halland = getPreset("halland-2022")!;
+  const problems = (r: ReturnType<typeof copyProfile>) => (r.ok ? [] : r.problems);
+  it("rejects validTo before validFrom, an inverted override range, a hybrid without limit", () => {
+    expect(problems(copyProfile(halland, { validFrom: "2024-01-01", validTo: "2023-12-31" }))).toEqual([
+      "validTo: validTo is before validFrom",
+    ]);
+    expect(
+      problems(copyProfile(halland, { somatic: { graceDaysOverrides: [{ from: "2018-12-31", to: "2018-01-01", graceDays: 30 }] } })),
+    ).toEqual(["somatic.graceDaysOverrides.0.to: to is before from"]);
+    expect(problems(copyProfile(halland, { psychiatric: { kind: "hybrid" } }))).toEqual([
+      "psychiatric.longStayLimit: a hybrid rule needs longStayLimit",
+    ]);
+    expect(copyProfile(halland, { psychiatric: { kind: "hybrid", longStayLimit: 7 } }).ok).toBe(true);
+  });
+});
