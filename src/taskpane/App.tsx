@@ -172,7 +172,7 @@ export function App({ host, engine, lang, onReady, now = () => new Date() }: App
         return;
       }
       setReviewed({ result, grids: new Map(grids.map((g) => [g.name, g])) });
-      setNotice(`${t.resultsHeading}: ${t.findingCount(result.findings.length, result.findings.length)}`);
+      setNotice(t.reviewDone(result.findings.length));
     } catch (e) {
       if (controller.signal.aborted || isCancellation(e)) setNotice(t.cancelled);
       else fail(e);
