@@ -86,7 +86,8 @@ async function findMarks(context: Excel.RequestContext, sheetsToMark: string[]):
     formats.load("items/type");
     const protection = sheet.protection;
     protection.load("protected");
-    const wanted = sheetsToMark.includes(sheet.name);
+    // Excel's sheet names are case-insensitive.
+    const wanted = sheetsToMark.some((n) => n.toLowerCase() === sheet.name.toLowerCase());
     const used = wanted ? sheet.getUsedRangeOrNullObject(true) : null;
     used?.load("rowIndex,columnIndex,rowCount,columnCount");
     return { name: sheet.name, formats, protection, used };
@@ -148,8 +149,10 @@ export async function markFindingsIn(context: Excel.RequestContext, findings: Fi
     const marks = await findMarks(context, [...codes.keys()]);
     const known = new Map(marks.sheetNames.map((n) => [n.toLowerCase(), n]));
     const missing = [...codes.keys()].filter((n) => !known.has(n.toLowerCase()));
+    // Findings name the sheet as the reader saw it; the workbook's own spelling addresses it.
     const targets = [...codes.keys()].filter((n) => known.has(n.toLowerCase()));
-    const blocked = [...new Set([...targets, ...marks.ours.map((m) => m.sheet)])].filter((s) => marks.protectedSheets.has(s));
+    const actual = (n: string) => known.get(n.toLowerCase())!;
+    const blocked = [...new Set([...targets.map(actual), ...marks.ours.map((m) => m.sheet)])].filter((s) => marks.protectedSheets.has(s));
     if (blocked.length) throw sheetProtected(blocked, MARK_ACTION);
 
     queueRemoval(context, marks);
@@ -157,9 +160,9 @@ export async function markFindingsIn(context: Excel.RequestContext, findings: Fi
       const helper = context.workbook.worksheets.add(HELPER_SHEET);
       helper.visibility = "Hidden";
       targets.forEach((name, column) => {
-        const sheet = context.workbook.worksheets.getItem(name);
+        const sheet = context.workbook.worksheets.getItem(actual(name));
         const rows = codes.get(name)!;
-        const dims = marks.dims.get(name) ?? null;
+        const dims = marks.dims.get(actual(name)) ?? null;
         let maxFlagged = 0;
         for (const r of rows.keys()) maxFlagged = Math.max(maxFlagged, r);
         const lastRow = Math.max(dims ? dims.rowIndex + dims.rowCount : 0, maxFlagged);

@@ -164,6 +164,14 @@ describe("markFindings and clearMarks", () => {
     expect(shownCode(handle.state, "Underlag", 3)).toBe(3);
   });
 
+  test("a finding naming the sheet in another case marks that sheet over its used range", async () => {
+    const handle = installFakeOffice(g, makeWorkbook([userSheet("Underlag", 30)]));
+    await createExcelHost().markFindings([finding("UNDERLAG", 4, "warning")]);
+    expect(shownCode(handle.state, "Underlag", 4)).toBe(2);
+    const ours = handle.state.sheets[0].conditionalFormats.filter((c) => isMarkFormula(c.formula ?? ""));
+    expect(ours.map((c) => c.address)).toEqual(["A1:R31", "A1:R31", "A1:R31"]);
+  });
+
   test("syncs do not depend on the number of flagged rows: 10 vs 10,000 flagged of 100,000", async () => {
     const rows = 100_000;
     const syncs: number[] = [];
