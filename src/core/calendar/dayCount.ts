@@ -9,7 +9,7 @@
  *   not a day of care, as in the calendar count).
  */
 import type { CareRules } from "../agreements/profileSchema";
-import type { LocalDateTime } from "../cells/localDate";
+import { civilDate, epochDay, type LocalDateTime } from "../cells/localDate";
 import type { Stay } from "../model";
 import { countSwedishWorkdays } from "./holidays";
 
@@ -51,4 +51,31 @@ export function countReadyDays(stay: Stay, counting: Counting): number | null {
   if (!ready || !discharge) return null;
   if (discharge.day < ready.day) return null;
   return countDaysBetween(dayZero(ready, counting), discharge.day, counting.unit);
+}
+
+/**
+ * How an individually billed stay's days split over years: billed day k (k = graceDays .. days-1)
+ * is the k-th counted day from day 0 (the k-th vardag under weekday counting), priced in its year.
+ * The figures use the same rule; empty when nothing is billed.
+ */
+export function billedDaysPerYear(
+  day0: number,
+  graceDays: number,
+  days: number,
+  unit: Counting["unit"],
+): { year: number; days: number }[] {
+  const out: { year: number; days: number }[] = [];
+  let from = graceDays;
+  let year = civilDate(day0).year;
+  while (from < days) {
+    const nextJan1 = epochDay(year + 1, 1, 1);
+    const upTo = unit === "calendar" ? nextJan1 - day0 : countSwedishWorkdays(day0, nextJan1);
+    const n = Math.min(days, upTo) - from;
+    if (n > 0) {
+      out.push({ year, days: n });
+      from += n;
+    }
+    year++;
+  }
+  return out;
 }

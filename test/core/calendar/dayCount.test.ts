@@ -1,6 +1,6 @@
 import { epochDay } from "../../../src/core/cells/localDate";
 import type { LocalDateTime } from "../../../src/core/cells/localDate";
-import { countReadyDays, type Counting } from "../../../src/core/calendar/dayCount";
+import { billedDaysPerYear, countReadyDays, type Counting } from "../../../src/core/calendar/dayCount";
 import type { Stay } from "../../../src/core/model";
 
 const at = (y: number, m: number, d: number, hh?: number, mm = 0): LocalDateTime => ({
@@ -70,5 +70,25 @@ describe("countReadyDays", () => {
     const wkNoon: Counting = { unit: "weekdays", start: "noticeTime", cutoffHour: 12 };
     expect(countReadyDays(stay({ ready: at(2024, 3, 28, 14), discharge: at(2024, 4, 2) }), wkNoon)).toBe(0);
     expect(countReadyDays(stay({ ready: at(2024, 3, 28, 10), discharge: at(2024, 4, 2) }), wkNoon)).toBe(1);
+  });
+});
+
+
+describe("billedDaysPerYear", () => {
+  it("calendar: 2022-12-20 + 16 days, grace 3 → 9 days in 2022 (12-23..12-31), 4 in 2023", () => {
+    expect(billedDaysPerYear(epochDay(2022, 12, 20), 3, 16, "calendar")).toEqual([
+      { year: 2022, days: 9 },
+      { year: 2023, days: 4 },
+    ]);
+  });
+  it("weekdays: from Mon 2023-12-18, 17 workdays, grace 3 → 5 in 2023, 9 in 2024", () => {
+    expect(billedDaysPerYear(epochDay(2023, 12, 18), 3, 17, "weekdays")).toEqual([
+      { year: 2023, days: 5 },
+      { year: 2024, days: 9 },
+    ]);
+  });
+  it("nothing billed within the grace days; a day 0 on 1 January after a cut-off shift", () => {
+    expect(billedDaysPerYear(epochDay(2023, 3, 1), 3, 3, "calendar")).toEqual([]);
+    expect(billedDaysPerYear(epochDay(2024, 1, 1), 0, 2, "calendar")).toEqual([{ year: 2024, days: 2 }]);
   });
 });
