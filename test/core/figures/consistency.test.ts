@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { copyProfile, getPreset } from "../../../src/core/agreements/presets";
 import type { CareRules } from "../../../src/core/agreements/profileSchema";
-import { countReadyDays, dayZero, effectiveReady } from "../../../src/core/calendar/dayCount";
+import { billedDaysPerYear, countReadyDays, dayZero, effectiveReady } from "../../../src/core/calendar/dayCount";
 import { isSwedishWorkday } from "../../../src/core/calendar/holidays";
 import { civilDate } from "../../../src/core/cells/localDate";
 import { epochDay } from "../../../src/core/cells/localDate";
@@ -55,6 +55,13 @@ describe("figures agree with countReadyDays", () => {
             return false;
           } else if (r.groups[0].amount !== amount) {
             return false;
+          } else {
+            // the row checks' helper splits the same way
+            let split: number | null = 0;
+            for (const y of billedDaysPerYear(dayZero(effectiveReady(s)!, counting), 0, expected, counting.unit)) {
+              split = split === null || PRICE[y.year] === undefined ? null : split + y.days * PRICE[y.year];
+            }
+            if (split !== amount) return false;
           }
         }
         return true;
