@@ -19,7 +19,7 @@ import { epochDay } from "../cells/localDate";
 import type { CareType, Finding } from "../model";
 import type { FiguresResult, GroupFigures } from "../review/result";
 import { findRow, rowRefs, type FigureBasis } from "./figureBasis";
-import { periodLabel, periodOfMonth, periodSpan } from "./periods";
+import { monthsPerPeriod, periodLabel, periodOfMonth, periodSpan } from "./periods";
 
 export interface RecomputeOptions {
   /** `${sheet}!${row}` of rows to leave out (disputed rows: the figures after disputes). */
@@ -299,7 +299,8 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
         averageLiable = roundTo(raw, rules.rounding.liableDaysDecimals);
       }
       if (averageLiable > 0) {
-        const year = Math.floor((gPeriod[g] * (rolling > 0 ? 1 : monthsPerGroup(rules))) / 12);
+        // The year of the period's last day (a period never spans a new year).
+        const year = Math.floor((gPeriod[g] * monthsPerPeriod(rules.period)) / 12);
         const p = priceOf(c, year);
         if (p !== p && groupMissingYear[g] === 0) groupMissingYear[g] = year;
         averageValue = averageLiable * p;
@@ -335,10 +336,6 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
     findings: figureFindings(profile, priceMissing, benchmarkMissing, outsideValidity),
     totals: totalsOf(groups),
   };
-}
-
-function monthsPerGroup(rules: CareRules): number {
-  return rules.period.kind === "quarter" ? 3 : rules.period.kind === "halfYear" ? 6 : 1;
 }
 
 function totalsOf(groups: GroupFigures[]): FiguresResult["totals"] {
