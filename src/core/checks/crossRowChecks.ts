@@ -12,78 +12,111 @@ import { rowFinding, type SheetContext } from "./sheetContext";
 const NONE = -1;
 /** Row positions as one number: sheet order first, then Excel row (rows stay below 2^21). */
 const ROW_SPAN = 2 ** 21;
-const OPEN_END = Number.POSITIVE_INFINITY;
+/** Day sentinels in the Int32 day columns: no date, and a stay still open. */
+const NO_DAY = -2147483648;
+const OPEN_END = 2147483647;
+const CAN_DUP = 1;
+const CAN_OVERLAP = 2;
+/** Why a row is a duplicate (kept in the same flag byte). */
+const DUP_BY_ID = 4;
+const DUP_BY_DATES = 8;
 
-const enum DupReason {
-  StayId = 1,
-  Dates = 2,
-}
+/**
+ * The rows of all sheets as columns of typed arrays: compact, because a million rows must not
+ * push the engine into an early full collection of the heap that holds the stays. A row is its
+ * index in input order (sheet after sheet).
+ */
+class Table {
+  readonly pos: Int32Array | Float64Array;
+  readonly adm: Int32Array;
+  readonly ready: Int32Array;
+  readonly end: Int32Array;
+  readonly flags: Uint8Array;
+  /** First row index of each sheet (contexts order), and one past the last. */
+  private readonly sheetStart: Int32Array;
 
-interface Table {
-  stays: Stay[];
-  sheetOf: Int32Array;
-  pos: Float64Array;
-  adm: Float64Array;
-  ready: Float64Array;
-  end: Float64Array;
-  canDup: Uint8Array;
-  canOverlap: Uint8Array;
+  constructor(private readonly contexts: SheetContext[], active: Set<SheetContext>) {
+    this.sheetStart = new Int32Array(contexts.length + 1);
+    contexts.forEach((c, i) => (this.sheetStart[i + 1] = this.sheetStart[i] + (active.has(c) ? c.reading.stays.length : 0)));
+    const n = this.sheetStart[contexts.length];
+    // sheet * 2^21 + row fits an Int32 below 1024 sheets
+    this.pos = contexts.length < 1024 ? new Int32Array(n) : new Float64Array(n);
+    this.adm = new Int32Array(n);
+    this.ready = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+  }
+
+  get size(): number {
+    return this.sheetStart[this.contexts.length];
+  }
+
+  start(sheet: number): number {
+    return this.sheetStart[sheet];
+  }
+
+  sheetOf(i: number): number {
+    const starts = this.sheetStart;
+    let s = 0;
+    while (starts[s + 1] <= i) s++;
+    return s;
+  }
+
+  ctxOf(i: number): SheetContext {
+    return this.contexts[this.sheetOf(i)];
+  }
+
+  stay(i: number): Stay {
+    const s = this.sheetOf(i);
+    return this.contexts[s].reading.stays[i - this.sheetStart[s]];
+  }
+
+  /** The stay id where the sheet maps a stay-id column (an unmapped column contributes nothing). */
+  stayId(i: number): string | null {
+    const s = this.sheetOf(i);
+    const c = this.contexts[s];
+    return c.letters.stayId === undefined ? null : c.reading.stays[i - this.sheetStart[s]].stayId;
+  }
 }
 
 export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
   const active = contexts.filter((c) => c.runs.DUPLICATE_STAY || c.runs.OVERLAPPING_STAYS);
   if (active.length === 0) return;
 
-  let n = 0;
-  for (const c of active) n += c.reading.stays.length;
-  const t: Table = {
-    stays: new Array<Stay>(n),
-    sheetOf: new Int32Array(n),
-    pos: new Float64Array(n),
-    adm: new Float64Array(n),
-    ready: new Float64Array(n),
-    end: new Float64Array(n),
-    canDup: new Uint8Array(n),
-    canOverlap: new Uint8Array(n),
-  };
+  const t = new Table(contexts, new Set(active));
+  const n = t.size;
+  const { pos, adm, ready, end, flags } = t;
 
   // Intern person ids; rows without a readable id take no part.
   const personOf = new Int32Array(n);
-  const ids = new Map<string, number>();
-  let k = 0;
+  const interner = new PersonInterner(n);
   for (const c of active) {
-    const dup = c.runs.DUPLICATE_STAY ? 1 : 0;
-    const ovl = c.runs.OVERLAPPING_STAYS ? 1 : 0;
+    const dup = c.runs.DUPLICATE_STAY ? CAN_DUP : 0;
+    const ovl = c.runs.OVERLAPPING_STAYS;
     const stays = c.reading.stays;
+    let k = t.start(contexts.indexOf(c));
     for (let i = 0; i < stays.length; i++, k++) {
       const s = stays[i];
-      t.stays[k] = s;
-      t.sheetOf[k] = c.index;
-      t.pos[k] = c.index * ROW_SPAN + s.row;
-      t.adm[k] = s.admission ? s.admission.day : NaN;
-      t.ready[k] = s.ready ? s.ready.day : NaN;
-      t.end[k] = s.discharge ? s.discharge.day : OPEN_END;
-      t.canDup[k] = dup;
-      t.canOverlap[k] = ovl === 1 && s.admission !== null && t.end[k] >= t.adm[k] ? 1 : 0;
-      if (s.personId === null) {
-        personOf[k] = NONE;
-        continue;
-      }
-      const key = s.personId.normalized;
-      let p = ids.get(key);
-      if (p === undefined) {
-        p = ids.size;
-        ids.set(key, p);
-      }
-      personOf[k] = p;
+      pos[k] = c.index * ROW_SPAN + s.row;
+      const a = s.admission ? s.admission.day : NO_DAY;
+      const e = s.discharge ? s.discharge.day : OPEN_END;
+      adm[k] = a;
+      ready[k] = s.ready ? s.ready.day : NO_DAY;
+      end[k] = e;
+      flags[k] = dup | (ovl && a !== NO_DAY && e >= a ? CAN_OVERLAP : 0);
+      personOf[k] = s.personId === null ? NONE : interner.id(s.personId.normalized);
     }
   }
 
   // Counting sort by person: each person's rows become one contiguous segment of `order`.
-  const persons = ids.size;
+  const persons = interner.count;
   const start = new Int32Array(persons + 1);
   for (let i = 0; i < n; i++) if (personOf[i] !== NONE) start[personOf[i] + 1]++;
-  for (let p = 0; p < persons; p++) start[p + 1] += start[p];
+  let longest = 0;
+  for (let p = 0; p < persons; p++) {
+    if (start[p + 1] > longest) longest = start[p + 1];
+    start[p + 1] += start[p];
+  }
   const fill = start.slice(0, persons);
   const order = new Int32Array(start[persons]);
   for (let i = 0; i < n; i++) {
@@ -91,26 +124,23 @@ export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
     if (p !== NONE) order[fill[p]++] = i;
   }
 
-  const dupOf = new Int32Array(n).fill(NONE);
-  const dupReason = new Uint8Array(n);
+  const dupOf = personOf.fill(NONE); // personOf is spent: reuse its memory
   const overlaps = new Map<number, number[]>();
+  const person = new PersonPass(t, longest, dupOf, overlaps);
   for (let p = 0; p < persons; p++) {
     const a = start[p];
     const b = start[p + 1];
-    if (b - a < 2) continue;
-    checkPerson(t, Array.from(order.subarray(a, b)), dupOf, dupReason, overlaps);
+    if (b - a >= 2) person.check(order, a, b);
   }
 
-  const byIndex = new Map<number, SheetContext>(contexts.map((c) => [c.index, c]));
+  const m = CHECK_CATALOG.DUPLICATE_STAY.messages;
   for (let i = 0; i < n; i++) {
     if (dupOf[i] === NONE) continue;
-    const s = t.stays[i];
-    const ctx = byIndex.get(t.sheetOf[i]) as SheetContext;
+    const s = t.stay(i);
+    const ctx = t.ctxOf(i);
     const first = dupOf[i];
-    const firstCtx = byIndex.get(t.sheetOf[first]) as SheetContext;
-    const m = CHECK_CATALOG.DUPLICATE_STAY.messages;
-    const firstRef = rowRef(firstCtx.reading.sheet, t.stays[first].row, ctx.reading.sheet);
-    const byId = dupReason[i] === DupReason.StayId;
+    const firstRef = rowRef(t.ctxOf(first).reading.sheet, t.stay(first).row, ctx.reading.sheet);
+    const byId = (flags[i] & DUP_BY_ID) !== 0;
     out.push(
       rowFinding(
         ctx,
@@ -119,17 +149,17 @@ export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
         "error",
         byId ? ["personId", "stayId"] : ["personId", "admissionDate", "readyDate"],
         byId
-          ? fillMessage(m.main, { stayId: s.stayId as string, first: firstRef })
+          ? fillMessage(m.main, { stayId: t.stayId(i) as string, first: firstRef })
           : fillMessage(m.dates, { admission: dateText(s.admission), ready: dateText(s.ready), first: firstRef }),
-        { relatedRows: [t.stays[first].row] },
+        { relatedRows: [t.stay(first).row] },
       ),
     );
   }
   for (const [i, related] of overlaps) {
-    const s = t.stays[i];
-    const ctx = byIndex.get(t.sheetOf[i]) as SheetContext;
-    const others = [...new Set(related)].sort((x, y) => t.pos[x] - t.pos[y]);
-    const refs = others.map((j) => ({ sheet: (byIndex.get(t.sheetOf[j]) as SheetContext).reading.sheet, row: t.stays[j].row }));
+    const s = t.stay(i);
+    const ctx = t.ctxOf(i);
+    const others = [...new Set(related)].sort((x, y) => pos[x] - pos[y]);
+    const refs = others.map((j) => ({ sheet: t.ctxOf(j).reading.sheet, row: t.stay(j).row }));
     out.push(
       rowFinding(
         ctx,
@@ -144,78 +174,194 @@ export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
   }
 }
 
-/** One person's rows: duplicates by stay id, then by admission + ready day; then overlaps among the rest. */
-function checkPerson(t: Table, rows: number[], dupOf: Int32Array, dupReason: Uint8Array, overlaps: Map<number, number[]>): void {
-  const { pos, adm, ready, end, stays } = t;
+type Compare = (x: number, y: number) => number;
 
-  // Same stay id: every later row (sheet order, then row) is a duplicate of the first.
-  const withId = rows.filter((i) => t.canDup[i] === 1 && stays[i].stayId !== null);
-  if (withId.length > 1) {
-    withId.sort((x, y) => {
-      const a = stays[x].stayId as string;
-      const b = stays[y].stayId as string;
+/**
+ * One person's rows, in preallocated buffers (no allocation for the usual 2–5 stays):
+ * duplicates by stay id, then by admission + ready day, then overlaps among the rest.
+ */
+class PersonPass {
+  private readonly buf: Int32Array;
+  private readonly byStayId: Compare;
+  private readonly byDates: Compare;
+  private readonly bySpan: Compare;
+
+  constructor(
+    private readonly t: Table,
+    longest: number,
+    private readonly dupOf: Int32Array,
+    private readonly overlaps: Map<number, number[]>,
+  ) {
+    this.buf = new Int32Array(Math.max(2, longest));
+    const { pos, adm, ready, end } = t;
+    this.byStayId = (x, y) => {
+      const a = t.stayId(x) as string;
+      const b = t.stayId(y) as string;
       return a < b ? -1 : a > b ? 1 : pos[x] - pos[y];
-    });
-    for (let r = 1; r < withId.length; r++) {
-      const i = withId[r];
-      const prev = withId[r - 1];
-      if (stays[i].stayId === stays[prev].stayId) {
-        dupOf[i] = dupOf[prev] === NONE ? prev : dupOf[prev];
-        dupReason[i] = DupReason.StayId;
+    };
+    this.byDates = (x, y) => adm[x] - adm[y] || ready[x] - ready[y] || pos[x] - pos[y];
+    this.bySpan = (x, y) => adm[x] - adm[y] || end[x] - end[y] || pos[x] - pos[y];
+  }
+
+  check(order: Int32Array, from: number, to: number): void {
+    const { t, buf, dupOf } = this;
+    const { adm, ready, end, flags } = t;
+
+    // Same stay id: every later row (sheet order, then row) is a duplicate of the first.
+    let m = 0;
+    for (let r = from; r < to; r++) {
+      const i = order[r];
+      if ((flags[i] & CAN_DUP) !== 0 && t.stayId(i) !== null) buf[m++] = i;
+    }
+    if (m > 1) {
+      sortPrefix(buf, m, this.byStayId);
+      for (let r = 1; r < m; r++) {
+        const i = buf[r];
+        const prev = buf[r - 1];
+        if (t.stayId(i) === t.stayId(prev)) {
+          dupOf[i] = dupOf[prev] === NONE ? prev : dupOf[prev];
+          flags[i] |= DUP_BY_ID;
+        }
+      }
+    }
+
+    // Same admission and ready day. Two rows that both carry (different) stay ids are different stays.
+    m = 0;
+    for (let r = from; r < to; r++) {
+      const i = order[r];
+      if ((flags[i] & CAN_DUP) !== 0 && dupOf[i] === NONE && adm[i] !== NO_DAY && ready[i] !== NO_DAY) buf[m++] = i;
+    }
+    if (m > 1) {
+      sortPrefix(buf, m, this.byDates);
+      let runStart = 0;
+      for (let r = 1; r <= m; r++) {
+        if (r < m && adm[buf[r]] === adm[buf[runStart]] && ready[buf[r]] === ready[buf[runStart]]) continue;
+        if (r - runStart > 1) this.markDateRun(runStart, r);
+        runStart = r;
+      }
+    }
+
+    // Overlaps among the stays that are not duplicates: a sweep by admission day. Each stay is
+    // paired with the earlier stay reaching furthest, so every overlapping stay is reported.
+    m = 0;
+    for (let r = from; r < to; r++) {
+      const i = order[r];
+      if ((flags[i] & CAN_OVERLAP) !== 0 && dupOf[i] === NONE) buf[m++] = i;
+    }
+    if (m < 2) return;
+    sortPrefix(buf, m, this.bySpan);
+    let maxEnd = end[buf[0]];
+    let maxAt = buf[0];
+    for (let r = 1; r < m; r++) {
+      const i = buf[r];
+      if (adm[i] < maxEnd) {
+        this.addOverlap(i, maxAt);
+        this.addOverlap(maxAt, i);
+      }
+      if (end[i] > maxEnd) {
+        maxEnd = end[i];
+        maxAt = i;
       }
     }
   }
 
-  // Same admission and ready day. Two rows that both carry (different) stay ids are different stays.
-  const dated = rows.filter((i) => t.canDup[i] === 1 && dupOf[i] === NONE && !Number.isNaN(adm[i]) && !Number.isNaN(ready[i]));
-  if (dated.length > 1) {
-    dated.sort((x, y) => adm[x] - adm[y] || ready[x] - ready[y] || pos[x] - pos[y]);
-    let runStart = 0;
-    for (let r = 1; r <= dated.length; r++) {
-      if (r < dated.length && adm[dated[r]] === adm[dated[runStart]] && ready[dated[r]] === ready[dated[runStart]]) continue;
-      markDateRun(t, dated, runStart, r, dupOf, dupReason);
-      runStart = r;
+  private markDateRun(from: number, to: number): void {
+    const { t, buf, dupOf } = this;
+    const flags = t.flags;
+    const first = buf[from];
+    let firstWithoutId = t.stayId(first) === null ? first : NONE;
+    for (let r = from + 1; r < to; r++) {
+      const i = buf[r];
+      if (t.stayId(i) === null) {
+        dupOf[i] = first;
+        flags[i] |= DUP_BY_DATES;
+        if (firstWithoutId === NONE) firstWithoutId = i;
+      } else if (firstWithoutId !== NONE) {
+        dupOf[i] = firstWithoutId;
+        flags[i] |= DUP_BY_DATES;
+      }
     }
   }
 
-  // Overlaps among the stays that are not duplicates: a sweep by admission day.
-  const spans = rows.filter((i) => t.canOverlap[i] === 1 && dupOf[i] === NONE);
-  if (spans.length < 2) return;
-  spans.sort((x, y) => adm[x] - adm[y] || end[x] - end[y] || pos[x] - pos[y]);
-  let maxEnd = end[spans[0]];
-  let maxAt = spans[0];
-  for (let r = 1; r < spans.length; r++) {
-    const i = spans[r];
-    if (adm[i] < maxEnd) {
-      addOverlap(overlaps, i, maxAt);
-      addOverlap(overlaps, maxAt, i);
+  private addOverlap(i: number, j: number): void {
+    const list = this.overlaps.get(i);
+    if (list) list.push(j);
+    else this.overlaps.set(i, [j]);
+  }
+}
+
+/** Sorts buf[0..m): insertion sort for a person's few rows, the engine's sort for many. */
+function sortPrefix(buf: Int32Array, m: number, cmp: Compare): void {
+  if (m > 24) {
+    buf.subarray(0, m).sort(cmp);
+    return;
+  }
+  for (let r = 1; r < m; r++) {
+    const v = buf[r];
+    let q = r - 1;
+    while (q >= 0 && cmp(buf[q], v) > 0) {
+      buf[q + 1] = buf[q];
+      q--;
     }
-    if (end[i] > maxEnd) {
-      maxEnd = end[i];
-      maxAt = i;
+    buf[q + 1] = v;
+  }
+}
+
+/**
+ * Person ids to dense ints. A 12-digit number (personnummer, samordningsnummer) is read as a
+ * number and kept in an open-addressing table, which avoids hashing a million strings; other
+ * ids (reserve numbers) go through a Map.
+ */
+class PersonInterner {
+  count = 0;
+  private readonly keys: Float64Array;
+  private readonly ids: Int32Array;
+  private readonly cap: number;
+  private readonly texts = new Map<string, number>();
+
+  constructor(expected: number) {
+    // Load factor at most 2/3: short probe runs at a modest size.
+    const cap = Math.max(16, Math.ceil(expected * 1.5) | 1);
+    this.keys = new Float64Array(cap).fill(-1);
+    this.ids = new Int32Array(cap);
+    this.cap = cap;
+  }
+
+  id(normalized: string): number {
+    const num = twelveDigits(normalized);
+    if (num < 0) {
+      let p = this.texts.get(normalized);
+      if (p === undefined) {
+        p = this.count++;
+        this.texts.set(normalized, p);
+      }
+      return p;
+    }
+    const lo = num % 4294967296;
+    const hi = (num - lo) / 4294967296;
+    let h = ((Math.imul(lo | 0, 0x9e3779b1) ^ Math.imul(hi | 0, 0x85ebca77)) >>> 0) % this.cap;
+    const keys = this.keys;
+    for (;;) {
+      const key = keys[h];
+      if (key === num) return this.ids[h];
+      if (key === -1) {
+        keys[h] = num;
+        this.ids[h] = this.count;
+        return this.count++;
+      }
+      h = h + 1 === this.cap ? 0 : h + 1;
     }
   }
 }
 
-function markDateRun(t: Table, dated: number[], from: number, to: number, dupOf: Int32Array, dupReason: Uint8Array): void {
-  if (to - from < 2) return;
-  const first = dated[from];
-  let firstWithoutId = t.stays[first].stayId === null ? first : NONE;
-  for (let r = from + 1; r < to; r++) {
-    const i = dated[r];
-    if (t.stays[i].stayId === null) {
-      dupOf[i] = first;
-      dupReason[i] = DupReason.Dates;
-    } else if (firstWithoutId !== NONE) {
-      dupOf[i] = firstWithoutId;
-      dupReason[i] = DupReason.Dates;
-    }
-    if (firstWithoutId === NONE && t.stays[i].stayId === null) firstWithoutId = i;
+/** The value of a 12-digit text, or -1 when it is not exactly 12 digits. */
+function twelveDigits(text: string): number {
+  if (text.length !== 12) return -1;
+  let v = 0;
+  for (let i = 0; i < 12; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
   }
-}
-
-function addOverlap(overlaps: Map<number, number[]>, i: number, j: number): void {
-  const list = overlaps.get(i);
-  if (list) list.push(j);
-  else overlaps.set(i, [j]);
+  return v;
 }

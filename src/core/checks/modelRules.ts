@@ -88,33 +88,38 @@ export function readyDays(stay: Stay, prepared: PreparedRules): number | null {
   return countReadyDays(stay, prepared.rules.counting);
 }
 
-export interface ModelBilling {
-  billed: number;
-  /** Grace days subtracted (for the message). */
-  grace: number;
-  /** The hybrid limit when the stay was billed as a long stay, else null. */
-  longStayLimit: number | null;
-}
-
 /**
  * The billed days the model gives one row, or null where the model defines none per row:
  * average kinds bill on the period's average, and so do hybrid stays within the limit (their
  * share of an average excess is not a row figure).
  */
-export function modelBilledDays(prepared: PreparedRules, days: number, readyDay: number): ModelBilling | null {
+export function modelBilledDays(prepared: PreparedRules, days: number, readyDay: number): number | null {
   const r = prepared.rules;
-  if (r.kind === "individual") {
-    const grace = graceFor(prepared, readyDay);
-    return { billed: billedDaysIndividual(days, grace), grace, longStayLimit: null };
-  }
-  if (r.kind === "hybrid" && r.longStayLimit !== null && days > r.longStayLimit) {
-    return { billed: billedDaysIndividual(days, r.longStayGraceDays), grace: r.longStayGraceDays, longStayLimit: r.longStayLimit };
-  }
+  if (r.kind === "individual") return billedDaysIndividual(days, graceFor(prepared, readyDay));
+  if (r.kind === "hybrid" && r.longStayLimit !== null && days > r.longStayLimit) return billedDaysIndividual(days, r.longStayGraceDays);
   return null;
 }
 
+/** For a message: the grace days subtracted, and the hybrid limit when billed as a long stay. */
+export function describeBilling(prepared: PreparedRules, days: number, readyDay: number): { grace: number; longStayLimit: number | null } {
+  const r = prepared.rules;
+  if (r.kind === "hybrid" && r.longStayLimit !== null && days > r.longStayLimit) return { grace: r.longStayGraceDays, longStayLimit: r.longStayLimit };
+  return { grace: graceFor(prepared, readyDay), longStayLimit: null };
+}
+
+/** The year's first and last epoch day, remembered: rows of an invoice mostly share a year. */
+let yearFrom = 0;
+let yearTo = -1;
+let yearValue = 0;
+
+/** The calendar year of an epoch day, without allocating in the usual case. */
 export function yearOf(day: number): number {
-  return civilDate(day).year;
+  if (day >= yearFrom && day <= yearTo) return yearValue;
+  const y = civilDate(day).year;
+  yearFrom = epochDay(y, 1, 1);
+  yearTo = epochDay(y, 12, 31);
+  yearValue = y;
+  return y;
 }
 
 /**

@@ -13,6 +13,7 @@ import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, type 
 import {
   billedDaysByYear,
   conditionsOf,
+  describeBilling,
   modelBilledDays,
   priceOfYear,
   readyDays,
@@ -44,6 +45,8 @@ export function newTextCaches(): TextCaches {
   return { municipality: new Map(), deathCause: new Map(), unitKind: new Map() };
 }
 
+/** A module-local binding: the row loop reads templates without a module-namespace lookup. */
+const CATALOG = CHECK_CATALOG;
 const MINUTES_PER_DAY = 1440;
 /** Amounts may differ by rounding to whole kronor. */
 const AMOUNT_TOLERANCE = 1;
@@ -53,6 +56,11 @@ const DEATH_CAUSE = /\b(avliden|avled|dod|doende|death|dead|deceased|died|exitus
 const PSYCHIATRIC_UNIT = /(psyk|psych|\bbup\b|beroende|atstorning)/;
 const SOMATIC_UNIT =
   /(medicin|kirurg|ortoped|geriatri|kardiolog|hjart|onkolog|neurolog|infektion|stroke|lung|njur|urolog|gyn|hematolog|gastro|rehab|intensiv|\biva\b|thorax|endokrin)/;
+
+/** Field lists of findings, as constants: rows without findings allocate nothing (rowFinding copies them). */
+const ADMISSION_NOTICE_FIELDS: Field[] = ["admissionNoticeTime", "admissionDate"];
+const SIP_FIELDS: Field[] = ["sipInvitationTime", "planningNeeded", "readyDate"];
+const AMOUNT_FIELDS: Field[] = ["amount", "billedDays", "pricePerDay"];
 
 /** (a) before (b): by the minute when both have a time, else by the day. */
 function before(a: LocalDateTime, b: LocalDateTime): boolean {
@@ -125,7 +133,7 @@ export function neededFields(model: ModelContext): NeededField[] {
 }
 
 function missingFieldFinding(ctx: SheetContext, stay: Stay, need: NeededField): Finding {
-  const m = CHECK_CATALOG.MISSING_FIELD.messages;
+  const m = CATALOG.MISSING_FIELD.messages;
   const consequence = need.severity === "error" ? m.excluded : m.limited;
   return rowFinding(ctx, stay, "MISSING_FIELD", need.severity, [need.field], fillMessage(m.main, { field: fieldLabel(need.field), consequence }));
 }
@@ -173,7 +181,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
             "NOT_RESIDENT",
             "error",
             ["residenceMunicipality", "municipality"],
-            fillMessage(CHECK_CATALOG.NOT_RESIDENT.messages.main, { residence: s.residenceMunicipality, municipality: s.municipality }),
+            fillMessage(CATALOG.NOT_RESIDENT.messages.main, { residence: s.residenceMunicipality, municipality: s.municipality }),
           ),
         );
       }
@@ -189,7 +197,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
           "READY_BEFORE_ADMISSION",
           "error",
           ["readyDate", "admissionDate"],
-          fillMessage(CHECK_CATALOG.READY_BEFORE_ADMISSION.messages.main, { ready: dateText(s.ready), admission: dateText(s.admission) }),
+          fillMessage(CATALOG.READY_BEFORE_ADMISSION.messages.main, { ready: dateText(s.ready), admission: dateText(s.admission) }),
         ),
       );
     }
@@ -202,7 +210,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
           "DISCHARGE_BEFORE_READY",
           "error",
           ["dischargeDate", "readyDate"],
-          fillMessage(CHECK_CATALOG.DISCHARGE_BEFORE_READY.messages.main, { discharge: dateText(s.discharge), ready: dateText(s.ready) }),
+          fillMessage(CATALOG.DISCHARGE_BEFORE_READY.messages.main, { discharge: dateText(s.discharge), ready: dateText(s.ready) }),
         ),
       );
     }
@@ -212,12 +220,12 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
 
     if (run.NO_CARE_CONTACT && isBlankText(s.careContact) && !isUnreadable(ctx, s.row, "careContact")) {
       if (conditionsOf(model, s.careType).careContact) {
-        out.push(rowFinding(ctx, s, "NO_CARE_CONTACT", "error", ["careContact"], CHECK_CATALOG.NO_CARE_CONTACT.messages.main));
+        out.push(rowFinding(ctx, s, "NO_CARE_CONTACT", "error", ["careContact"], CATALOG.NO_CARE_CONTACT.messages.main));
       }
     }
 
     if (run.READY_WITHDRAWN && s.readyWithdrawn !== null) {
-      const m = CHECK_CATALOG.READY_WITHDRAWN.messages;
+      const m = CATALOG.READY_WITHDRAWN.messages;
       out.push(
         rowFinding(
           ctx,
@@ -239,7 +247,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
 
     if (run.CARE_TYPE_MISMATCH && s.careType !== null && s.unit !== null) {
       const kind = unitKind(env, s.unit);
-      const m = CHECK_CATALOG.CARE_TYPE_MISMATCH.messages;
+      const m = CATALOG.CARE_TYPE_MISMATCH.messages;
       if ((kind === 1 && s.careType === "somatic") || (kind === 2 && s.careType === "psychiatric")) {
         out.push(
           rowFinding(ctx, s, "CARE_TYPE_MISMATCH", "warning", ["careType", "unit"], fillMessage(kind === 1 ? m.main : m.reverse, { unit: s.unit })),
@@ -250,7 +258,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
     if (run.LONG_STAY) checkLongStay(ctx, s, longLimit, period ? Math.min(period.toDay, ref) : ref, out);
 
     if (run.STILL_ADMITTED && s.discharge === null && !isUnreadable(ctx, s.row, "dischargeDate")) {
-      const m = CHECK_CATALOG.STILL_ADMITTED.messages;
+      const m = CATALOG.STILL_ADMITTED.messages;
       const billed = s.billedDays !== null && s.billedDays > 0;
       const charged = s.amount !== null && s.amount > 0;
       if (billed || charged) {
@@ -268,7 +276,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
 }
 
 function checkPersonId(ctx: SheetContext, s: Stay, out: Finding[]): void {
-  const m = CHECK_CATALOG.INVALID_PERSON_ID.messages;
+  const m = CATALOG.INVALID_PERSON_ID.messages;
   const id = s.personId;
   if (id === null) {
     if (isBlankText(s.personIdRaw) || isUnreadable(ctx, s.row, "personId")) return;
@@ -289,7 +297,7 @@ function checkPersonId(ctx: SheetContext, s: Stay, out: Finding[]): void {
 }
 
 function checkDeceased(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]): void {
-  const m = CHECK_CATALOG.DECEASED.messages;
+  const m = CATALOG.DECEASED.messages;
   if (s.death !== null) {
     const start = s.admission ?? s.ready;
     const d = s.death.day;
@@ -318,12 +326,12 @@ function conditionParams(required: boolean): Record<string, MessageParam> {
 
 function checkAdmissionNotice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]): void {
   const notice = s.admissionNotice;
-  const fields: Field[] = ["admissionNoticeTime", "admissionDate"];
+  const fields = ADMISSION_NOTICE_FIELDS;
   if (notice === null) {
     if (!ctx.runs.ADMISSION_NOTICE_MISSING || isUnreadable(ctx, s.row, "admissionNoticeTime")) return;
     const required = conditionsOf(env.model, s.careType).admissionNotice;
     out.push(
-      rowFinding(ctx, s, "ADMISSION_NOTICE_MISSING", required ? "error" : "warning", fields, fillMessage(CHECK_CATALOG.ADMISSION_NOTICE_MISSING.messages.main, conditionParams(required))),
+      rowFinding(ctx, s, "ADMISSION_NOTICE_MISSING", required ? "error" : "warning", fields, fillMessage(CATALOG.ADMISSION_NOTICE_MISSING.messages.main, conditionParams(required))),
     );
     return;
   }
@@ -336,7 +344,7 @@ function checkAdmissionNotice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out:
     : notice.day - adm.day > 1;
   if (!late) return;
   const required = conditionsOf(env.model, s.careType).admissionNotice;
-  const m = CHECK_CATALOG.ADMISSION_NOTICE_LATE.messages;
+  const m = CATALOG.ADMISSION_NOTICE_LATE.messages;
   out.push(
     rowFinding(
       ctx,
@@ -351,12 +359,12 @@ function checkAdmissionNotice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out:
 
 function checkSip(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]): void {
   const inv = s.sipInvitation;
-  const fields: Field[] = ["sipInvitationTime", "planningNeeded", "readyDate"];
+  const fields = SIP_FIELDS;
   if (inv === null) {
     if (!ctx.runs.SIP_INVITATION_MISSING || isUnreadable(ctx, s.row, "sipInvitationTime")) return;
     const required = conditionsOf(env.model, s.careType).sipInvitation;
     out.push(
-      rowFinding(ctx, s, "SIP_INVITATION_MISSING", required ? "error" : "warning", fields, fillMessage(CHECK_CATALOG.SIP_INVITATION_MISSING.messages.main, conditionParams(required))),
+      rowFinding(ctx, s, "SIP_INVITATION_MISSING", required ? "error" : "warning", fields, fillMessage(CATALOG.SIP_INVITATION_MISSING.messages.main, conditionParams(required))),
     );
     return;
   }
@@ -376,7 +384,7 @@ function checkSip(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]):
       "SIP_INVITATION_LATE",
       required ? "error" : "warning",
       fields,
-      fillMessage(CHECK_CATALOG.SIP_INVITATION_LATE.messages.main, { invitation: dateText(inv), ready: dateText(ready), ...conditionParams(required) }),
+      fillMessage(CATALOG.SIP_INVITATION_LATE.messages.main, { invitation: dateText(inv), ready: dateText(ready), ...conditionParams(required) }),
     ),
   );
 }
@@ -411,7 +419,7 @@ function checkFigures(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding
         "DAYS_MISMATCH",
         "warning",
         ["statedDays", "readyDate", "dischargeDate"],
-        fillMessage(CHECK_CATALOG.DAYS_MISMATCH.messages.main, { stated: s.statedDays, computed: days, counting: COUNTING_TEXT[counting!.rules.counting.unit] }),
+        fillMessage(CATALOG.DAYS_MISMATCH.messages.main, { stated: s.statedDays, computed: days, counting: COUNTING_TEXT[counting!.rules.counting.unit] }),
       ),
     );
   }
@@ -420,23 +428,21 @@ function checkFigures(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding
   const billing = rulesOf(model, s.careType, "billing");
   if (billing && days !== null) {
     const readyDay = (s.readyWithdrawn && s.newReady ? s.newReady : s.ready).day;
-    const mb = modelBilledDays(billing, days, readyDay);
-    if (mb) {
-      computedBilled = mb.billed;
-      if (run.BILLED_DAYS_MISMATCH && s.billedDays !== null && differs(s.billedDays, mb.billed, NUMBER_EPSILON)) {
-        const m = CHECK_CATALOG.BILLED_DAYS_MISMATCH.messages;
-        const params = { stated: s.billedDays, computed: mb.billed, days, grace: mb.grace };
-        out.push(
-          rowFinding(
-            ctx,
-            s,
-            "BILLED_DAYS_MISMATCH",
-            "error",
-            ["billedDays", "readyDate", "dischargeDate"],
-            mb.longStayLimit === null ? fillMessage(m.main, params) : fillMessage(m.hybrid, { ...params, limit: mb.longStayLimit }),
-          ),
-        );
-      }
+    computedBilled = modelBilledDays(billing, days, readyDay);
+    if (computedBilled !== null && run.BILLED_DAYS_MISMATCH && s.billedDays !== null && differs(s.billedDays, computedBilled, NUMBER_EPSILON)) {
+      const mb = describeBilling(billing, days, readyDay);
+      const m = CATALOG.BILLED_DAYS_MISMATCH.messages;
+      const params = { stated: s.billedDays, computed: computedBilled, days, grace: mb.grace };
+      out.push(
+        rowFinding(
+          ctx,
+          s,
+          "BILLED_DAYS_MISMATCH",
+          "error",
+          ["billedDays", "readyDate", "dischargeDate"],
+          mb.longStayLimit === null ? fillMessage(m.main, params) : fillMessage(m.hybrid, { ...params, limit: mb.longStayLimit }),
+        ),
+      );
     }
   }
 
@@ -446,8 +452,8 @@ function checkFigures(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding
 function checkAmount(ctx: SheetContext, env: RowCheckEnv, s: Stay, computedBilled: number | null, out: Finding[]): void {
   const billed = s.billedDays ?? computedBilled;
   if (billed === null || s.amount === null) return;
-  const m = CHECK_CATALOG.AMOUNT_MISMATCH.messages;
-  const fields: Field[] = ["amount", "billedDays", "pricePerDay"];
+  const m = CATALOG.AMOUNT_MISMATCH.messages;
+  const fields = AMOUNT_FIELDS;
   if (s.pricePerDay !== null) {
     const expected = billed * s.pricePerDay;
     if (differs(s.amount, expected, AMOUNT_TOLERANCE)) {
@@ -462,26 +468,33 @@ function checkAmount(ctx: SheetContext, env: RowCheckEnv, s: Stay, computedBille
   if (lastDay === null) return;
   const prepared = rulesOf(env.model, s.careType, "price");
   if (!prepared) return;
-  const parts = billed === 0 ? [{ year: yearOf(lastDay), days: 0 }] : billedDaysByYear(billed, lastDay);
+  // The usual case, all billed days in one year, without building the per-year list.
+  const lastYear = yearOf(lastDay);
+  if (billed === 0 || yearOf(lastDay - Math.max(0, Math.ceil(billed) - 1)) === lastYear) {
+    const price = priceOfYear(env.model, prepared, lastYear);
+    if (price === null) {
+      notePriceUnknown(env, ctx.reading.sheet, lastYear, s.row, ["amount"]);
+      return;
+    }
+    const expected = billed * price.amount;
+    if (differs(s.amount, expected, AMOUNT_TOLERANCE)) {
+      out.push(rowFinding(ctx, s, "AMOUNT_MISMATCH", "error", fields, fillMessage(m.main, { stated: s.amount, billed, price: price.amount, computed: expected })));
+    }
+    return;
+  }
+  const parts = billedDaysByYear(billed, lastDay);
   let expected = 0;
   let unknown = false;
   for (const p of parts) {
     const price = priceOfYear(env.model, prepared, p.year);
     if (price === null) {
-      if (p.days > 0 || billed === 0) {
-        notePriceUnknown(env, ctx.reading.sheet, p.year, s.row, ["amount"]);
-        unknown = true;
-      }
+      notePriceUnknown(env, ctx.reading.sheet, p.year, s.row, ["amount"]);
+      unknown = true;
       continue;
     }
     expected += p.days * price.amount;
   }
   if (unknown || !differs(s.amount, expected, AMOUNT_TOLERANCE)) return;
-  if (parts.length === 1) {
-    const price = priceOfYear(env.model, prepared, parts[0].year) as { amount: number };
-    out.push(rowFinding(ctx, s, "AMOUNT_MISMATCH", "error", fields, fillMessage(m.main, { stated: s.amount, billed, price: price.amount, computed: expected })));
-    return;
-  }
   const detail = joinBilingual(
     parts.map((p) => {
       const price = priceOfYear(env.model, prepared, p.year) as { amount: number };
@@ -533,7 +546,7 @@ function checkPrice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]
       "PRICE_MISMATCH",
       "error",
       ["pricePerDay"],
-      fillMessage(CHECK_CATALOG.PRICE_MISMATCH.messages.main, { stated, years: years.join("/"), expected }),
+      fillMessage(CATALOG.PRICE_MISMATCH.messages.main, { stated, years: years.join("/"), expected }),
     ),
   );
 }
@@ -551,7 +564,7 @@ function checkOutsidePeriod(ctx: SheetContext, s: Stay, period: { fromDay: numbe
     (s.newReady !== null && s.newReady.day > ref);
   if (!outside && !future) return;
 
-  const m = CHECK_CATALOG.OUTSIDE_PERIOD.messages;
+  const m = CATALOG.OUTSIDE_PERIOD.messages;
   const fields: Field[] = [];
   const parts: Bilingual[] = [];
   if (outside && period) {
@@ -584,7 +597,7 @@ function checkLongStay(ctx: SheetContext, s: Stay, limit: number, openUntil: num
   if (s.ready === null) return;
   if (s.readyWithdrawn !== null && s.newReady === null) return; // not discharge-ready at the moment
   const ready = s.readyWithdrawn !== null && s.newReady !== null ? s.newReady : s.ready;
-  const m = CHECK_CATALOG.LONG_STAY.messages;
+  const m = CATALOG.LONG_STAY.messages;
   if (s.discharge !== null) {
     const days = s.discharge.day - ready.day;
     if (days > limit) {

@@ -71,7 +71,8 @@ export function rowFinding(
     const l = ctx.letters[f];
     if (l !== undefined) columns.push(l);
   }
-  const finding: Finding = { code, severity, sheet: ctx.reading.sheet, row: stay.row, columns, fields, message };
+  // fields may be a shared constant of the caller: the finding gets its own copy.
+  const finding: Finding = { code, severity, sheet: ctx.reading.sheet, row: stay.row, columns, fields: fields.slice(), message };
   if (extra?.value !== undefined) finding.value = extra.value;
   if (extra?.relatedRows !== undefined) finding.relatedRows = extra.relatedRows;
   return finding;

@@ -50,8 +50,39 @@ export function makeStay(overrides: Partial<Stay> = {}): Stay {
   };
 }
 
-/** A reading whose mapping covers `fields` (default: every field, column A = first field). */
-export function makeReading(stays: Stay[], opts: { sheet?: string; fields?: readonly Field[]; without?: Field[] } = {}): SheetReading {
+/** The Stay properties a field fills (what a reader leaves null when the column is absent). */
+const FIELD_PROPS: Record<Field, (keyof Stay)[]> = {
+  personId: ["personId", "personIdRaw"],
+  stayId: ["stayId"],
+  admissionDate: ["admission"],
+  readyDate: ["ready"],
+  dischargeDate: ["discharge"],
+  municipality: ["municipality"],
+  residenceMunicipality: ["residenceMunicipality"],
+  careType: ["careType", "careTypeRaw"],
+  unit: ["unit"],
+  dischargeCause: ["dischargeCause"],
+  deathDate: ["death"],
+  statedDays: ["statedDays"],
+  billedDays: ["billedDays"],
+  pricePerDay: ["pricePerDay"],
+  amount: ["amount"],
+  admissionNoticeTime: ["admissionNotice"],
+  planningNeeded: ["planningNeeded"],
+  sipInvitationTime: ["sipInvitation"],
+  careContact: ["careContact"],
+  readyWithdrawnDate: ["readyWithdrawn"],
+  newReadyDate: ["newReady"],
+};
+
+/**
+ * A reading whose mapping covers `fields` (default: every field, column A = first field).
+ * Values of unmapped fields become null, as from a reader, unless keepValues.
+ */
+export function makeReading(
+  stays: Stay[],
+  opts: { sheet?: string; fields?: readonly Field[]; without?: Field[]; keepValues?: boolean } = {},
+): SheetReading {
   const sheet = opts.sheet ?? stays[0]?.sheet ?? "Blad1";
   const fields = (opts.fields ?? FIELDS).filter((f) => !(opts.without ?? []).includes(f));
   const mapping: ColumnMapping[] = fields.map((field) => {
@@ -66,7 +97,11 @@ export function makeReading(stays: Stay[], opts: { sheet?: string; fields?: read
     unmappedHeaders: [],
     missingFields: FIELDS.filter((f) => !fields.includes(f)),
     skipped: [],
-    stays: stays.map((s) => ({ ...s, sheet })),
+    stays: stays.map((s) => {
+      const copy: Record<string, unknown> = { ...s, sheet };
+      if (!opts.keepValues) for (const f of FIELDS) if (!fields.includes(f)) for (const prop of FIELD_PROPS[f]) copy[prop] = null;
+      return copy as unknown as Stay;
+    }),
     findings: [],
     statedPeriod: null,
     confidence: 1,
