@@ -1,7 +1,8 @@
 /** The agreement picker: the preset's source and every assumption stay visible (DOMAIN.md). */
-import { Field as FluentField, Select } from "@fluentui/react-components";
+import { Field as FluentField, Input, Select } from "@fluentui/react-components";
 import type { AgreementProfile } from "../core/agreements/profileSchema";
 import type { Lang, Texts } from "./i18n";
+import { parseBenchmark, usesBenchmark } from "./paneModel";
 import { usePaneStyles } from "./styles";
 
 interface Props {
@@ -11,10 +12,18 @@ interface Props {
   lang: Lang;
   disabled: boolean;
   onSelect(id: string): void;
+  benchmark: string;
+  onBenchmark(text: string): void;
+  period: string;
+  onPeriod(value: string): void;
 }
 
-export function AgreementPanel({ presets, selected, texts, lang, disabled, onSelect }: Props) {
+export function AgreementPanel(props: Props) {
+  const { presets, selected, texts, lang, disabled, onSelect, benchmark, onBenchmark, period, onPeriod } = props;
   const s = usePaneStyles();
+  const stated = selected?.somatic.benchmark ?? selected?.psychiatric.benchmark ?? null;
+  const typed = parseBenchmark(benchmark);
+  const invalid = typed !== null && Number.isNaN(typed);
   return (
     <section className={s.section} aria-labelledby="agreement-heading">
       <h2 id="agreement-heading" className={s.heading}>
@@ -28,6 +37,31 @@ export function AgreementPanel({ presets, selected, texts, lang, disabled, onSel
             </option>
           ))}
         </Select>
+      </FluentField>
+      {selected && usesBenchmark(selected) ? (
+        <FluentField
+          label={{ children: texts.benchmarkLabel, htmlFor: "benchmark-input" }}
+          validationState={invalid ? "error" : stated === null && typed === null ? "warning" : "none"}
+          validationMessage={
+            invalid
+              ? texts.benchmarkInvalid
+              : stated === null
+                ? texts.benchmarkMissing
+                : texts.benchmarkGiven(stated.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB"))
+          }
+        >
+          <Input
+            id="benchmark-input"
+            inputMode="decimal"
+            value={benchmark}
+            disabled={disabled}
+            placeholder={stated === null ? "" : String(stated)}
+            onChange={(_e, d) => onBenchmark(d.value)}
+          />
+        </FluentField>
+      ) : null}
+      <FluentField label={{ children: texts.periodLabel, htmlFor: "period-input" }} hint={texts.periodHint}>
+        <Input id="period-input" type="month" value={period} disabled={disabled} onChange={(_e, d) => onPeriod(d.value)} />
       </FluentField>
       {selected ? (
         <div className={s.card} data-testid="agreement-details">

@@ -5,6 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, Field as FluentField, MessageBar, MessageBarBody, ProgressBar, Spinner } from "@fluentui/react-components";
+import { copyProfile } from "../core/agreements/presets";
+import type { AgreementProfile } from "../core/agreements/profileSchema";
 import type { SheetGrid } from "../core/cells/cellValue";
 import type { Finding, MappingOverride } from "../core/model";
 import type { ReadProgress, SheetPreview, WorkbookHost } from "../core/ports/workbookHost";
@@ -16,7 +18,7 @@ import { describeError, isCancellation, type PaneError } from "./errors";
 import { FindingsPanel } from "./FindingsPanel";
 import { TEXTS, type Lang } from "./i18n";
 import { ErrorMessage } from "./PaneMessage";
-import { columnsToRead, todayEpochDay } from "./paneModel";
+import { columnsToRead, monthPeriod, parseBenchmark, todayEpochDay } from "./paneModel";
 import { ResultsPanel } from "./ResultsPanel";
 import { SheetPanel, type DetectedSheet } from "./SheetPanel";
 import { usePaneStyles } from "./styles";
@@ -67,6 +69,8 @@ export function App({ host, engine, lang, onReady, now = () => new Date() }: App
   const [sheets, setSheets] = useState<DetectedSheet[] | null>(null);
   const [overrides, setOverrides] = useState<Record<string, MappingOverride>>({});
   const [presetId, setPresetId] = useState<string>(engine.presets[0]?.id ?? "");
+  const [benchmarkText, setBenchmarkText] = useState("");
+  const [periodText, setPeriodText] = useState("");
   const [busy, setBusy] = useState<Busy>(null);
   const [reviewed, setReviewed] = useState<Reviewed | null>(null);
   const [error, setError] = useState<PaneError | null>(null);
@@ -104,7 +108,15 @@ export function App({ host, engine, lang, onReady, now = () => new Date() }: App
   }, [sheets, onReady]);
 
   const invoiceSheets = useMemo(() => (sheets ?? []).filter((x) => x.isInvoice), [sheets]);
-  const profile = engine.presets.find((p) => p.id === presetId);
+  const preset = engine.presets.find((p) => p.id === presetId);
+  const benchmark = parseBenchmark(benchmarkText);
+  /** The preset, with the user's benchmark when one is typed (validated again by the core). */
+  const profile = useMemo((): AgreementProfile | undefined => {
+    if (!preset || benchmark === null) return preset;
+    if (Number.isNaN(benchmark)) return undefined;
+    const changed = copyProfile(preset, { somatic: { benchmark }, psychiatric: { benchmark } });
+    return changed.ok ? changed.profile : undefined;
+  }, [preset, benchmark]);
 
   const remap = async (sheetName: string, next: Record<string, MappingOverride>) => {
     setOverrides(next);
@@ -163,6 +175,7 @@ export function App({ host, engine, lang, onReady, now = () => new Date() }: App
         {
           profile,
           referenceDay: todayEpochDay(now()),
+          invoicePeriod: monthPeriod(periodText),
           mappingOverrides: overrides,
           sheets: invoiceSheets.map((x) => x.preview.name),
         },
@@ -234,14 +247,19 @@ export function App({ host, engine, lang, onReady, now = () => new Date() }: App
           <SheetPanel sheets={sheets} texts={t} lang={lang} disabled={busy !== null} onMap={onMap} onReset={onReset} />
           <AgreementPanel
             presets={engine.presets}
-            selected={profile}
+            selected={preset}
             texts={t}
             lang={lang}
             disabled={busy !== null}
             onSelect={(id) => {
               setPresetId(id);
+              setBenchmarkText("");
               setReviewed(null);
             }}
+            benchmark={benchmarkText}
+            onBenchmark={setBenchmarkText}
+            period={periodText}
+            onPeriod={setPeriodText}
           />
           <div className={s.row}>
             <Button appearance="primary" disabled={busy !== null || !profile} onClick={() => void review()} data-testid="review">

@@ -105,3 +105,28 @@ export function cellRef(finding: Pick<Finding, "row" | "columns">): string {
 export function todayEpochDay(now: Date): number {
   return epochDay(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+/** A benchmark typed by the user ("2,3" or "2.3"); null when empty, NaN when not a number ≥ 0. */
+export function parseBenchmark(text: string): number | null {
+  const t = text.trim().replace(",", ".");
+  if (t === "") return null;
+  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  return n;
+}
+
+/** An `<input type="month">` value ("2023-10") as the invoiced period in epoch days; null when empty or invalid. */
+export function monthPeriod(value: string): { fromDay: number; toDay: number } | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(value.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  const fromDay = epochDay(year, month, 1);
+  const next = month === 12 ? epochDay(year + 1, 1, 1) : epochDay(year, month + 1, 1);
+  return { fromDay, toDay: next - 1 };
+}
+
+/** Whether a profile has a rule that uses a benchmark (average or hybrid billing). */
+export function usesBenchmark(profile: { somatic: { kind: string }; psychiatric: { kind: string } }): boolean {
+  return profile.somatic.kind !== "individual" || profile.psychiatric.kind !== "individual";
+}

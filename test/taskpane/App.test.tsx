@@ -145,6 +145,30 @@ describe("task pane", () => {
     expect(screen.getByTestId("agreement-assumptions").textContent).toContain(withAssumptions.assumptions[0].sv);
   });
 
+  it("passes a typed benchmark and invoice month to the review", async () => {
+    const { host } = makeHost();
+    let options: Parameters<PaneEngine["review"]>[1] | null = null;
+    renderApp(host, makeEngine(async (_g, o) => ((options = o), resultFor(o.profile))));
+    await screen.findByTestId("sheet-card");
+    const stockholm = PRESETS.find((p) => p.somatic.kind !== "individual" && p.somatic.benchmark === null)!;
+    fireEvent.change(screen.getByLabelText("Avtal att granska mot"), { target: { value: stockholm.id } });
+    expect(screen.getByText(/Avtalet anger inget riktmärke/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Riktmärke (genomsnittligt antal dagar)"), { target: { value: "abc" } });
+    expect(screen.getByText(/Skriv ett tal/)).toBeTruthy();
+    expect((screen.getByTestId("review") as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText("Riktmärke (genomsnittligt antal dagar)"), { target: { value: "2,5" } });
+    fireEvent.change(screen.getByLabelText("Faktureringsperiod (månad)"), { target: { value: "2024-02" } });
+    fireEvent.click(screen.getByTestId("review"));
+    await screen.findByTestId("figures-table");
+    expect(options!.profile.id).toBe(stockholm.id);
+    expect(options!.profile.somatic.benchmark).toBe(2.5);
+    expect(options!.profile.psychiatric.benchmark).toBe(2.5);
+    // February 2024: epoch days 19754..19782.
+    expect(options!.invoicePeriod).toEqual({ fromDay: 19754, toDay: 19782 });
+    // The preset itself is untouched.
+    expect(stockholm.somatic.benchmark).toBeNull();
+  });
+
   it("saves a corrected mapping in the workbook and re-detects the sheet", async () => {
     const { host, calls } = makeHost();
     renderApp(host);

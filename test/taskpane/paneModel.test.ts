@@ -8,6 +8,9 @@ import {
   headerOptions,
   invoicedMinusComputed,
   maskPersonId,
+  monthPeriod,
+  parseBenchmark,
+  usesBenchmark,
   pageOf,
   personIdOnRow,
   todayEpochDay,
@@ -160,5 +163,29 @@ describe("error messages", () => {
   it("recognises a cancellation", () => {
     expect(isCancellation(Object.assign(new Error("a"), { name: "AbortError" }))).toBe(true);
     expect(isCancellation(new Error("a"))).toBe(false);
+  });
+});
+
+describe("agreement inputs", () => {
+  it("reads a benchmark with a decimal comma or point", () => {
+    expect(parseBenchmark("2,3")).toBe(2.3);
+    expect(parseBenchmark(" 3 ")).toBe(3);
+    expect(parseBenchmark("")).toBeNull();
+    expect(parseBenchmark("-1")).toBeNaN();
+    expect(parseBenchmark("två")).toBeNaN();
+  });
+
+  it("turns a month into the invoiced period, leap years included", () => {
+    // 2024-02-01 = 19783 − 29 = 19754; 2024-02-29 = 19782 (the day before 2024-03-01 = 19783).
+    expect(monthPeriod("2024-02")).toEqual({ fromDay: 19754, toDay: 19782 });
+    // December rolls into the next year: 2023-12-01 = 19692, 2023-12-31 = 19722 (2024-01-01 = 19723).
+    expect(monthPeriod("2023-12")).toEqual({ fromDay: 19692, toDay: 19722 });
+    expect(monthPeriod("")).toBeNull();
+    expect(monthPeriod("2023-13")).toBeNull();
+  });
+
+  it("asks for a benchmark only where average or hybrid billing uses one", () => {
+    expect(usesBenchmark({ somatic: { kind: "individual" }, psychiatric: { kind: "individual" } })).toBe(false);
+    expect(usesBenchmark({ somatic: { kind: "average" }, psychiatric: { kind: "individual" } })).toBe(true);
   });
 });
