@@ -27,6 +27,28 @@ export function engineAssumptions(profile: AgreementProfile, ctx: AssumptionCont
     sv: "ANTAGET: när utskrivningsklar-status har tagits tillbaka och satts på nytt räknas dagarna från det nya meddelandet.",
     en: "ASSUMED: when discharge-ready status was withdrawn and set again, days count from the new notice.",
   });
+  out.push({
+    sv: "ANTAGET: en vistelse utan vårdform räknas som somatisk vård.",
+    en: "ASSUMED: a stay without a care type is counted as somatic care.",
+  });
+  if (rules.some((r) => r.kind !== "individual")) {
+    out.push({
+      sv: "ANTAGET: genomsnittsmodeller prissätts med priset för året där perioden slutar.",
+      en: "ASSUMED: average models are priced at the price of the year in which the period ends.",
+    });
+  }
+  if (rules.some((r) => r.kind === "hybrid")) {
+    out.push({
+      sv: "Hybridmodell: snittet räknas på vistelser inom gränsen; långa vistelser debiteras var för sig. Ansvarsdagar = snittets överskott + de långa vistelsernas dagar.",
+      en: "Hybrid model: the average covers stays within the limit; long stays are billed one by one. Liable days = the average's excess + the long stays' billed days.",
+    });
+  }
+  if (profile.validFrom || profile.validTo) {
+    out.push({
+      sv: `Överenskommelsen gäller ${profile.validFrom ?? "…"} – ${profile.validTo ?? "…"}; för perioder utanför beräknas inget belopp.`,
+      en: `The agreement applies ${profile.validFrom ?? "…"} – ${profile.validTo ?? "…"}; no amount is computed for periods outside it.`,
+    });
+  }
   if (rules.some((r) => r.counting.unit === "weekdays")) {
     out.push({
       sv: "ANTAGET: vardagar räknas från dag 0 till dagen före utskrivning, utan lördagar, söndagar, helgdagar, midsommar-, jul- och nyårsafton.",
