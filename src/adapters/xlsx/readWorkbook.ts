@@ -26,10 +26,13 @@ interface StreamRow {
 }
 interface StreamWorksheet extends AsyncIterable<StreamRow> {
   name: string;
+  /** The part number N of xl/worksheets/sheetN.xml when exceljs found no name for it. */
+  id: number | string;
 }
 interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
   properties?: { model?: { date1904?: boolean } };
-  model?: { sheets?: { name: string }[] };
+  model?: { sheets?: { name: string; rId?: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
 }
 
 export async function readXlsxWorkbook(filePath: string, options: ReadXlsxOptions = {}): Promise<WorkbookGrids> {
@@ -50,6 +53,7 @@ export async function readXlsxWorkbook(filePath: string, options: ReadXlsxOption
     for await (const ws of reader) {
       // workbook.xml precedes the sheets in the package, so the date system is known here.
       dateSystem = reader.properties?.model?.date1904 ? "1904" : "1900";
+      const name = sheetName(reader, ws);
       const values: CellValue[][] = [];
       let rowsRead = 0;
       for await (const row of ws) {
@@ -57,10 +61,10 @@ export async function readXlsxWorkbook(filePath: string, options: ReadXlsxOption
         while (values.length < row.number - 1) values.push([]);
         values.push(convertRow(row.values, dateSystem));
         rowsRead++;
-        if (options.onProgress && rowsRead % every === 0) options.onProgress({ sheet: ws.name, rowsRead });
+        if (options.onProgress && rowsRead % every === 0) options.onProgress({ sheet: name, rowsRead });
       }
-      options.onProgress?.({ sheet: ws.name, rowsRead });
-      sheets.push({ name: ws.name, values, originRow: 1, originColumn: 0 });
+      options.onProgress?.({ sheet: name, rowsRead });
+      sheets.push({ name, values, originRow: 1, originColumn: 0 });
     }
   } catch (e) {
     if (e instanceof XlsxError) throw e;
@@ -68,12 +72,42 @@ export async function readXlsxWorkbook(filePath: string, options: ReadXlsxOption
   }
   if (!reader.model) {
     throw new XlsxError("NOT_XLSX", {
-      sv: `${filePath} är en zip-fil men ingen Excel-arbetsbok (xl/workbook.xml saknas)`,
-      en: `${filePath} is a zip file but not an Excel workbook (no xl/workbook.xml)`,
+      sv: `${filePath} är en zip-fil men ingen läsbar Excel-arbetsbok (xl/workbook.xml saknas eller gick inte att läsa)`,
+      en: `${filePath} is a zip file but no readable Excel workbook (xl/workbook.xml missing or unreadable)`,
     });
   }
   dateSystem = reader.properties?.model?.date1904 ? "1904" : "1900";
+  const unread = worksheetTabs(reader).filter((t) => !sheets.some((s) => s.name === t));
+  if (unread.length) {
+    // The zip stream ended early (seen with stored entries that carry data descriptors): never
+    // review half a workbook silently.
+    throw corrupt(filePath, `sheets not read: ${unread.join(", ")}`);
+  }
   return { sheets: inWorkbookOrder(sheets, reader.model.sheets ?? []), dateSystem };
+}
+
+/**
+ * exceljs matches a sheet part to its tab name only when the relationship target is written
+ * relative ("worksheets/sheet1.xml"); some writers use "/xl/worksheets/sheet1.xml", and the
+ * sheet would then be called "Sheet1". Match on the file name instead.
+ */
+function sheetName(reader: StreamWorkbook, ws: StreamWorksheet): string {
+  const tabs = reader.model?.sheets ?? [];
+  if (tabs.some((t) => t.name === ws.name)) return ws.name;
+  const rel = (reader.workbookRels ?? []).find((r) => r.Target.replace(/^\/?(xl\/)?/, "") === `worksheets/sheet${ws.id}.xml`);
+  const tab = rel && tabs.find((t) => t.rId === rel.Id);
+  return tab ? tab.name : ws.name;
+}
+
+/** Tab names of worksheets (not chart sheets), from workbook.xml and its relationships. */
+function worksheetTabs(reader: StreamWorkbook): string[] {
+  const rels = reader.workbookRels ?? [];
+  return (reader.model?.sheets ?? [])
+    .filter((t) => {
+      const rel = rels.find((r) => r.Id === t.rId);
+      return !rel || /worksheets\/sheet\d+\.xml$/.test(rel.Target);
+    })
+    .map((t) => t.name);
 }
 
 /** exceljs rows are 1-based sparse arrays (values[1] is column A); Office gives "" for gaps. */

@@ -71,6 +71,18 @@ describe("readXlsxWorkbook", () => {
     expect(g.sheets[0].values[24]).toEqual([25]);
   });
 
+  it("names sheets whose relationship targets are absolute paths", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(await makeBook("abs.xlsx", false)));
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    expect(rels).toContain('Target="worksheets/sheet1.xml"');
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace(/Target="worksheets\//g, 'Target="/xl/worksheets/'));
+    const f = path.join(dir, "abs-rels.xlsx");
+    writeFileSync(f, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const g = await readXlsxWorkbook(f);
+    expect(g.sheets.map((s) => s.name)).toEqual(["Data", "Second"]);
+    expect(g.sheets[0].values[0][0]).toBe(45204);
+  });
+
   it("converts a JS Date to a serial per date system", () => {
     expect(dateToSerial(new Date(Date.UTC(1900, 2, 1)), "1900")).toBe(61); // after Lotus' 29 Feb 1900
     expect(dateToSerial(new Date(Date.UTC(1904, 0, 1)), "1904")).toBe(0);
@@ -123,6 +135,14 @@ describe("readXlsxWorkbook errors", () => {
     const broken = Buffer.from(bytes);
     for (let i = 30; i < broken.length; i += 7) broken[i] ^= 0xff;
     writeFileSync(f, broken);
+    expect(["CORRUPT", "NOT_XLSX"]).toContain((await errorOf(f)).code);
+  });
+  it("a package the zip stream cannot read to the end is an error, never half a workbook", async () => {
+    // exceljs's in-memory writer puts workbook.xml last; JSZip's STORED entries carry data
+    // descriptors that the streaming unzip cannot follow, so the stream stops early.
+    const zip = await JSZip.loadAsync(readFileSync(await makeBook("for-store.xlsx", false)));
+    const f = path.join(dir, "stored.xlsx");
+    writeFileSync(f, await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }));
     expect(["CORRUPT", "NOT_XLSX"]).toContain((await errorOf(f)).code);
   });
   it("a zip that is not a workbook", async () => {
