@@ -4,7 +4,7 @@
  */
 import { graceRanges, priceFor, billedDaysIndividual, type GraceRange, type Price } from "../agreements/rules";
 import type { AgreementProfile, CareRules } from "../agreements/profileSchema";
-import { countReadyDays } from "../calendar/dayCount";
+import { billedDaysPerYear, countReadyDays, dayZero, effectiveReady } from "../calendar/dayCount";
 import { civilDate, epochDay } from "../cells/localDate";
 import type { CareType, Stay } from "../model";
 
@@ -123,11 +123,20 @@ export function yearOf(day: number): number {
 }
 
 /**
- * Billed days per year, taking the billed days as the last `billed` days before the discharge
- * (the count ends the day before discharge). Weekday counting would place them slightly
- * earlier; that only matters at a year boundary.
+ * How a row's billed days split over years, as the figures split them: the billed days are the
+ * last `billed` counted days before discharge (billed day k = grace .. days-1 from day 0).
+ * Without a computable count, the last `billed` calendar days before the discharge.
  */
-export function billedDaysByYear(billed: number, lastDay: number): { year: number; days: number }[] {
+export function billedYears(stay: Stay, counting: PreparedRules | null, billed: number, lastDay: number): { year: number; days: number }[] {
+  const ready = effectiveReady(stay);
+  const days = counting ? readyDays(stay, counting) : null;
+  if (counting && ready && days !== null && Number.isInteger(billed) && billed <= days) {
+    return billedDaysPerYear(dayZero(ready, counting.rules.counting), days - billed, days, counting.rules.counting.unit);
+  }
+  return calendarDaysByYear(billed, lastDay);
+}
+
+function calendarDaysByYear(billed: number, lastDay: number): { year: number; days: number }[] {
   const lastYear = yearOf(lastDay);
   if (!Number.isInteger(billed) || billed <= 1) return [{ year: lastYear, days: billed }];
   const firstDay = lastDay - billed + 1;

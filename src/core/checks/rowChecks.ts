@@ -8,10 +8,10 @@ import { normalizeText, sameMunicipality } from "../cells/text";
 import type { Bilingual, Finding, Severity, Stay } from "../model";
 import type { Field } from "../sheet/fields";
 import { CHECK_CATALOG } from "./catalog";
-import { maskId } from "./mask";
+import { maskPersonId as maskId } from "../cells/mask";
 import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, type MessageParam } from "./messages";
 import {
-  billedDaysByYear,
+  billedYears,
   conditionsOf,
   describeBilling,
   modelBilledDays,
@@ -464,13 +464,14 @@ function checkAmount(ctx: SheetContext, env: RowCheckEnv, s: Stay, computedBille
     return;
   }
   // No price on the row: the profile's price for the year(s) the billed days fall in.
-  const lastDay = s.discharge !== null ? Math.max(s.discharge.day - 1, s.ready?.day ?? -Infinity) : (s.ready?.day ?? null);
+  const ready = s.readyWithdrawn !== null && s.newReady !== null ? s.newReady : s.ready;
+  const lastDay = s.discharge !== null ? Math.max(s.discharge.day - 1, ready?.day ?? -Infinity) : (ready?.day ?? null);
   if (lastDay === null) return;
   const prepared = rulesOf(env.model, s.careType, "price");
   if (!prepared) return;
-  // The usual case, all billed days in one year, without building the per-year list.
+  // The usual case, every counted day in one year, without building the per-year list.
   const lastYear = yearOf(lastDay);
-  if (billed === 0 || yearOf(lastDay - Math.max(0, Math.ceil(billed) - 1)) === lastYear) {
+  if (billed === 0 || yearOf(ready?.day ?? lastDay) === lastYear) {
     const price = priceOfYear(env.model, prepared, lastYear);
     if (price === null) {
       notePriceUnknown(env, ctx.reading.sheet, lastYear, s.row, ["amount"]);
@@ -482,7 +483,7 @@ function checkAmount(ctx: SheetContext, env: RowCheckEnv, s: Stay, computedBille
     }
     return;
   }
-  const parts = billedDaysByYear(billed, lastDay);
+  const parts = billedYears(s, rulesOf(env.model, s.careType, "counting"), billed, lastDay);
   let expected = 0;
   let unknown = false;
   for (const p of parts) {

@@ -39,23 +39,41 @@ export function runChecks(readings: SheetReading[], ctx: CheckContext): ChecksRe
     priceUnknown: new Map(),
   };
 
-  const findings: Finding[] = [];
+  // Row findings come out in row order, sheet after sheet; the few others are sorted and merged
+  // in, so a million findings are never sorted with a comparator.
+  const rowFindings: Finding[] = [];
+  const other: Finding[] = [];
   for (const c of contexts) {
-    findings.push(...missingColumnFindings(c, model));
-    checkSheetRows(c, env, findings);
+    other.push(...missingColumnFindings(c, model));
+    checkSheetRows(c, env, rowFindings);
   }
-  checkCrossRows(contexts, findings);
-  findings.push(...priceUnknownFindings(env, contexts));
+  checkCrossRows(contexts, other);
+  other.push(...priceUnknownFindings(env, contexts));
 
   const rank = new Map(contexts.map((c) => [c.reading.sheet, c.index]));
-  findings.sort(
-    (a, b) =>
-      (rank.get(a.sheet) ?? 0) - (rank.get(b.sheet) ?? 0) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-      (a.fields[0] < b.fields[0] ? -1 : a.fields[0] > b.fields[0] ? 1 : 0),
-  );
+  const place = (f: Finding) => (rank.get(f.sheet) ?? 0) * 2 ** 21 + (f.row ?? 0);
+  const byPlace = (a: Finding, b: Finding) =>
+    place(a) - place(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.fields[0] < b.fields[0] ? -1 : a.fields[0] > b.fields[0] ? 1 : 0);
+  if (!inPlaceOrder(rowFindings, place)) rowFindings.sort(byPlace); // stays not in row order
+  const findings = mergeByPlace(rowFindings, other.sort(byPlace), place);
   return { findings, statuses: checkStatuses(contexts, model) };
+}
+
+function inPlaceOrder(list: Finding[], place: (f: Finding) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (place(list[i - 1]) > place(list[i])) return false;
+  return true;
+}
+
+/** Merges two lists sorted by place; on a tie the first list's findings come first. */
+function mergeByPlace(a: Finding[], b: Finding[], place: (f: Finding) => number): Finding[] {
+  if (b.length === 0) return a;
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(place(a[i]) <= place(b[j]) ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 /** A sheet without a column the model needs: one sheet-level finding, not one per row. */

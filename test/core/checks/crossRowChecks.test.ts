@@ -148,6 +148,7 @@ describe("size smoke test (correctness only; speed belongs to the benchmark)", (
     const n = 200_000;
     const stays: Stay[] = new Array(n);
     const base = d("2023-03-01").day;
+    const proto = makeStay();
     for (let i = 0; i < n; i++) {
       // two stays per person: [base+k, base+k+3) and [base+k+3, base+k+6): back to back, no overlap
       const p = i >> 1;
@@ -155,7 +156,7 @@ describe("size smoke test (correctness only; speed belongs to the benchmark)", (
       const first = (i & 1) === 0;
       const adm = base + k + (first ? 0 : 3);
       stays[i] = {
-        ...makeStay(),
+        ...proto,
         row: i + 2,
         personId: { normalized: String(190000000000 + p), kind: "personnummer", checkDigitValid: true, birthDay: null },
         personIdRaw: String(190000000000 + p),

@@ -89,6 +89,16 @@ describe("AMOUNT_MISMATCH", () => {
     expect(f.message.en).toContain("9 days in 2022 at 9,300 SEK, 4 days in 2023 at 10,500 SEK");
     expect(f.message.en).toContain("give 125,700 SEK");
   });
+  it("splits by counted days under weekday counting, as the figures do", () => {
+    // weekdays from Tue 2022-12-27 to Thu 2023-01-05 (26 Dec a holiday, 31 Dec/1 Jan weekend):
+    // Dec 27, 28, 29, 30 + Jan 2, 3, 4 = 7; billed 7 − 3 = 4 = days k 3..6 = Dec 30 + Jan 2, 3, 4
+    // → 1 × 9 300 + 3 × 10 500 = 40 800 (the last four calendar days would all be 2023: 42 000)
+    const ctx = makeCtx({ invoicePeriod: null, profile: makeProfile({ both: { counting: { unit: "weekdays", start: "readyDate", cutoffHour: null } } }) });
+    const stay = makeStay({ admission: d("2022-12-20"), admissionNotice: d("2022-12-20"), ready: d("2022-12-27"), discharge: d("2023-01-05"), statedDays: 7, billedDays: 4, pricePerDay: null, amount: 40800 });
+    expect(check(stay, ctx)).toEqual([]);
+    const [f] = only(check({ ...stay, amount: 42000 }, ctx), "AMOUNT_MISMATCH");
+    expect(f.message.en).toContain("1 days in 2022 at 9,300 SEK, 3 days in 2023 at 10,500 SEK");
+  });
 });
 
 describe("PRICE_MISMATCH", () => {

@@ -85,6 +85,7 @@ export function makeReading(
 ): SheetReading {
   const sheet = opts.sheet ?? stays[0]?.sheet ?? "Blad1";
   const fields = (opts.fields ?? FIELDS).filter((f) => !(opts.without ?? []).includes(f));
+  const nulled = opts.keepValues ? [] : FIELDS.filter((f) => !fields.includes(f)).flatMap((f) => FIELD_PROPS[f]);
   const mapping: ColumnMapping[] = fields.map((field) => {
     const column = FIELDS.indexOf(field);
     return { field, column, letter: columnLetter(column), header: field, confidence: 1, how: "exact" };
@@ -99,7 +100,7 @@ export function makeReading(
     skipped: [],
     stays: stays.map((s) => {
       const copy: Record<string, unknown> = { ...s, sheet };
-      if (!opts.keepValues) for (const f of FIELDS) if (!fields.includes(f)) for (const prop of FIELD_PROPS[f]) copy[prop] = null;
+      for (const prop of nulled) copy[prop] = null;
       return copy as unknown as Stay;
     }),
     findings: [],
