@@ -47,6 +47,21 @@ class Table {
     this.flags = new Uint8Array(n);
   }
 
+  /** Reads row i's position, days and what it may take part in. */
+  load(i: number): void {
+    const sheet = this.sheetOf(i);
+    const c = this.contexts[sheet];
+    const s = c.reading.stays[i - this.sheetStart[sheet]];
+    this.pos[i] = c.index * ROW_SPAN + s.row;
+    const a = s.admission ? s.admission.day : NO_DAY;
+    const e = s.discharge ? s.discharge.day : OPEN_END;
+    this.adm[i] = a;
+    this.ready[i] = s.ready ? s.ready.day : NO_DAY;
+    this.end[i] = e;
+    const dup = c.runs.DUPLICATE_STAY ? CAN_DUP : 0;
+    this.flags[i] = dup | (c.runs.OVERLAPPING_STAYS && a !== NO_DAY && e >= a ? CAN_OVERLAP : 0);
+  }
+
   get size(): number {
     return this.sheetStart[this.contexts.length];
   }
@@ -85,26 +100,17 @@ export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
 
   const t = new Table(contexts, new Set(active));
   const n = t.size;
-  const { pos, adm, ready, end, flags } = t;
+  const { pos, flags } = t;
 
   // Intern person ids; rows without a readable id take no part.
   const personOf = new Int32Array(n);
   const interner = new PersonInterner(n);
   for (const c of active) {
-    const dup = c.runs.DUPLICATE_STAY ? CAN_DUP : 0;
-    const ovl = c.runs.OVERLAPPING_STAYS;
     const stays = c.reading.stays;
     let k = t.start(contexts.indexOf(c));
     for (let i = 0; i < stays.length; i++, k++) {
-      const s = stays[i];
-      pos[k] = c.index * ROW_SPAN + s.row;
-      const a = s.admission ? s.admission.day : NO_DAY;
-      const e = s.discharge ? s.discharge.day : OPEN_END;
-      adm[k] = a;
-      ready[k] = s.ready ? s.ready.day : NO_DAY;
-      end[k] = e;
-      flags[k] = dup | (ovl && a !== NO_DAY && e >= a ? CAN_OVERLAP : 0);
-      personOf[k] = s.personId === null ? NONE : interner.id(s.personId.normalized);
+      const id = stays[i].personId;
+      personOf[k] = id === null ? NONE : interner.id(id.normalized);
     }
   }
 
@@ -130,7 +136,10 @@ export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
   for (let p = 0; p < persons; p++) {
     const a = start[p];
     const b = start[p + 1];
-    if (b - a >= 2) person.check(order, a, b);
+    if (b - a < 2) continue;
+    // Only a person with several rows needs their dates: most rows are never read again.
+    for (let r = a; r < b; r++) t.load(order[r]);
+    person.check(order, a, b);
   }
 
   const m = CHECK_CATALOG.DUPLICATE_STAY.messages;
