@@ -20,9 +20,17 @@ export interface ReadXlsxOptions {
 }
 
 /** The parts of exceljs's streaming classes we use (its typings do not declare them). */
+interface StreamCell {
+  col: number;
+  type: number;
+  value: unknown;
+  result: unknown;
+}
 interface StreamRow {
   number: number;
   values: unknown[];
+  /** exceljs 4's cells of the row, sparse, index col − 1. */
+  _cells?: (StreamCell | undefined)[];
 }
 interface StreamWorksheet extends AsyncIterable<StreamRow> {
   name: string;
@@ -59,7 +67,7 @@ export async function readXlsxWorkbook(filePath: string, options: ReadXlsxOption
       for await (const row of ws) {
         // Rows absent from the XML are blank: keep the index equal to Excel row − 1.
         while (values.length < row.number - 1) values.push([]);
-        values.push(convertRow(row.values, dateSystem));
+        values.push(convertRow(row, dateSystem));
         rowsRead++;
         if (options.onProgress && rowsRead % every === 0) options.onProgress({ sheet: name, rowsRead });
       }
@@ -110,11 +118,38 @@ function worksheetTabs(reader: StreamWorkbook): string[] {
     .map((t) => t.name);
 }
 
-/** exceljs rows are 1-based sparse arrays (values[1] is column A); Office gives "" for gaps. */
-function convertRow(raw: unknown[], dateSystem: DateSystem): CellValue[] {
-  const out: CellValue[] = new Array(Math.max(0, raw.length - 1));
-  for (let c = 1; c < raw.length; c++) out[c - 1] = toCellValue(raw[c], dateSystem);
+/**
+ * One row → Office.js-like values; "" for gaps. Formula cells are read through `cell.result`:
+ * exceljs's `cell.value` of a formula drops a falsy result, so a formula giving 0 would read
+ * as empty.
+ */
+function convertRow(row: StreamRow, dateSystem: DateSystem): CellValue[] {
+  const cells = row._cells;
+  if (!cells) {
+    const raw = row.values; // 1-based sparse: raw[1] is column A
+    const out: CellValue[] = new Array(Math.max(0, raw.length - 1));
+    for (let c = 1; c < raw.length; c++) out[c - 1] = toCellValue(raw[c], dateSystem);
+    return out;
+  }
+  let width = cells.length;
+  while (width > 0 && (cells[width - 1] === undefined || cells[width - 1]!.type === NULL_TYPE)) width--;
+  const out: CellValue[] = new Array(width);
+  for (let i = 0; i < width; i++) {
+    const cell = cells[i];
+    if (!cell || cell.type === NULL_TYPE) out[i] = "";
+    else if (cell.type === FORMULA_TYPE) out[i] = formulaResult(cell.result, dateSystem);
+    else out[i] = toCellValue(cell.value, dateSystem);
+  }
   return out;
+}
+
+const NULL_TYPE = ExcelJS.ValueType.Null as number;
+const FORMULA_TYPE = ExcelJS.ValueType.Formula as number;
+
+function formulaResult(result: unknown, dateSystem: DateSystem): CellValue {
+  // No cached result: an uncalculated formula; Office would compute it, we cannot.
+  if (result === undefined || result === null) return "";
+  return toCellValue(result, dateSystem);
 }
 
 /** The package may store sheets in any order; users expect the tab order. */

@@ -26,6 +26,8 @@ async function makeBook(name: string, date1904: boolean): Promise<string> {
   ws.getCell("C3").value = 42.5;
   ws.getCell("D3").value = "Varberg"; // second use: a shared string
   ws.getCell("E3").value = "2023-10-05"; // a text date stays text
+  ws.getCell("F3").value = { formula: "1-1", result: 0 }; // a formula giving 0 is 0, not empty
+  ws.getCell("G3").value = { formula: "\"\"", result: "" };
   wb.addWorksheet("Second").getCell("A1").value = "s";
   const file = path.join(dir, name);
   await wb.xlsx.writeFile(file);
@@ -47,7 +49,7 @@ describe("readXlsxWorkbook", () => {
     expect(v[0][5]).toBe(""); // gap inside a row → ""
     expect(v[0][6]).toBe("Varberg");
     expect(v[1]).toEqual([]); // row 2 is absent from the file: an empty row keeps the index
-    expect(v[2]).toEqual([true, "xy", 42.5, "Varberg", "2023-10-05"]);
+    expect(v[2]).toEqual([true, "xy", 42.5, "Varberg", "2023-10-05", 0, ""]);
     expect(g.sheets[0].originRow ?? 1).toBe(1);
   });
 
@@ -81,6 +83,19 @@ describe("readXlsxWorkbook", () => {
     const g = await readXlsxWorkbook(f);
     expect(g.sheets.map((s) => s.name)).toEqual(["Data", "Second"]);
     expect(g.sheets[0].values[0][0]).toBe(45204);
+  });
+
+  it("a formula whose cached result is an error becomes an Excel error text (the streaming reader loses which one)", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(await makeBook("f-err.xlsx", false)));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    // Excel writes a failing formula as t="e" with the error as the cached value.
+    const patched = xml.replace(/<c r="C3"[^>]*>.*?<\/c>/, '<c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c>');
+    expect(patched).not.toBe(xml);
+    zip.file("xl/worksheets/sheet1.xml", patched);
+    const f = path.join(dir, "f-err-patched.xlsx");
+    writeFileSync(f, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const v = (await readXlsxWorkbook(f)).sheets[0].values;
+    expect(v[2][2]).toBe("#UNKNOWN!");
   });
 
   it("converts a JS Date to a serial per date system", () => {
