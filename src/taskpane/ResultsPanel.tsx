@@ -33,6 +33,16 @@ export function ResultsPanel({ result, texts, lang }: Props) {
       <h2 id="results-heading" className={s.heading}>
         {texts.resultsHeading}: {result.profile.name[lang]}
       </h2>
+      {result.sheets.map((sheet) => (
+        <div key={sheet.name} className={s.muted} data-testid="sheet-summary">
+          {texts.sheetRead(sheet.name, sheet.rows)}
+          {sheet.skipped.length > 0
+            ? ` ${texts.skippedRows}: ${sheet.skipped
+                .map((k) => `${k.fromRow === k.toRow ? k.fromRow : `${k.fromRow}–${k.toRow}`} (${texts.skipReason[k.reason]})`)
+                .join(", ")}.`
+            : null}
+        </div>
+      ))}
       <h3 className={s.subheading} id="figures-heading">
         {texts.figuresHeading}
       </h3>

@@ -255,6 +255,20 @@ describe("task pane in Chromium (fake Excel host, sample workbook)", () => {
     await page.close();
   });
 
+  it("reviews a protected sheet but explains why its rows cannot be marked", async () => {
+    const state = await sampleState();
+    state.sheets.find((x) => x.name === SAMPLE_SEEDED.sheet)!.protected = true;
+    const visit = await openPane(state);
+    const { page } = visit;
+    await expect(page.locator("[data-testid=sheet-card]").innerText()).resolves.toMatch(/skyddat/);
+    await page.click("[data-testid=review]");
+    await page.waitForSelector("[data-testid=figures-table]", { timeout: 120_000 });
+    await page.click("[data-testid=mark]");
+    await expect(page.locator("[data-testid=pane-error]").innerText()).resolves.toMatch(/skyddat/);
+    expectClean(visit);
+    await page.close();
+  });
+
   it("explains a missing Excel API set instead of starting", async () => {
     const visit = await openPane(await sampleState(), { requirementSets: "1.3" });
     await expect(visit.page.locator("[data-testid=pane-error]").innerText()).resolves.toMatch(/ExcelApi 1\.6/);

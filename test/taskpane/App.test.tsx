@@ -53,7 +53,17 @@ function resultFor(profile: AgreementProfile): ReviewResult {
   return {
     profile,
     assumptions: [{ sv: "ANTAGET: testantagande", en: "ASSUMED: test assumption" }],
-    sheets: [{ name: "Underlag", headerRow: 1, rows: 2, mapping: detect({ name: "Underlag", values: [] }, undefined).mapping, unmappedHeaders: [], missingFields: [], skipped: [] }],
+    sheets: [
+      {
+        name: "Underlag",
+        headerRow: 1,
+        rows: 2,
+        mapping: detect({ name: "Underlag", values: [] }, undefined).mapping,
+        unmappedHeaders: [],
+        missingFields: [],
+        skipped: [{ fromRow: 4, toRow: 4, reason: "total" }],
+      },
+    ],
     figures: {
       groups: [
         {
@@ -193,6 +203,7 @@ describe("task pane", () => {
     // The figures exactly as the result gives them; difference 15 000 − 12 345 = 2 655.
     expect(row.textContent!.replace(/\s/g, " ")).toMatch(/3,5.*2,3.*2,4.*12 345 kr.*15 000 kr.*2 655 kr/);
     expect(screen.getByText(/Kallelse till SIP saknas: Kallelse SIP/)).toBeTruthy();
+    expect(screen.getByTestId("sheet-summary").textContent).toBe("Underlag: 2 rader granskade. Överhoppade rader: 4 (summarad).");
     expect(screen.getByTestId("result-assumptions").textContent).toContain("ANTAGET: testantagande");
 
     const items = screen.getAllByTestId("finding");
