@@ -137,6 +137,22 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
         sv: "Inga rader kan tas med i beräkningen.",
         en: "No row can enter the figures.",
       },
+      unknownMunicipality: {
+        sv: 'Raden räknas under "(kommun saknas)" och kan inte prövas mot folkbokföringen.',
+        en: 'The row is counted under "(kommun saknas)" and cannot be checked against the registered municipality.',
+      },
+      columnUnknownMunicipality: {
+        sv: 'Alla rader räknas under "(kommun saknas)".',
+        en: 'Every row is counted under "(kommun saknas)".',
+      },
+      somaticAssumed: {
+        sv: "Beräkningen använder somatikens regel för raden, men psykiatrins regel skiljer sig; kontroller som beror på regeln görs inte för raden.",
+        en: "The figures use the somatic rule for the row, but the psychiatric rule differs; checks that depend on the rule are not made for the row.",
+      },
+      columnSomaticAssumed: {
+        sv: "Beräkningen använder somatikens regel för alla rader, men psykiatrins regel skiljer sig.",
+        en: "The figures use the somatic rule for every row, but the psychiatric rule differs.",
+      },
       limited: {
         sv: "Kontroller som bygger på fältet görs inte för raden.",
         en: "Checks that rely on it are not made for the row.",

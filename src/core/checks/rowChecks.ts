@@ -115,27 +115,35 @@ function notePriceUnknown(env: RowCheckEnv, sheet: string, year: number, row: nu
   }
 }
 
+/** What an empty needed field costs the row in the figures (mirrors the figure basis). */
+export type MissingConsequence = "excluded" | "unknownMunicipality" | "somaticAssumed" | "limited";
+
 /** The fields a profile needs on every row, with what a missing value costs. */
 export interface NeededField {
   field: Field;
-  /** error: the row cannot enter the figures; warning: it can, but checks relying on it are not made. */
+  /** error: the row cannot enter the figures; warning: it enters, with a default or fewer checks. */
   severity: Severity;
+  consequence: MissingConsequence;
 }
 
+/**
+ * The figure basis leaves out a row without a ready date, counts a row without a municipality
+ * under "(kommun saknas)" and a row without a care type under the somatic rule; a missing
+ * identity number only costs the checks that need it.
+ */
 export function neededFields(model: ModelContext): NeededField[] {
   const out: NeededField[] = [
-    { field: "personId", severity: "warning" },
-    { field: "municipality", severity: "error" },
-    { field: "readyDate", severity: "error" },
+    { field: "personId", severity: "warning", consequence: "limited" },
+    { field: "municipality", severity: "warning", consequence: "unknownMunicipality" },
+    { field: "readyDate", severity: "error", consequence: "excluded" },
   ];
-  if (model.rulesDiffer) out.push({ field: "careType", severity: "error" });
+  if (model.rulesDiffer) out.push({ field: "careType", severity: "warning", consequence: "somaticAssumed" });
   return out;
 }
 
 function missingFieldFinding(ctx: SheetContext, stay: Stay, need: NeededField): Finding {
   const m = CATALOG.MISSING_FIELD.messages;
-  const consequence = need.severity === "error" ? m.excluded : m.limited;
-  return rowFinding(ctx, stay, "MISSING_FIELD", need.severity, [need.field], fillMessage(m.main, { field: fieldLabel(need.field), consequence }));
+  return rowFinding(ctx, stay, "MISSING_FIELD", need.severity, [need.field], fillMessage(m.main, { field: fieldLabel(need.field), consequence: m[need.consequence] }));
 }
 
 export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding[]): void {

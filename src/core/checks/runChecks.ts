@@ -12,7 +12,7 @@ import { CHECK_CATALOG, CHECK_CODES, STATUS_REASONS, type CheckCode } from "./ca
 import { checkCrossRows } from "./crossRowChecks";
 import { fieldLabel, fillMessage, joinBilingual } from "./messages";
 import { prepareModel, type ModelContext } from "./modelRules";
-import { checkSheetRows, neededFields, newTextCaches, type RowCheckEnv } from "./rowChecks";
+import { checkSheetRows, neededFields, newTextCaches, type MissingConsequence, type NeededField, type RowCheckEnv } from "./rowChecks";
 import { buildSheetContext, type SheetContext } from "./sheetContext";
 
 export interface CheckContext {
@@ -76,10 +76,17 @@ function mergeByPlace(a: Finding[], b: Finding[], place: (f: Finding) => number)
   return out;
 }
 
+const COLUMN_CONSEQUENCE: Record<MissingConsequence, string> = {
+  excluded: "columnExcluded",
+  unknownMunicipality: "columnUnknownMunicipality",
+  somaticAssumed: "columnSomaticAssumed",
+  limited: "columnLimited",
+};
+
 /** A sheet without a column the model needs: one sheet-level finding, not one per row. */
 function missingColumnFindings(c: SheetContext, model: ModelContext): Finding[] {
   const m = CHECK_CATALOG.MISSING_FIELD.messages;
-  const needs = [...neededFields(model), { field: "dischargeDate" as Field, severity: "error" as const }];
+  const needs: NeededField[] = [...neededFields(model), { field: "dischargeDate", severity: "error", consequence: "excluded" }];
   const out: Finding[] = [];
   for (const need of needs) {
     if (c.letters[need.field] !== undefined) continue;
@@ -90,7 +97,7 @@ function missingColumnFindings(c: SheetContext, model: ModelContext): Finding[] 
       row: null,
       columns: [],
       fields: [need.field],
-      message: fillMessage(m.column, { field: fieldLabel(need.field), consequence: need.severity === "error" ? m.columnExcluded : m.columnLimited }),
+      message: fillMessage(m.column, { field: fieldLabel(need.field), consequence: m[COLUMN_CONSEQUENCE[need.consequence]] }),
     });
   }
   return out;

@@ -113,13 +113,17 @@ describe("INVALID_PERSON_ID", () => {
 });
 
 describe("MISSING_FIELD", () => {
-  it("names each empty field the model needs: municipality and ready date are errors (row leaves the figures)", () => {
+  it("names each empty field the model needs: a missing ready date is an error (the row leaves the figures)", () => {
     const fs = only(check(makeStay({ municipality: null, ready: null })), "MISSING_FIELD");
     expect(fs.map((f) => [f.fields[0], f.severity, f.columns[0]]).sort()).toEqual([
-      ["municipality", "error", col("municipality")],
+      ["municipality", "warning", col("municipality")],
       ["readyDate", "error", col("readyDate")],
     ]);
-    expect(fs.find((f) => f.fields[0] === "readyDate")!.message.sv).toContain("Utskrivningsklar datum");
+    const ready = fs.find((f) => f.fields[0] === "readyDate")!;
+    expect(ready.message.sv).toContain("Utskrivningsklar datum");
+    expect(ready.message.en).toContain("cannot enter the figures");
+    // the figures count a row without a municipality under "(kommun saknas)": a warning that says so
+    expect(fs.find((f) => f.fields[0] === "municipality")!.message.en).toContain("(kommun saknas)");
   });
 
   it("is a warning for an empty personal identity number (the row still enters the figures)", () => {
@@ -142,13 +146,17 @@ describe("MISSING_FIELD", () => {
     expect(only(check(stay), "MISSING_FIELD")).toEqual([]);
     const differ = makeCtx({ profile: makeProfile({ psychiatric: { graceDays: 30 } }) });
     const [f] = only(check(stay, differ), "MISSING_FIELD");
-    expect(f).toMatchObject({ fields: ["careType"], severity: "error", columns: [col("careType")] });
+    expect(f).toMatchObject({ fields: ["careType"], severity: "warning", columns: [col("careType")] });
+    expect(f.message.en).toContain("The figures use the somatic rule");
   });
 
   it("reports a needed column absent from the sheet once, at sheet level, not per row", () => {
     const reading = makeReading([makeStay({ row: 2 }), makeStay({ row: 3, stayId: "V2" })], { without: ["municipality"] });
     const fs = only(runChecks([reading], makeCtx()).findings, "MISSING_FIELD");
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ row: null, fields: ["municipality"], severity: "error", columns: [] });
+    expect(fs[0]).toMatchObject({ row: null, fields: ["municipality"], severity: "warning", columns: [] });
+    const noReady = only(runChecks([makeReading([makeStay()], { without: ["readyDate"] })], makeCtx()).findings, "MISSING_FIELD");
+    expect(noReady).toEqual([expect.objectContaining({ row: null, fields: ["readyDate"], severity: "error" })]);
+    expect(noReady[0].message.en).toBe("The sheet has no column for Discharge-ready date, which the agreement model needs. No row can enter the figures.");
   });
 });
