@@ -64,7 +64,7 @@ export function parseDateCell(value: CellValue, dateSystem: DateSystem): DatePar
   if (typeof value !== "string") return invalid("okänd celltyp", "unknown cell type");
   const text = value.trim();
   if (text === "") return EMPTY;
-  if (isExcelError(text as CellValue)) return excelErrorReason(text);
+  if (text.charCodeAt(0) === 35 && isExcelError(text as CellValue)) return excelErrorReason(text);
   const fast = isoFast(text);
   if (fast !== undefined) return fast;
   return parseDateText(text, dateSystem);

@@ -32,7 +32,7 @@ export function parseNumberCell(value: CellValue): NumberParse {
   if (typeof value !== "string") return invalid("okänd celltyp", "unknown cell type");
   const text = value.trim();
   if (text === "") return EMPTY;
-  if (isExcelError(text as CellValue)) {
+  if (text.charCodeAt(0) === 35 && isExcelError(text as CellValue)) {
     const code = text.toUpperCase();
     return invalid(`Excel-felvärde ${code}, behandlas som saknat`, `Excel error value ${code}, treated as missing`);
   }

@@ -26,7 +26,7 @@ export function parsePersonId(value: CellValue, referenceYear: number): PersonId
   if (typeof value !== "string") return invalid("ett sanningsvärde är inget personnummer", "a TRUE/FALSE value is not an identity number");
   const text = value.trim();
   if (text === "") return EMPTY;
-  if (isExcelError(text as CellValue)) {
+  if (text.charCodeAt(0) === 35 && isExcelError(text as CellValue)) {
     const code = text.toUpperCase();
     return invalid(`Excel-felvärde ${code}, behandlas som saknat`, `Excel error value ${code}, treated as missing`);
   }

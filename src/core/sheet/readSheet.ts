@@ -5,7 +5,8 @@
  *
  * Built for a million rows: numbers take a fast path before any string work, repeated texts
  * (municipality, unit, care type) are interned, and the per-cell loop allocates nothing but
- * the values it keeps.
+ * the values it keeps. Equal date-only serials share one LocalDateTime object: stays'
+ * dates are values, never to be mutated.
  */
 import { isExcelError, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
 import { dateFromSerial, parseDateCell } from "../cells/dates";
@@ -138,17 +139,40 @@ function isBlankRow(row: readonly CellValue[]): boolean {
   return true;
 }
 
-/** The header texts again (a multi-page export repeats them): two or more mapped columns match. */
+/**
+ * The header texts again (a multi-page export repeats them): two mapped columns hold their
+ * header text. A repeated header has text in every mapped column, so the first two text cells
+ * decide: data rows cost two cheap comparisons, not one per column.
+ */
 function isRepeatedHeader(row: readonly CellValue[], readers: Reader[], headersToMatch: number): boolean {
   const needed = Math.min(2, headersToMatch);
   let matches = 0;
+  let texts = 0;
   for (const r of readers) {
     if (r.headerLower === "" || r.index < 0) continue;
     const v = row[r.index];
-    if (typeof v !== "string" || v.length < r.headerLower.length) continue;
-    if (v.trim().toLowerCase() === r.headerLower && ++matches >= needed) return true;
+    if (typeof v !== "string" || v === "") continue;
+    if (!sameHeader(v, r.headerLower)) return false;
+    if (++matches >= needed) return true;
+    if (++texts >= 2) return false;
   }
   return false;
+}
+
+const isPad = (c: number) => c <= 32 || c === 160;
+
+/**
+ * Whether a cell holds the header text, ignoring case and padding. Runs on every text cell of
+ * every row, so it rules out the usual case (other length, other first letter) allocating nothing.
+ */
+function sameHeader(v: string, headerLower: string): boolean {
+  let a = 0;
+  let b = v.length;
+  while (a < b && isPad(v.charCodeAt(a))) a++;
+  while (b > a && isPad(v.charCodeAt(b - 1))) b--;
+  if (b - a !== headerLower.length || b === a) return false;
+  if ((v.charCodeAt(a) | 32) !== (headerLower.charCodeAt(0) | 32)) return false;
+  return v.slice(a, b).toLowerCase() === headerLower;
 }
 
 /**
@@ -177,6 +201,8 @@ function isTotalRow(row: readonly CellValue[], personReader: Reader | undefined,
 }
 
 const CARE_TYPE_CACHE_LIMIT = 10_000;
+/** Serials below this (2100-01-01 in the 1900 system) share their date-only values. */
+const DAY_TABLE_SIZE = 73_051;
 /** A column of names (care contacts) is mostly distinct: past this many keys interning only costs memory. */
 const INTERN_LIMIT = 50_000;
 
@@ -184,6 +210,7 @@ const INTERN_LIMIT = 50_000;
 class RowContext {
   private readonly texts = new Map<string | number, string>();
   private readonly careTypes = new Map<string, CareType>();
+  private readonly dayOnly: (LocalDateTime | undefined)[] = new Array<LocalDateTime | undefined>(DAY_TABLE_SIZE);
 
   constructor(
     private readonly sheet: string,
@@ -254,9 +281,18 @@ class RowContext {
   }
 
   private readDate(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
-    let value: LocalDateTime | null = null;
-    if (typeof cell === "number") value = dateFromSerial(cell, this.options.dateSystem);
-    if (value === null) {
+    let value: LocalDateTime | null | undefined;
+    if (typeof cell === "number") {
+      if (cell >= 1 && cell < DAY_TABLE_SIZE && Math.floor(cell) === cell && cell !== 60) {
+        // A date without a time: one shared value per day (ready and discharge dates repeat on
+        // thousands of rows). An array index, not a map: this runs for every such cell.
+        value = this.dayOnly[cell];
+        if (value === undefined) value = this.dayOnly[cell] = dateFromSerial(cell, this.options.dateSystem)!;
+      } else {
+        value = dateFromSerial(cell, this.options.dateSystem);
+      }
+    }
+    if (value === undefined || value === null) {
       const p = parseDateCell(cell, this.options.dateSystem);
       if (p.kind === "empty") return;
       if (p.kind === "invalid") return this.invalid(reader, cell, excelRow, p.reason);
