@@ -20,7 +20,6 @@ import {
   rulesOf,
   yearOf,
   type ModelContext,
-  type PreparedRules,
 } from "./modelRules";
 import { isUnreadable, rowFinding, type SheetContext } from "./sheetContext";
 

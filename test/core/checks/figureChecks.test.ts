@@ -1,8 +1,9 @@
 /** DAYS_MISMATCH, BILLED_DAYS_MISMATCH, AMOUNT_MISMATCH, PRICE_MISMATCH (+ PRICE_UNKNOWN info), CARE_TYPE_MISMATCH. */
+import type { Field } from "../../../src/core/sheet/fields";
 import { runChecks } from "../../../src/core/checks/runChecks";
 import { col, d, day, makeCtx, makeProfile, makeReading, makeStay, only } from "./fixtures";
 
-const check = (stay = makeStay(), ctx = makeCtx(), without: Parameters<typeof makeReading>[1]["without"] = []) =>
+const check = (stay = makeStay(), ctx = makeCtx(), without: Field[] = []) =>
   runChecks([makeReading([stay], { without })], ctx).findings;
 
 describe("DAYS_MISMATCH", () => {

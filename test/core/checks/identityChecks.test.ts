@@ -1,9 +1,10 @@
 /** NOT_RESIDENT, DECEASED, INVALID_PERSON_ID, MISSING_FIELD: who the patient is and where they belong. */
+import type { Field } from "../../../src/core/sheet/fields";
 import { runChecks } from "../../../src/core/checks/runChecks";
 import type { Finding } from "../../../src/core/model";
 import { col, d, makeCtx, makeProfile, makeReading, makeStay, only } from "./fixtures";
 
-const check = (stay = makeStay(), ctx = makeCtx(), without: Parameters<typeof makeReading>[1]["without"] = []) =>
+const check = (stay = makeStay(), ctx = makeCtx(), without: Field[] = []) =>
   runChecks([makeReading([stay], { without })], ctx).findings;
 
 describe("NOT_RESIDENT", () => {
