@@ -210,6 +210,7 @@ const INTERN_LIMIT = 50_000;
 class RowContext {
   private readonly texts = new Map<string | number, string>();
   private readonly careTypes = new Map<string, CareType>();
+  private readonly noContacts = new Map<string, boolean>();
   private readonly dayOnly: (LocalDateTime | undefined)[] = new Array<LocalDateTime | undefined>(DAY_TABLE_SIZE);
 
   constructor(
@@ -295,7 +296,16 @@ class RowContext {
     if (value === undefined || value === null) {
       const p = parseDateCell(cell, this.options.dateSystem);
       if (p.kind === "empty") return;
-      if (p.kind === "invalid") return this.invalid(reader, cell, excelRow, p.reason);
+      if (p.kind === "invalid") {
+        // Event columns (notice sent, withdrawn, died) are often kept as Ja/Nej: "Nej" is an
+        // explicit no, read as empty; "Ja" says it happened but not when, which we cannot check.
+        if (reader.field !== "admissionDate" && reader.field !== "readyDate" && reader.field !== "dischargeDate") {
+          const yes = yesNo(cell);
+          if (yes === false) return;
+          if (yes === true) return this.invalid(reader, cell, excelRow, YES_WITHOUT_DATE);
+        }
+        return this.invalid(reader, cell, excelRow, p.reason);
+      }
       value = p.value;
     }
     switch (reader.field) {
@@ -361,7 +371,10 @@ class RowContext {
       case "residenceMunicipality": stay.residenceMunicipality = t; break;
       case "unit": stay.unit = t; break;
       case "dischargeCause": stay.dischargeCause = t; break;
-      case "careContact": stay.careContact = t; break;
+      case "careContact":
+        // "Nej", "Saknas", "Ingen": the column says there is no care contact.
+        if (!this.noContact(t)) stay.careContact = t;
+        break;
     }
   }
 
@@ -379,6 +392,15 @@ class RowContext {
       return;
     }
     this.invalid(reader, cell, excelRow, { sv: "ett sanningsvärde är inget id", en: "a TRUE/FALSE value is not an id" });
+  }
+
+  private noContact(text: string): boolean {
+    let no = this.noContacts.get(text);
+    if (no === undefined) {
+      no = isNoContact(text);
+      if (this.noContacts.size < CARE_TYPE_CACHE_LIMIT) this.noContacts.set(text, no);
+    }
+    return no;
   }
 
   private readCareType(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
@@ -427,6 +449,17 @@ export function careTypeOf(raw: string): CareType {
   const n = normalizeText(raw);
   if (n.includes("psyk") || n.includes("psych") || /(^| )(bup|psy)( |$)/.test(n)) return "psychiatric";
   return "somatic";
+}
+
+const YES_WITHOUT_DATE: Bilingual = {
+  sv: "ett Ja utan datum eller klockslag; tidpunkten kan inte granskas",
+  en: "a Yes without a date or time; the timing cannot be checked",
+};
+
+const NO_CONTACT = new Set(["saknas", "ingen", "ej utsedd", "inte utsedd", "none", "missing", "ej"]);
+/** "Nej", "Saknas", "Ingen", "Ej utsedd": a care-contact cell that says there is none. */
+function isNoContact(text: string): boolean {
+  return yesNo(text) === false || NO_CONTACT.has(normalizeText(text));
 }
 
 const YES = new Set(["ja", "j", "x", "1", "true", "yes", "y", "sant"]);

@@ -58,6 +58,19 @@ describe("readSheet: a well-formed row", () => {
     expect(r.stays[0].personId?.normalized).toBe("191212121212");
   });
 
+  test("date-only serials: equal days read equal, the phantom 29 Feb 1900 is a finding, 1904 serial 60 is a day", () => {
+    const header = ["Personnummer", "Utskrivningsklar", "Utskrivningsdatum"];
+    const r = read([header, ["811218-9876", 45000, 45000.5], ["811218-9876", 45000, 60]]);
+    expect(r.stays[0].ready).toEqual({ day: 19431, minute: null }); // 45000 − 25569
+    expect(r.stays[1].ready).toEqual(r.stays[0].ready);
+    expect(r.stays[0].discharge).toEqual({ day: 19431, minute: 720 });
+    expect(r.stays[1].discharge).toBeNull();
+    expect(r.findings.map((f) => [f.row, f.columns[0], f.value])).toEqual([[3, "C", "60"]]);
+    expect(r.findings[0].message.en).toMatch(/29 February 1900/);
+    const r1904 = read([header, ["811218-9876", 60]], {}, { dateSystem: "1904", referenceYear: 2026 });
+    expect(show(r1904.stays[0].ready)).toBe("1904-03-01");
+  });
+
   test("a missing or ragged cell leaves its field null, and the row is still a stay", () => {
     const r = read([HEADER, ["811218-9876", "", "2023-03-15"], ["", "", "", "", "", "Halmstad"]]);
     expect(r.rows).toBe(2);
@@ -109,6 +122,39 @@ describe("care type and planning needed", () => {
     ["", null], [null, null], ["kanske", undefined], [2, undefined],
   ])("yesNo(%p) → %p", (cell, expected) => {
     expect(yesNo(cell)).toBe(expected);
+  });
+});
+
+describe("Ja/Nej in event and care-contact columns", () => {
+  const header = ["Personnummer", "Utskrivningsklar", "Inskrivningsmeddelande", "Kallelse SIP", "Dödsdatum", "Fast vårdkontakt"];
+
+  test("Nej is an explicit no: empty, no finding", () => {
+    const r = read([header, ["811218-9876", 45000, "Nej", "nej", "N", "Nej"], ["811218-9876", 45000, "", "", "", "Saknas"]]);
+    expect(r.findings).toEqual([]);
+    for (const s of r.stays) {
+      expect(s.admissionNotice).toBeNull();
+      expect(s.sipInvitation).toBeNull();
+      expect(s.death).toBeNull();
+      expect(s.careContact).toBeNull();
+    }
+  });
+
+  test("Ja without a time is a finding: the timing cannot be checked", () => {
+    const r = read([header, ["811218-9876", 45000, "Ja", "", "", "Ja"]]);
+    expect(r.stays[0].admissionNotice).toBeNull();
+    expect(r.stays[0].careContact).toBe("Ja");
+    expect(r.findings.map((f) => [f.fields[0], f.value])).toEqual([["admissionNoticeTime", "Ja"]]);
+    expect(r.findings[0].message.en).toMatch(/Yes without a date or time/);
+  });
+
+  test("a name is a care contact", () => {
+    const r = read([header, ["811218-9876", 45000, "", "", "", "Vårdcentralen Kungsbacka"]]);
+    expect(r.stays[0].careContact).toBe("Vårdcentralen Kungsbacka");
+  });
+
+  test("the main dates do not take Ja/Nej", () => {
+    const r = read([header, ["811218-9876", "Nej"]]);
+    expect(r.findings.map((f) => [f.fields[0], f.value])).toEqual([["readyDate", "Nej"]]);
   });
 });
 
