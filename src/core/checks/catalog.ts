@@ -443,4 +443,8 @@ export const STATUS_REASONS = {
     sv: "Kolumner saknas: {fields}.",
     en: "Columns missing: {fields}.",
   },
+  noSheet: {
+    sv: "Inget blad lästes.",
+    en: "No sheet was read.",
+  },
 } satisfies Record<string, Bilingual>;

@@ -90,7 +90,9 @@ class Table {
   stayId(i: number): string | null {
     const s = this.sheetOf(i);
     const c = this.contexts[s];
-    return c.letters.stayId === undefined ? null : c.reading.stays[i - this.sheetStart[s]].stayId;
+    if (c.letters.stayId === undefined) return null;
+    const id = c.reading.stays[i - this.sheetStart[s]].stayId;
+    return id === null || id.length === 0 ? null : id;
   }
 }
 

@@ -2,6 +2,18 @@
  * Runs every check of DOMAIN.md §4 that the mapped columns allow, over all sheets of an
  * invoice basis, and says for each check whether it ran: a check whose columns are absent is
  * "not run", never "passed".
+ *
+ * Readings where the domain text leaves a choice (also in the messages the user sees):
+ * - A check runs only when it can run on every sheet; otherwise its status is "not run", with the
+ *   missing fields and a reason naming the sheets where it did run (their findings are kept).
+ * - NO_CARE_CONTACT is not made when no rule of the profile requires a care contact (status not
+ *   run, with the reason); BILLED_DAYS_MISMATCH is not made for average profiles (no row figure),
+ *   nor for hybrid stays within the long-stay limit.
+ * - Severity of notice findings: error where the row's rule makes the notice a condition, else
+ *   warning; a row without a care type counts as required only where both rules require it.
+ * - A year without a known price gives one PRICE_UNKNOWN info per sheet and year, not one per row.
+ * - Duplicates and overlaps: "later" means later by sheet order, then Excel row, so the result
+ *   does not depend on the order of the stays in the input.
  */
 import type { AgreementProfile } from "../agreements/profileSchema";
 import type { Bilingual, Finding } from "../model";
@@ -121,11 +133,12 @@ function priceUnknownFindings(env: RowCheckEnv, contexts: SheetContext[]): Findi
 function checkStatuses(contexts: SheetContext[], model: ModelContext): CheckStatus[] {
   const profileReason = profileSkips(model);
   return CHECK_CODES.map((code): CheckStatus => {
+    if (contexts.length === 0) return { code, ran: false, missingFields: [], reason: STATUS_REASONS.noSheet };
     const skip = profileReason[code];
     if (skip) return { code, ran: false, missingFields: [], reason: skip };
     const ranOn = contexts.filter((c) => c.runs[code]);
     const notOn = contexts.filter((c) => !c.runs[code]);
-    if (contexts.length > 0 && notOn.length === 0) return { code, ran: true, missingFields: [] };
+    if (notOn.length === 0) return { code, ran: true, missingFields: [] };
     const missing: Field[] = [];
     for (const c of notOn) for (const f of c.missing[code] ?? []) if (!missing.includes(f)) missing.push(f);
     const fields = joinBilingual(missing.map(fieldLabel), ", ");

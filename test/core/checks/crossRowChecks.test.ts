@@ -61,6 +61,11 @@ describe("DUPLICATE_STAY", () => {
     expect(only(noIds, "DUPLICATE_STAY")).toEqual([]);
   });
 
+  it("does not take blank stay ids for the same stay", () => {
+    const fs = run(makeReading([stay(2, 1, "2023-03-01", "2023-03-05", { stayId: "" }), stay(3, 1, "2023-03-20", "2023-03-25", { stayId: "" })]));
+    expect(only(fs, "DUPLICATE_STAY")).toEqual([]);
+  });
+
   it("finds a stay repeated on another sheet, naming that sheet", () => {
     const a = makeReading([stay(3, 1, "2023-03-01", "2023-03-05", { stayId: "X" })], { sheet: "Okt" });
     const b = makeReading([stay(3, 1, "2023-03-01", "2023-03-05", { stayId: "X" })], { sheet: "Okt (2)" });

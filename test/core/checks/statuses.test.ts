@@ -53,6 +53,12 @@ describe("check statuses", () => {
     expect(only(findings, "NOT_RESIDENT").map((f) => f.sheet)).toEqual(["Okt"]);
   });
 
+  it("with no sheet at all, nothing ran and nothing is found", () => {
+    const { findings, statuses } = runChecks([], makeCtx());
+    expect(findings).toEqual([]);
+    expect(statuses.every((s) => !s.ran && s.reason?.en === "No sheet was read.")).toBe(true);
+  });
+
   it("every field of the contract appears in the test layout (guards the fixture)", () => {
     expect(makeReading([makeStay()]).mapping.map((m) => m.field)).toEqual([...FIELDS]);
   });
