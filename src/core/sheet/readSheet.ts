@@ -500,9 +500,10 @@ export function invalidValueFinding(
 ): Finding {
   const raw = rawText(cell);
   const isPerson = field === "personId";
-  const shown = clip(isPerson ? maskPersonId(raw) : raw);
-  const label = FIELD_LABELS[field];
   const excelError = isExcelError(cell);
+  // An error code is no personal data: "#N/A" is shown as it is, even in the identity column.
+  const shown = excelError ? raw.toUpperCase() : clip(isPerson ? maskPersonId(raw) : raw);
+  const label = FIELD_LABELS[field];
   const message: Bilingual = excelError
     ? {
         sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): Excel-felvärdet ${shown} behandlas som saknat värde.`,

@@ -281,6 +281,12 @@ describe("INVALID_VALUE findings", () => {
     expect(r.stays[0].personIdRaw).toBe("19811218-98");
   });
 
+  test("an Excel error in the identity column is named as such", () => {
+    const r = read([header, ["#N/A", "2023-03-05"]]);
+    expect(r.findings[0].message.en).toBe('Sheet "Okt", row 2, column A (Personal identity number): the Excel error value #N/A is treated as missing.');
+    expect(r.findings[0].value).toBeUndefined();
+  });
+
   test("a wrong check digit is no reader finding (the checks report INVALID_PERSON_ID)", () => {
     const r = read([header, ["811218-9875", "2023-03-05"]]);
     expect(r.findings).toEqual([]);
