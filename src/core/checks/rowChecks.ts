@@ -3,24 +3,14 @@
  * every check is guarded by whether its columns exist, and a row that raises nothing
  * allocates nothing (text caches are keyed by the cell's own string).
  */
-import type { LocalDateTime } from "../cells/localDate";
+import { civilDate, epochDay, type LocalDateTime } from "../cells/localDate";
 import { normalizeText, sameMunicipality } from "../cells/text";
 import type { Bilingual, Finding, Severity, Stay } from "../model";
 import type { Field } from "../sheet/fields";
 import { CHECK_CATALOG } from "./catalog";
 import { maskPersonId as maskId } from "../cells/mask";
 import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, type MessageParam } from "./messages";
-import {
-  billedYears,
-  conditionsOf,
-  describeBilling,
-  modelBilledDays,
-  priceOfYear,
-  readyDays,
-  rulesOf,
-  yearOf,
-  type ModelContext,
-} from "./modelRules";
+import type { ModelContext } from "./modelRules";
 import { isUnreadable, rowFinding, type SheetContext } from "./sheetContext";
 
 export interface RowCheckEnv {
@@ -100,8 +90,27 @@ function sameMunicipalityCached(env: RowCheckEnv, a: string, b: string): boolean
   return v;
 }
 
+/** Empty or only white space; decides on the first character in the usual case, without allocating. */
 function isBlankText(s: string | null): boolean {
-  return s === null || s.trim() === "";
+  if (s === null || s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  if (c > 32 && c < 127) return false; // printable ASCII: not blank
+  return s.trim() === "";
+}
+
+/** The year's first and last epoch day, remembered: rows of an invoice mostly share a year. */
+let yearFrom = 0;
+let yearTo = -1;
+let yearValue = 0;
+
+/** The calendar year of an epoch day, without allocating in the usual case. */
+function yearOf(day: number): number {
+  if (day >= yearFrom && day <= yearTo) return yearValue;
+  const y = civilDate(day).year;
+  yearFrom = epochDay(y, 1, 1);
+  yearTo = epochDay(y, 12, 31);
+  yearValue = y;
+  return y;
 }
 
 function notePriceUnknown(env: RowCheckEnv, sheet: string, year: number, row: number, fields: Field[]): void {
@@ -226,7 +235,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
     if ((run.SIP_INVITATION_MISSING || run.SIP_INVITATION_LATE) && s.planningNeeded === true) checkSip(ctx, env, s, out);
 
     if (run.NO_CARE_CONTACT && isBlankText(s.careContact) && !isUnreadable(ctx, s.row, "careContact")) {
-      if (conditionsOf(model, s.careType).careContact) {
+      if (model.conditionsOf(s.careType).careContact) {
         out.push(rowFinding(ctx, s, "NO_CARE_CONTACT", "error", ["careContact"], CATALOG.NO_CARE_CONTACT.messages.main));
       }
     }
@@ -336,7 +345,7 @@ function checkAdmissionNotice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out:
   const fields = ADMISSION_NOTICE_FIELDS;
   if (notice === null) {
     if (!ctx.runs.ADMISSION_NOTICE_MISSING || isUnreadable(ctx, s.row, "admissionNoticeTime")) return;
-    const required = conditionsOf(env.model, s.careType).admissionNotice;
+    const required = env.model.conditionsOf(s.careType).admissionNotice;
     out.push(
       rowFinding(ctx, s, "ADMISSION_NOTICE_MISSING", required ? "error" : "warning", fields, fillMessage(CATALOG.ADMISSION_NOTICE_MISSING.messages.main, conditionParams(required))),
     );
@@ -350,7 +359,7 @@ function checkAdmissionNotice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out:
     ? (notice.day - adm.day) * MINUTES_PER_DAY + ((notice.minute as number) - (adm.minute as number)) > 24 * 60
     : notice.day - adm.day > 1;
   if (!late) return;
-  const required = conditionsOf(env.model, s.careType).admissionNotice;
+  const required = env.model.conditionsOf(s.careType).admissionNotice;
   const m = CATALOG.ADMISSION_NOTICE_LATE.messages;
   out.push(
     rowFinding(
@@ -369,7 +378,7 @@ function checkSip(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]):
   const fields = SIP_FIELDS;
   if (inv === null) {
     if (!ctx.runs.SIP_INVITATION_MISSING || isUnreadable(ctx, s.row, "sipInvitationTime")) return;
-    const required = conditionsOf(env.model, s.careType).sipInvitation;
+    const required = env.model.conditionsOf(s.careType).sipInvitation;
     out.push(
       rowFinding(ctx, s, "SIP_INVITATION_MISSING", required ? "error" : "warning", fields, fillMessage(CATALOG.SIP_INVITATION_MISSING.messages.main, conditionParams(required))),
     );
@@ -383,7 +392,7 @@ function checkSip(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]):
     ? (inv.day - ready.day) * MINUTES_PER_DAY + ((inv.minute as number) - (ready.minute as number)) > 3 * 24 * 60
     : inv.day - ready.day > 3;
   if (!late) return;
-  const required = conditionsOf(env.model, s.careType).sipInvitation;
+  const required = env.model.conditionsOf(s.careType).sipInvitation;
   out.push(
     rowFinding(
       ctx,
@@ -415,8 +424,8 @@ function checkFigures(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding
     return;
   }
 
-  const counting = rulesOf(model, s.careType, "counting");
-  const days = counting ? readyDays(s, counting) : null;
+  const counting = model.rulesOf(s.careType, "counting");
+  const days = counting ? model.readyDays(s, counting) : null;
 
   if (run.DAYS_MISMATCH && s.statedDays !== null && days !== null && differs(s.statedDays, days, NUMBER_EPSILON)) {
     out.push(
@@ -432,12 +441,12 @@ function checkFigures(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding
   }
 
   let computedBilled: number | null = null;
-  const billing = rulesOf(model, s.careType, "billing");
+  const billing = model.rulesOf(s.careType, "billing");
   if (billing && days !== null) {
     const readyDay = (s.readyWithdrawn && s.newReady ? s.newReady : s.ready).day;
-    computedBilled = modelBilledDays(billing, days, readyDay);
+    computedBilled = model.billedDays(billing, days, readyDay);
     if (computedBilled !== null && run.BILLED_DAYS_MISMATCH && s.billedDays !== null && differs(s.billedDays, computedBilled, NUMBER_EPSILON)) {
-      const mb = describeBilling(billing, days, readyDay);
+      const mb = model.describeBilling(billing, days, readyDay);
       const m = CATALOG.BILLED_DAYS_MISMATCH.messages;
       const params = { stated: s.billedDays, computed: computedBilled, days, grace: mb.grace };
       out.push(
@@ -474,12 +483,12 @@ function checkAmount(ctx: SheetContext, env: RowCheckEnv, s: Stay, computedBille
   const ready = s.readyWithdrawn !== null && s.newReady !== null ? s.newReady : s.ready;
   const lastDay = s.discharge !== null ? Math.max(s.discharge.day - 1, ready?.day ?? -Infinity) : (ready?.day ?? null);
   if (lastDay === null) return;
-  const prepared = rulesOf(env.model, s.careType, "price");
+  const prepared = env.model.rulesOf(s.careType, "price");
   if (!prepared) return;
   // The usual case, every counted day in one year, without building the per-year list.
   const lastYear = yearOf(lastDay);
   if (billed === 0 || yearOf(ready?.day ?? lastDay) === lastYear) {
-    const price = priceOfYear(env.model, prepared, lastYear);
+    const price = env.model.priceOfYear(prepared, lastYear);
     if (price === null) {
       notePriceUnknown(env, ctx.reading.sheet, lastYear, s.row, ["amount"]);
       return;
@@ -490,11 +499,11 @@ function checkAmount(ctx: SheetContext, env: RowCheckEnv, s: Stay, computedBille
     }
     return;
   }
-  const parts = billedYears(s, rulesOf(env.model, s.careType, "counting"), billed, lastDay);
+  const parts = env.model.billedYears(s, env.model.rulesOf(s.careType, "counting"), billed, lastDay);
   let expected = 0;
   let unknown = false;
   for (const p of parts) {
-    const price = priceOfYear(env.model, prepared, p.year);
+    const price = env.model.priceOfYear(prepared, p.year);
     if (price === null) {
       notePriceUnknown(env, ctx.reading.sheet, p.year, s.row, ["amount"]);
       unknown = true;
@@ -505,7 +514,7 @@ function checkAmount(ctx: SheetContext, env: RowCheckEnv, s: Stay, computedBille
   if (unknown || !differs(s.amount, expected, AMOUNT_TOLERANCE)) return;
   const detail = joinBilingual(
     parts.map((p) => {
-      const price = priceOfYear(env.model, prepared, p.year) as { amount: number };
+      const price = env.model.priceOfYear(prepared, p.year) as { amount: number };
       return fillMessage({ sv: "{days} dagar {year} à {price} kr", en: "{days} days in {year} at {price} SEK" }, { days: p.days, year: String(p.year), price: price.amount });
     }),
     ", ",
@@ -516,7 +525,7 @@ function checkAmount(ctx: SheetContext, env: RowCheckEnv, s: Stay, computedBille
 /** PRICE_MISMATCH: the stated price must be the profile's price of a year the billed days fall in. */
 function checkPrice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]): void {
   const stated = s.pricePerDay as number;
-  const prepared = rulesOf(env.model, s.careType, "price");
+  const prepared = env.model.rulesOf(s.careType, "price");
   if (!prepared) return;
   const readyDay = s.ready?.day ?? null;
   const lastDay = s.discharge !== null ? Math.max(s.discharge.day - 1, readyDay ?? -Infinity) : readyDay;
@@ -525,7 +534,7 @@ function checkPrice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]
   const lastYear = Math.min(yearOf(lastDay), firstYear + 4);
   let anyKnown = false;
   for (let y = firstYear; y <= lastYear; y++) {
-    const p = priceOfYear(env.model, prepared, y);
+    const p = env.model.priceOfYear(prepared, y);
     if (p === null) continue;
     anyKnown = true;
     if (!differs(stated, p.amount, 0.005)) return;
@@ -537,7 +546,7 @@ function checkPrice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]
   const years: number[] = [];
   const amounts: number[] = [];
   for (let y = firstYear; y <= lastYear; y++) {
-    const p = priceOfYear(env.model, prepared, y);
+    const p = env.model.priceOfYear(prepared, y);
     if (p !== null) {
       years.push(y);
       amounts.push(p.amount);

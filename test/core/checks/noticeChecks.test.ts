@@ -65,6 +65,7 @@ describe("NO_CARE_CONTACT", () => {
     const [f] = only(check(makeStay({ careContact: null })), "NO_CARE_CONTACT");
     expect(f).toMatchObject({ severity: "error", columns: [col("careContact")], fields: ["careContact"] });
     expect(only(check(makeStay({ careContact: " " })), "NO_CARE_CONTACT")).toHaveLength(1);
+    expect(only(check(makeStay({ careContact: "\u00a0" })), "NO_CARE_CONTACT")).toHaveLength(1);
   });
 
   it("is not made where the profile does not require it, and the status says why", () => {
