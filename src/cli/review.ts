@@ -37,7 +37,11 @@ function chooseProfile(args: CliArgs): AgreementProfile {
 /** Progress on stderr: a rewritten line on a terminal, a line per 100k rows otherwise. */
 function progressReporter(): (p: { sheet: string; rowsRead: number }) => void {
   const tty = process.stderr.isTTY;
+  let last = "";
   return ({ sheet, rowsRead }) => {
+    const key = `${sheet}:${rowsRead}`;
+    if (key === last) return; // the end-of-sheet report may repeat the last count
+    last = key;
     if (tty) process.stderr.write(`\r${sheet}: ${rowsRead.toLocaleString("sv-SE")} rader / rows`);
     else if (rowsRead % 100_000 === 0) process.stderr.write(`${sheet}: ${rowsRead} rader / rows\n`);
   };
