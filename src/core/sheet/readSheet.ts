@@ -33,6 +33,7 @@ const enum Kind {
   Text,
   Id,
   CareType,
+  Contact,
   Date,
   Number,
   Bool,
@@ -57,7 +58,7 @@ const KIND: Record<Field, Kind> = {
   admissionNoticeTime: Kind.Date,
   planningNeeded: Kind.Bool,
   sipInvitationTime: Kind.Date,
-  careContact: Kind.Text,
+  careContact: Kind.Contact,
   readyWithdrawnDate: Kind.Date,
   newReadyDate: Kind.Date,
 };
@@ -273,6 +274,9 @@ class RowContext {
         case Kind.CareType:
           this.readCareType(stay, reader, cell, excelRow);
           break;
+        case Kind.Contact:
+          this.readContact(stay, reader, cell, excelRow);
+          break;
         case Kind.Bool:
           this.readBool(stay, reader, cell, excelRow);
           break;
@@ -371,27 +375,40 @@ class RowContext {
       case "residenceMunicipality": stay.residenceMunicipality = t; break;
       case "unit": stay.unit = t; break;
       case "dischargeCause": stay.dischargeCause = t; break;
-      case "careContact":
-        // "Nej", "Saknas", "Ingen": the column says there is no care contact.
-        if (!this.noContact(t)) stay.careContact = t;
-        break;
     }
+  }
+
+  /**
+   * Care contacts are mostly names (distinct): trimmed, not interned. A short "Nej", "Saknas"
+   * or "Ingen" says there is none.
+   */
+  private readContact(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+    const t = this.plainText(reader, cell, excelRow);
+    if (t !== null && !(t.length <= NO_CONTACT_MAX_LENGTH && this.noContact(t))) stay.careContact = t;
   }
 
   /** Stay ids are mostly distinct: trimmed but not interned (a map of a million keys costs more than it saves). */
   private readId(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
-    if (typeof cell === "number") {
-      if (Number.isFinite(cell)) stay.stayId = String(cell);
-      else this.invalid(reader, cell, excelRow, { sv: "talet är inte ändligt", en: "the number is not finite" });
-      return;
-    }
+    const t = this.plainText(reader, cell, excelRow);
+    if (t !== null) stay.stayId = t;
+  }
+
+  private plainText(reader: Reader, cell: CellValue, excelRow: number): string | null {
     if (typeof cell === "string") {
-      if (cell.charCodeAt(0) === 35 && isExcelError(cell)) return this.invalid(reader, cell, excelRow, excelErrorReason(cell));
+      if (cell.charCodeAt(0) === 35 && isExcelError(cell)) {
+        this.invalid(reader, cell, excelRow, excelErrorReason(cell));
+        return null;
+      }
       const t = cell.trim();
-      if (t !== "") stay.stayId = t;
-      return;
+      return t === "" ? null : t;
     }
-    this.invalid(reader, cell, excelRow, { sv: "ett sanningsvärde är inget id", en: "a TRUE/FALSE value is not an id" });
+    if (typeof cell === "number") {
+      if (Number.isFinite(cell)) return String(cell);
+      this.invalid(reader, cell, excelRow, { sv: "talet är inte ändligt", en: "the number is not finite" });
+      return null;
+    }
+    if (typeof cell === "boolean") this.invalid(reader, cell, excelRow, { sv: "ett sanningsvärde är ingen text", en: "a TRUE/FALSE value is not a text" });
+    return null;
   }
 
   private noContact(text: string): boolean {
@@ -456,6 +473,8 @@ const YES_WITHOUT_DATE: Bilingual = {
   en: "a Yes without a date or time; the timing cannot be checked",
 };
 
+/** Longer than this a care-contact text is a name, not a "none" word. */
+const NO_CONTACT_MAX_LENGTH = 12;
 const NO_CONTACT = new Set(["saknas", "ingen", "ej utsedd", "inte utsedd", "none", "missing", "ej"]);
 /** "Nej", "Saknas", "Ingen", "Ej utsedd": a care-contact cell that says there is none. */
 function isNoContact(text: string): boolean {
