@@ -74,13 +74,6 @@ export interface JsonReport {
   markedCopy: string | null;
 }
 
-export function difference(invoiced: number | null, computed: number | null): number | null {
-  return invoiced === null || computed === null ? null : roundCents(invoiced - computed);
-}
-
-function roundCents(n: number): number {
-  return Math.round(n * 100) / 100;
-}
 
 export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport {
   const say = (b: Bilingual) => ctx.privacy(b[ctx.lang]);
@@ -115,7 +108,7 @@ export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport
       invoicedDays: g.invoicedDays,
       invoicedBilledDays: g.invoicedBilledDays,
       invoicedAmount: g.invoicedAmount,
-      difference: difference(g.invoicedAmount, g.amount),
+      difference: g.difference,
       rowsWithErrors: g.rowsWithErrors,
     })),
     totals: result.figures.totals,

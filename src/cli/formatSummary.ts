@@ -7,7 +7,6 @@ import type { CareType } from "../core/model";
 import type { ReviewResult } from "../core/review/result";
 import { FIELD_LABELS } from "../core/sheet/fields";
 import type { Lang } from "./args";
-import { difference } from "./formatJson";
 
 export interface SummaryContext {
   file: string;
@@ -187,14 +186,14 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
     formatNumber(g.liableDays, 2, lang),
     formatNumber(g.amount, 0, lang),
     formatNumber(g.invoicedAmount, 0, lang),
-    formatNumber(difference(g.invoicedAmount, g.amount), 0, lang),
+    formatNumber(g.difference, 0, lang),
   ]);
   rows.push([
     t.total, "", "", String(fig.totals.stays), String(fig.totals.days), "", "",
     formatNumber(fig.totals.liableDays, 2, lang),
     formatNumber(fig.totals.amount, 0, lang),
     formatNumber(fig.totals.invoicedAmount, 0, lang),
-    formatNumber(difference(fig.totals.invoicedAmount, fig.totals.amount), 0, lang),
+    formatNumber(fig.totals.difference, 0, lang),
   ]);
   out.push(...table(t.head, rows, 3).map((l) => `  ${l}`));
   out.push("");

@@ -2,7 +2,6 @@
 import type { GroupFigures, ReviewResult } from "../core/review/result";
 import { FIELD_LABELS } from "../core/sheet/fields";
 import { CODE_LABELS, type Lang, type Texts } from "./i18n";
-import { invoicedMinusComputed } from "./paneModel";
 import { usePaneStyles } from "./styles";
 
 interface Props {
@@ -76,7 +75,7 @@ export function ResultsPanel({ result, texts, lang }: Props) {
                 <td className={`${s.td} ${s.num}`}>{f.n(g.liableDays, u)}</td>
                 <td className={`${s.td} ${s.num}`}>{f.kr(g.amount, u)}</td>
                 <td className={`${s.td} ${s.num}`}>{f.kr(g.invoicedAmount, "–")}</td>
-                <td className={`${s.td} ${s.num}`}>{f.kr(invoicedMinusComputed(g.invoicedAmount, g.amount), "–")}</td>
+                <td className={`${s.td} ${s.num}`}>{f.kr(g.difference, "–")}</td>
               </tr>
             ))}
           </tbody>
@@ -90,7 +89,7 @@ export function ResultsPanel({ result, texts, lang }: Props) {
               <td className={`${s.td} ${s.num}`}>{f.n(totals.liableDays, u)}</td>
               <td className={`${s.td} ${s.num}`}>{f.kr(totals.amount, u)}</td>
               <td className={`${s.td} ${s.num}`}>{f.kr(totals.invoicedAmount, "–")}</td>
-              <td className={`${s.td} ${s.num}`}>{f.kr(invoicedMinusComputed(totals.invoicedAmount, totals.amount), "–")}</td>
+              <td className={`${s.td} ${s.num}`}>{f.kr(totals.difference, "–")}</td>
             </tr>
           </tfoot>
         </table>

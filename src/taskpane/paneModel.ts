@@ -89,13 +89,6 @@ export function codeCounts(byCode: Partial<Record<FindingCode, number>>): { code
     .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
 }
 
-/** The amount the basis states minus what the agreement gives; null when either is unknown. */
-export function invoicedMinusComputed(invoiced: number | null, computed: number | null): number | null {
-  if (invoiced === null || computed === null) return null;
-  // Both are money in SEK with at most two decimals: round away float noise.
-  return Math.round((invoiced - computed) * 100) / 100;
-}
-
 export function cellRef(finding: Pick<Finding, "row" | "columns">): string {
   if (finding.row === null) return "";
   return `${finding.columns[0] ?? ""}${finding.row}`;

@@ -50,6 +50,7 @@ export function resultFixture(findings: Finding[]): ReviewResult {
           invoicedDays: 7,
           invoicedBilledDays: 3,
           invoicedAmount: 31500,
+          difference: 10500, // 31 500 − 21 000
           rows: [
             { sheet: "Fakturaunderlag", row: 5 },
             { sheet: "Fakturaunderlag", row: 6 },
@@ -59,7 +60,7 @@ export function resultFixture(findings: Finding[]): ReviewResult {
         },
       ],
       findings: [],
-      totals: { stays: 3, days: 7, liableDays: 2, amount: 21000, invoicedAmount: 31500 },
+      totals: { stays: 3, days: 7, liableDays: 2, amount: 21000, invoicedAmount: 31500, difference: 10500 },
     },
     findings,
     counts: {

@@ -6,7 +6,6 @@ import {
   columnsToRead,
   filterFindings,
   headerOptions,
-  invoicedMinusComputed,
   maskPersonId,
   monthPeriod,
   parseBenchmark,
@@ -111,15 +110,6 @@ describe("filtering and paging", () => {
   it("refers to the main cell", () => {
     expect(cellRef(finding({ row: 12, columns: ["G", "H"] }))).toBe("G12");
     expect(cellRef(finding({ row: null }))).toBe("");
-  });
-});
-
-describe("difference column", () => {
-  it("is invoiced minus computed, rounded to öre, unknown when either is unknown", () => {
-    // 10 000.10 − 9 000.05 = 1 000.05
-    expect(invoicedMinusComputed(10000.1, 9000.05)).toBe(1000.05);
-    expect(invoicedMinusComputed(null, 5)).toBeNull();
-    expect(invoicedMinusComputed(5, null)).toBeNull();
   });
 });
 

@@ -50,7 +50,6 @@ export function safeText(text: string): string {
 const orBlank = (v: number | null): CellValue => (v === null ? "" : v);
 
 export function groupRow(g: GroupFigures): CellValue[] {
-  const difference = g.amount !== null && g.invoicedAmount !== null ? g.amount - g.invoicedAmount : null;
   return [
     safeText(g.municipality),
     CARE_TYPE_SV[g.careType] ?? g.careType,
@@ -62,7 +61,7 @@ export function groupRow(g: GroupFigures): CellValue[] {
     g.liableDays,
     orBlank(g.amount),
     orBlank(g.invoicedAmount),
-    orBlank(difference),
+    orBlank(g.difference),
   ];
 }
 

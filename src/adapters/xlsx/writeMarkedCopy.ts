@@ -141,7 +141,7 @@ function addResultSheet(wb: ExcelJS.Workbook, result: ReviewResult, lang: "sv" |
       g.liableDays,
       g.amount,
       g.invoicedAmount,
-      g.invoicedAmount === null || g.amount === null ? null : g.invoicedAmount - g.amount,
+      g.difference,
       g.rowsWithErrors,
     ]);
   }

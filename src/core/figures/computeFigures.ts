@@ -311,6 +311,8 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
       known = false;
     }
     const liableDays = roundTo(averageLiable + billed[g], rules.rounding.liableDaysDecimals);
+    const amount = known ? roundTo(averageValue + billedValue[g], rules.rounding.amountDecimals) : null;
+    const invoicedAmount = invAmountN[g] > 0 ? roundTo(invAmount[g], 6) : null;
     groups.push({
       municipality: basis.municipalities[gMuni[g]],
       careType: careName,
@@ -322,10 +324,11 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
       benchmark: rules.benchmark,
       longStays: longStays[g],
       liableDays,
-      amount: known ? roundTo(averageValue + billedValue[g], rules.rounding.amountDecimals) : null,
+      amount,
       invoicedDays: invDaysN[g] > 0 ? roundTo(invDays[g], 6) : null,
       invoicedBilledDays: invBilledN[g] > 0 ? roundTo(invBilled[g], 6) : null,
-      invoicedAmount: invAmountN[g] > 0 ? roundTo(invAmount[g], 6) : null,
+      invoicedAmount,
+      difference: invoicedMinusComputed(invoicedAmount, amount),
       rows: rows[g],
       rowsWithErrors: errors[g],
     });
@@ -351,13 +354,21 @@ function totalsOf(groups: GroupFigures[]): FiguresResult["totals"] {
     amount = amount === null || g.amount === null ? null : amount + g.amount;
     if (g.invoicedAmount !== null) invoiced = (invoiced ?? 0) + g.invoicedAmount;
   }
+  const totalAmount = amount === null ? null : roundTo(amount, 2);
+  const totalInvoiced = invoiced === null ? null : roundTo(invoiced, 6);
   return {
     stays,
     days,
     liableDays: roundTo(liable, 6),
-    amount: amount === null ? null : roundTo(amount, 2),
-    invoicedAmount: invoiced === null ? null : roundTo(invoiced, 6),
+    amount: totalAmount,
+    invoicedAmount: totalInvoiced,
+    difference: invoicedMinusComputed(totalInvoiced, totalAmount),
   };
+}
+
+/** What was invoiced above what the model gives, to the öre; null when either is unknown. */
+export function invoicedMinusComputed(invoiced: number | null, computed: number | null): number | null {
+  return invoiced === null || computed === null ? null : roundTo(invoiced - computed, 2);
 }
 
 const CARE_SV: Record<CareType, string> = { somatic: "somatisk vård", psychiatric: "psykiatrisk vård" };

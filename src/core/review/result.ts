@@ -39,6 +39,8 @@ export interface GroupFigures {
   invoicedDays: number | null;
   invoicedBilledDays: number | null;
   invoicedAmount: number | null;
+  /** invoicedAmount − amount (SEK, 2 decimals): positive when more was invoiced than the model gives; null when either is unknown. */
+  difference: number | null;
   /** Excel rows (with sheet) of the stays in this group. */
   rows: { sheet: string; row: number }[];
   /** Stays in the group with at least one error finding. */
@@ -49,7 +51,15 @@ export interface FiguresResult {
   groups: GroupFigures[];
   /** Group-level findings (PRICE_UNKNOWN, BENCHMARK_UNKNOWN). */
   findings: Finding[];
-  totals: { stays: number; days: number; liableDays: number; amount: number | null; invoicedAmount: number | null };
+  totals: {
+    stays: number;
+    days: number;
+    liableDays: number;
+    amount: number | null;
+    invoicedAmount: number | null;
+    /** invoicedAmount − amount, as on each group. */
+    difference: number | null;
+  };
 }
 
 export interface CheckStatus {

@@ -25,6 +25,7 @@ function group(over: Partial<GroupFigures>): GroupFigures {
     invoicedDays: 11,
     invoicedBilledDays: 11,
     invoicedAmount: 99_385,
+    difference: 9_035, // 99 385 − 90 350
     rows: [
       { sheet: "Underlag", row: 2 },
       { sheet: "Underlag", row: 3 },
@@ -46,13 +47,13 @@ describe("writeResultSheet", () => {
     const handle = installFakeOffice(g, makeWorkbook([makeSheet("Underlag", invoiceValues(10))]));
     const before = clone(sheetOf(handle.state, "Underlag"));
     await createExcelHost().writeResultSheet(
-      result([group({}), group({ municipality: "Nybro", careType: "psychiatric", period: "2024-Q1", average: null, amount: null })]),
+      result([group({}), group({ municipality: "Nybro", careType: "psychiatric", period: "2024-Q1", average: null, amount: null, difference: null })]),
     );
     const sheet = sheetOf(handle.state, RESULT_SHEET);
     expect(sheet.values[0][0]).toBe(RESULT_TITLE);
     expect(sheet.values[2].slice(0, 11)).toEqual([...RESULT_HEADERS]);
-    // Kalmar: difference = amount − invoiced = 90,350 − 99,385 = −9,035 (one day at 9,035 kr).
-    expect(sheet.values[3].slice(0, 11)).toEqual(["Kalmar", "Somatisk", "2024-01", 4, 10, 2.5, 3.1, 10, 90_350, 99_385, -9_035]);
+    // Kalmar: difference = invoiced − computed = 99,385 − 90,350 = 9,035 (one day at 9,035 kr).
+    expect(sheet.values[3].slice(0, 11)).toEqual(["Kalmar", "Somatisk", "2024-01", 4, 10, 2.5, 3.1, 10, 90_350, 99_385, 9_035]);
     // Nybro: no average, no amount → blank cells and no difference.
     expect(sheet.values[4].slice(0, 11)).toEqual(["Nybro", "Psykiatrisk", "2024-Q1", 4, 10, "", 3.1, 10, "", 99_385, ""]);
     expect(sheet.tables).toEqual([{ name: RESULT_TABLE, address: "A3:K5", hasHeaders: true, style: "TableStyleMedium2" }]);

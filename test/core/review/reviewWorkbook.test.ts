@@ -58,6 +58,8 @@ describe("reviewWorkbook", () => {
     // max(0, d − 3) over 0, 3, 5, 1, 4 = 0 + 0 + 2 + 0 + 1 = 3 days × 10 500 = 31 500 kr.
     expect(result.figures.groups[0]).toMatchObject({ liableDays: 3, amount: 31500 });
     expect(result.figures.totals).toMatchObject({ stays: 5, days: 13, liableDays: 3, amount: 31500 });
+    // The sheet states no amounts: nothing invoiced to compare with.
+    expect(result.figures.totals).toMatchObject({ invoicedAmount: null, difference: null });
   });
 
   it("recomputes figures under a changed profile from the basis alone (the what-if path)", () => {
