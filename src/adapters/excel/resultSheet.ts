@@ -10,6 +10,7 @@
  */
 import type { CellValue } from "../../core/cells/cellValue";
 import { columnLetter } from "../../core/cells/cellValue";
+import { maskIdsInText } from "../../core/cells/mask";
 import type { GroupFigures, ReviewResult } from "../../core/review/result";
 import { ExcelHostError, translateOfficeError } from "./excelHostError";
 import { SYNC_BUDGET_BYTES } from "./readSheet";
@@ -40,12 +41,8 @@ const CHART_DATA_COLUMN = RESULT_HEADERS.length + 1;
 
 const CARE_TYPE_SV = { somatic: "Somatisk", psychiatric: "Psykiatrisk" } as const;
 
-/** Personal identity numbers (with or without century, separator) never reach the sheet. */
-const PERSON_ID = /\b(\d{2})?\d{6}[-+ ]?\d{4}\b/;
-
-export function safeText(text: string): string {
-  return PERSON_ID.test(text) ? "(dolt: liknar personnummer)" : text;
-}
+/** Personal identity numbers never reach the sheet, even inside a badly filled municipality cell. */
+export const safeText = maskIdsInText;
 
 const orBlank = (v: number | null): CellValue => (v === null ? "" : v);
 

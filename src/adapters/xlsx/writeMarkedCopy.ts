@@ -8,7 +8,7 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import type { Severity } from "../../core/model";
 import type { ReviewResult } from "../../core/review/result";
-import { maskIdsInText } from "../../cli/privacy";
+import { maskIdsInText } from "../../core/cells/mask";
 import { assertReadableXlsx } from "./fileKind";
 import { XlsxError } from "./xlsxError";
 

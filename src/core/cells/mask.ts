@@ -17,3 +17,11 @@ export function maskPersonId(text: string): string {
   if (m) return m[1] + m[2] + "****";
   return "*".repeat(t.length);
 }
+
+/** 10 or 12 digits with an optional - or + before the last four: the shapes a Swedish id takes in free text. */
+const PERSON_ID_IN_TEXT = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/g;
+
+/** Masks every identity number inside a free text (a message quoting a raw cell, a name). */
+export function maskIdsInText(text: string): string {
+  return text.replace(PERSON_ID_IN_TEXT, (m) => maskPersonId(m));
+}
