@@ -55,11 +55,8 @@ export interface Stay {
 
 export type Severity = "error" | "warning" | "info";
 
-/**
- * The finding codes: DOMAIN.md §4 exactly, plus reader- and figure-level codes
- * (INVALID_VALUE, PRICE_UNKNOWN, BENCHMARK_UNKNOWN).
- */
-export const FINDING_CODES = [
+/** The review checks' codes: DOMAIN.md §4 exactly, in its order. */
+export const CHECK_CODES = [
   "NOT_RESIDENT",
   "DECEASED",
   "READY_BEFORE_ADMISSION",
@@ -82,10 +79,10 @@ export const FINDING_CODES = [
   "CARE_TYPE_MISMATCH",
   "LONG_STAY",
   "STILL_ADMITTED",
-  "INVALID_VALUE",
-  "PRICE_UNKNOWN",
-  "BENCHMARK_UNKNOWN",
 ] as const;
+
+/** Every finding code: the checks' plus the reader's (INVALID_VALUE) and the figures' (PRICE_UNKNOWN, BENCHMARK_UNKNOWN). */
+export const FINDING_CODES = [...CHECK_CODES, "INVALID_VALUE", "PRICE_UNKNOWN", "BENCHMARK_UNKNOWN"] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -5,34 +5,10 @@
  *
  * Templates use {name} placeholders, filled by fillMessage() only when a finding is made.
  */
-import type { Bilingual, FindingCode, Severity } from "../model";
+import { CHECK_CODES, type Bilingual, type Severity } from "../model";
 import type { Field } from "../sheet/fields";
 
-/** The codes of DOMAIN.md §4, in its order (FINDING_CODES adds reader- and figure-level codes). */
-export const CHECK_CODES = [
-  "NOT_RESIDENT",
-  "DECEASED",
-  "READY_BEFORE_ADMISSION",
-  "DISCHARGE_BEFORE_READY",
-  "MISSING_FIELD",
-  "ADMISSION_NOTICE_MISSING",
-  "ADMISSION_NOTICE_LATE",
-  "SIP_INVITATION_MISSING",
-  "SIP_INVITATION_LATE",
-  "NO_CARE_CONTACT",
-  "READY_WITHDRAWN",
-  "DAYS_MISMATCH",
-  "BILLED_DAYS_MISMATCH",
-  "AMOUNT_MISMATCH",
-  "PRICE_MISMATCH",
-  "DUPLICATE_STAY",
-  "OVERLAPPING_STAYS",
-  "OUTSIDE_PERIOD",
-  "INVALID_PERSON_ID",
-  "CARE_TYPE_MISMATCH",
-  "LONG_STAY",
-  "STILL_ADMITTED",
-] as const satisfies readonly FindingCode[];
+export { CHECK_CODES };
 
 export type CheckCode = (typeof CHECK_CODES)[number];
 
