@@ -9,7 +9,6 @@
  * (no discharge) only when openStaysUntilDay is given.
  */
 import { countSwedishWorkdays, isSwedishWorkday } from "../calendar/holidays";
-import { effectiveReady } from "../calendar/dayCount";
 import { civilDate, epochDay } from "../cells/localDate";
 import { municipalityKey } from "../cells/text";
 import type { Stay } from "../model";
@@ -128,33 +127,57 @@ function dayTables(minDay: number, maxDay: number): DayTables | null {
 
 const collator = new Intl.Collator("sv");
 
-// Where entry() leaves a stay's count range (module scope: no object per stay).
-let entryStart = 0;
-let entryMinute = -1;
-let entryDischarge = 0;
+/** The per-stay columns and their element types, widest first (so every view is aligned). */
+const LAYOUT = {
+  statedDays: Float64Array,
+  statedBilledDays: Float64Array,
+  statedAmount: Float64Array,
+  row: Int32Array,
+  municipality: Int32Array,
+  readyDay: Int32Array,
+  startDay: Int32Array,
+  dischargeDay: Int32Array,
+  dischargeMonth: Int32Array,
+  calendarDays: Int32Array,
+  weekdayDays: Int32Array,
+  startYear: Int32Array,
+  startMinute: Int16Array,
+  calendarToYearEnd: Int16Array,
+  weekdaysToYearEnd: Int16Array,
+  sheetIndex: Uint16Array,
+  careType: Uint8Array,
+  careTypeMissing: Uint8Array,
+  newReadyUsed: Uint8Array,
+  open: Uint8Array,
+  startIsWorkday: Uint8Array,
+  hasError: Uint8Array,
+} as const;
 
-/** 0 when the stay enters (entryStart/Minute/Discharge set), else why not: 1 dates missing, 2 discharge before ready, 3 open. */
-function entry(stay: Stay, openUntil: number | null): 0 | 1 | 2 | 3 {
-  const start = effectiveReady(stay);
-  if (!start) return 1;
-  entryStart = start.day;
-  entryMinute = start.minute ?? -1;
-  if (stay.discharge) {
-    entryDischarge = stay.discharge.day;
-    return entryDischarge < entryStart ? 2 : 0;
+type Columns = { [K in keyof typeof LAYOUT]: InstanceType<(typeof LAYOUT)[K]> };
+const COLUMN_NAMES = Object.keys(LAYOUT) as (keyof Columns)[];
+const BYTES_PER_STAY = COLUMN_NAMES.reduce((sum, name) => sum + LAYOUT[name].BYTES_PER_ELEMENT, 0);
+
+/**
+ * The per-stay columns for n stays, all views of ONE buffer: a single allocation (typed-array
+ * memory counts against the engine's external-memory budget, and each allocation may start a
+ * collection).
+ */
+function columns(n: number): Columns {
+  const buffer = new ArrayBuffer(n * BYTES_PER_STAY);
+  let at = 0;
+  const out: Partial<Record<keyof Columns, unknown>> = {};
+  for (const name of COLUMN_NAMES) {
+    const Ctor = LAYOUT[name];
+    out[name] = new Ctor(buffer, at, n);
+    at += n * Ctor.BYTES_PER_ELEMENT;
   }
-  if (openUntil === null) return 3;
-  if (entryStart > openUntil) return 3;
-  entryDischarge = openUntil + 1;
-  return 0;
+  return out as Columns;
 }
 
 export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): FigureBasis {
   const openUntil = options.openStaysUntilDay;
   const left = { missingDates: 0, dischargeBeforeReady: 0, open: 0 };
 
-  // 1. Which stays enter, and their (sheet, row) order. Typed arrays only: at a million stays,
-  //    an object per stay costs more in garbage collection than all the arithmetic.
   const sheetSet = new Set<string>();
   let seen: string | null = null;
   for (let k = 0; k < stays.length; k++) {
@@ -163,17 +186,17 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
   }
   const sheets = [...sheetSet].sort();
   const sheetRank = new Map(sheets.map((s, i) => [s, i]));
+
+  // 1. One pass over the stays (at a million stays, every pass over the objects costs more in
+  //    memory traffic than the arithmetic): which enter, and everything read from the stay.
+  //    Typed arrays only: an object per stay costs more in garbage collection than all the work.
+  let col = columns(stays.length);
+  const rawIds = new Map<string | null, number>();
+  const raws: (string | null)[] = [];
   let lastSheet: string | null = null;
   let lastRank = 0;
-  const keyOf = (stay: Stay) => {
-    if (stay.sheet !== lastSheet) {
-      lastSheet = stay.sheet;
-      lastRank = sheetRank.get(stay.sheet)!;
-    }
-    return lastRank * ROW_KEY_SHEET + stay.row;
-  };
-
-  let pick = new Int32Array(stays.length);
+  let lastRaw: string | null | undefined;
+  let lastMuni = 0;
   let n = 0;
   let sorted = true;
   let lastKey = -Infinity;
@@ -181,44 +204,89 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
   let minDay = Infinity;
   let maxDay = -Infinity;
   for (let k = 0; k < stays.length; k++) {
-    const stay = stays[k];
-    const why = entry(stay, openUntil);
-    if (why !== 0) {
-      if (why === 1) left.missingDates++;
-      else if (why === 2) left.dischargeBeforeReady++;
-      else left.open++;
+    const s = stays[k];
+    // effectiveReady, inline.
+    const start = s.readyWithdrawn && s.newReady ? s.newReady : s.ready;
+    if (!start) {
+      left.missingDates++;
       continue;
     }
-    const key = keyOf(stay);
+    const d0 = start.day;
+    const discharge = s.discharge;
+    let d1: number;
+    if (discharge) {
+      d1 = discharge.day;
+      if (d1 < d0) {
+        left.dischargeBeforeReady++;
+        continue;
+      }
+    } else if (openUntil === null || d0 > openUntil) {
+      left.open++;
+      continue;
+    } else {
+      d1 = openUntil + 1;
+    }
+    if (s.sheet !== lastSheet) {
+      lastSheet = s.sheet;
+      lastRank = sheetRank.get(s.sheet)!;
+    }
+    const key = lastRank * ROW_KEY_SHEET + s.row;
     if (key < lastKey) sorted = false;
     if (key > maxKey) maxKey = key;
     lastKey = key;
-    if (entryStart < minDay) minDay = entryStart;
-    if (entryDischarge > maxDay) maxDay = entryDischarge;
-    pick[n++] = k;
+    if (d0 < minDay) minDay = d0;
+    if (d1 > maxDay) maxDay = d1;
+
+    // The municipality text, numbered as it comes (grouped below, in sheet/row order). Consecutive
+    // stays often share the (interned) name: no map look-up then.
+    const raw = s.municipality;
+    if (raw !== lastRaw) {
+      let id = rawIds.get(raw);
+      if (id === undefined) {
+        id = raws.push(raw) - 1;
+        rawIds.set(raw, id);
+      }
+      lastRaw = raw;
+      lastMuni = id;
+    }
+
+    const i = n++;
+    col.sheetIndex[i] = lastRank;
+    col.row[i] = s.row;
+    col.municipality[i] = lastMuni;
+    const care = s.careType;
+    col.careType[i] = care === "psychiatric" ? 1 : 0;
+    col.careTypeMissing[i] = care === null ? 1 : 0;
+    const ready = s.ready;
+    col.readyDay[i] = ready ? ready.day : d0;
+    col.startDay[i] = d0;
+    col.startMinute[i] = start.minute ?? -1;
+    col.newReadyUsed[i] = s.readyWithdrawn && s.newReady ? 1 : 0;
+    col.dischargeDay[i] = d1;
+    col.open[i] = discharge ? 0 : 1;
+    col.calendarDays[i] = d1 - d0;
+    col.statedDays[i] = s.statedDays ?? NaN;
+    col.statedBilledDays[i] = s.billedDays ?? NaN;
+    col.statedAmount[i] = s.amount ?? NaN;
   }
   if (!sorted) {
     const keys = new Float64Array(n);
-    for (let j = 0; j < n; j++) keys[j] = keyOf(stays[pick[j]]);
-    const order = sortOrder(keys, n, maxKey);
-    const byKey = new Int32Array(n);
-    for (let j = 0; j < n; j++) byKey[j] = pick[order[j]];
-    pick = byKey;
+    for (let j = 0; j < n; j++) keys[j] = col.sheetIndex[j] * ROW_KEY_SHEET + col.row[j];
+    col = reorder(col, sortOrder(keys, n, maxKey), n);
+  } else if (n < stays.length) {
+    col = reorder(col, null, n);
   }
 
-  // 2. Municipalities: one per sameMunicipality-compatible key (genitive s tolerated), first spelling shown.
-  const byRaw = new Map<string | null, number>();
+  // 2. Municipalities: one per sameMunicipality-compatible key (genitive s tolerated), the first
+  //    spelling in sheet/row order shown.
   const byKey = new Map<string, number>();
   const names: string[] = [];
-  const municipality = new Int32Array(n);
+  const muniOfRaw = new Int32Array(raws.length).fill(-1);
   for (let i = 0; i < n; i++) {
-    const raw = stays[pick[i]].municipality;
-    let id = byRaw.get(raw);
-    if (id === undefined) {
-      id = internMunicipality(raw, byKey, names);
-      byRaw.set(raw, id);
-    }
-    municipality[i] = id;
+    const r = col.municipality[i];
+    let id = muniOfRaw[r];
+    if (id < 0) id = muniOfRaw[r] = internMunicipality(raws[r], byKey, names);
+    col.municipality[i] = id;
   }
   const muniOrder = names.map((_, i) => i).sort((a, b) => {
     const ua = names[a] === UNKNOWN_MUNICIPALITY;
@@ -230,51 +298,17 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
   muniOrder.forEach((temp, rank) => (rankOf[temp] = rank));
   const municipalities = muniOrder.map((t) => names[t]);
 
-  // 3. Columns.
+  // 3. What follows from the dates alone: over the typed arrays, no stay objects.
   const tables = n > 0 ? dayTables(minDay, maxDay) : null;
-  const sheetIndex = new Uint16Array(n);
-  const row = new Int32Array(n);
-  const careType = new Uint8Array(n);
-  const careTypeMissing = new Uint8Array(n);
-  const readyDay = new Int32Array(n);
-  const startDay = new Int32Array(n);
-  const startMinute = new Int16Array(n);
-  const newReadyUsed = new Uint8Array(n);
-  const dischargeDay = new Int32Array(n);
-  const open = new Uint8Array(n);
-  const dischargeMonth = new Int32Array(n);
-  const calendarDays = new Int32Array(n);
-  const weekdayDays = new Int32Array(n);
-  const startIsWorkday = new Uint8Array(n);
-  const startYear = new Int32Array(n);
-  const calendarToYearEnd = new Int16Array(n);
-  const weekdaysToYearEnd = new Int16Array(n);
-  const statedDays = new Float64Array(n);
-  const statedBilledDays = new Float64Array(n);
-  const statedAmount = new Float64Array(n);
-  const hasError = new Uint8Array(n);
+  const { municipality, startDay, dischargeDay, open, startYear, dischargeMonth, weekdayDays, startIsWorkday } = col;
+  const { calendarToYearEnd, weekdaysToYearEnd } = col;
   let minYear = Infinity;
   let maxYear = -Infinity;
-
   for (let i = 0; i < n; i++) {
-    const s = stays[pick[i]];
-    entry(s, openUntil);
-    const d0 = entryStart;
-    const d1 = entryDischarge;
-    const isOpen = s.discharge === null;
-    sheetIndex[i] = Math.floor(keyOf(s) / ROW_KEY_SHEET);
-    row[i] = s.row;
     municipality[i] = rankOf[municipality[i]];
-    careType[i] = s.careType === "psychiatric" ? 1 : 0;
-    careTypeMissing[i] = s.careType === null ? 1 : 0;
-    readyDay[i] = s.ready ? s.ready.day : d0;
-    startDay[i] = d0;
-    startMinute[i] = entryMinute;
-    newReadyUsed[i] = s.readyWithdrawn && s.newReady ? 1 : 0;
-    dischargeDay[i] = d1;
-    open[i] = isOpen ? 1 : 0;
-    calendarDays[i] = d1 - d0;
-    const monthDay = isOpen ? d1 - 1 : d1;
+    const d0 = startDay[i];
+    const d1 = dischargeDay[i];
+    const monthDay = open[i] ? d1 - 1 : d1; // an open stay belongs to its last counted day's month
     if (tables) {
       const o0 = d0 - tables.first;
       const nextJan1 = tables.nextJan1[o0];
@@ -298,16 +332,14 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
     if (startYear[i] < minYear) minYear = startYear[i];
     const dy = Math.floor(dischargeMonth[i] / 12);
     if (dy + 1 > maxYear) maxYear = dy + 1; // +1: an open stay's virtual discharge may be 1 January
-    statedDays[i] = s.statedDays ?? NaN;
-    statedBilledDays[i] = s.billedDays ?? NaN;
-    statedAmount[i] = s.amount ?? NaN;
   }
+  const { sheetIndex, row, hasError } = col;
   const partial = { count: n, sheets, sheetIndex, row };
   for (const ref of options.errorRows) {
     for (let j = findRow(partial, ref); j >= 0 && j < n && sameRow(partial, j, ref); j++) hasError[j] = 1;
   }
 
-  const cells = buildCells(n, municipality, careType, dischargeMonth);
+  const cells = buildCells(n, municipality, col.careType, dischargeMonth);
   return {
     count: n,
     municipalities,
@@ -315,25 +347,25 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
     sheetIndex,
     row,
     municipality,
-    careType,
-    careTypeMissing,
-    readyDay,
+    careType: col.careType,
+    careTypeMissing: col.careTypeMissing,
+    readyDay: col.readyDay,
     startDay,
-    startMinute,
-    newReadyUsed,
+    startMinute: col.startMinute,
+    newReadyUsed: col.newReadyUsed,
     dischargeDay,
     open,
     dischargeMonth,
     cell: cells.cellOf,
-    calendarDays,
+    calendarDays: col.calendarDays,
     weekdayDays,
     startIsWorkday,
     startYear,
     calendarToYearEnd,
     weekdaysToYearEnd,
-    statedDays,
-    statedBilledDays,
-    statedAmount,
+    statedDays: col.statedDays,
+    statedBilledDays: col.statedBilledDays,
+    statedAmount: col.statedAmount,
     hasError,
     cache: { refs: null },
     cells: cells.table,
@@ -341,6 +373,18 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
     maxYear: n > 0 ? maxYear : -1,
     left,
   };
+}
+
+/** The first n entries of every column, in `order` (or as they are); a buffer of exactly n stays. */
+function reorder(col: Columns, order: Int32Array | null, n: number): Columns {
+  const out = columns(n);
+  for (const name of COLUMN_NAMES) {
+    const from = col[name] as Int32Array; // any element type: only indexing and set are used
+    const to = out[name] as Int32Array;
+    if (order === null) to.set(from.subarray(0, n));
+    else for (let j = 0; j < n; j++) to[j] = from[order[j]];
+  }
+  return out;
 }
 
 /** The permutation that sorts keys[0..n) (stable). Packs key and index into one double when they fit. */
