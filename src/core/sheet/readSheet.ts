@@ -204,6 +204,11 @@ function isTotalRow(row: readonly CellValue[], personReader: Reader | undefined,
 const CARE_TYPE_CACHE_LIMIT = 10_000;
 /** Serials below this (2100-01-01 in the 1900 system) share their date-only values. */
 const DAY_TABLE_SIZE = 73_051;
+/** Days whose minutes get a table of shared date-times (11.5 KB each). */
+const DAY_TIME_TABLES = 2_000;
+const MINUTES_PER_DAY = 1440;
+/** 1970-01-01 as a 1900-system serial (valid after the phantom 29 Feb 1900). */
+const SERIAL_OF_EPOCH = 25_569;
 /** A column of names (care contacts) is mostly distinct: past this many keys interning only costs memory. */
 const INTERN_LIMIT = 50_000;
 
@@ -213,6 +218,9 @@ class RowContext {
   private readonly careTypes = new Map<string, CareType>();
   private readonly noContacts = new Map<string, boolean>();
   private readonly dayOnly: (LocalDateTime | undefined)[] = new Array<LocalDateTime | undefined>(DAY_TABLE_SIZE);
+  /** Per day (1900 serial), the shared values of its minutes; made for at most DAY_TIME_TABLES days. */
+  private readonly dayTimes: ((LocalDateTime | undefined)[] | undefined)[] = new Array<(LocalDateTime | undefined)[] | undefined>(DAY_TABLE_SIZE + 1);
+  private dayTimeTables = 0;
 
   constructor(
     private readonly sheet: string,
@@ -293,6 +301,8 @@ class RowContext {
         // thousands of rows). An array index, not a map: this runs for every such cell.
         value = this.dayOnly[cell];
         if (value === undefined) value = this.dayOnly[cell] = dateFromSerial(cell, this.options.dateSystem)!;
+      } else if (cell > 61 && cell < DAY_TABLE_SIZE && this.options.dateSystem === "1900") {
+        value = this.dateTime(cell);
       } else {
         value = dateFromSerial(cell, this.options.dateSystem);
       }
@@ -322,6 +332,30 @@ class RowContext {
       case "readyWithdrawnDate": stay.readyWithdrawn = value; break;
       case "newReadyDate": stay.newReady = value; break;
     }
+  }
+
+  /**
+   * A date with a time (1900 system, after the phantom leap day): as dateFromSerial, but one
+   * shared value per minute of each day seen (admission and notice times repeat across rows),
+   * so a million rows do not keep a million small objects alive.
+   */
+  private dateTime(serial: number): LocalDateTime {
+    const whole = Math.floor(serial);
+    let minute = Math.round((serial - whole) * MINUTES_PER_DAY);
+    let day = whole;
+    if (minute >= MINUTES_PER_DAY) {
+      minute -= MINUTES_PER_DAY;
+      day += 1;
+    }
+    let minutes = this.dayTimes[day];
+    if (minutes === undefined) {
+      if (this.dayTimeTables >= DAY_TIME_TABLES) return { day: day - SERIAL_OF_EPOCH, minute };
+      this.dayTimeTables++;
+      minutes = this.dayTimes[day] = new Array<LocalDateTime | undefined>(MINUTES_PER_DAY);
+    }
+    let value = minutes[minute];
+    if (value === undefined) value = minutes[minute] = { day: day - SERIAL_OF_EPOCH, minute };
+    return value;
   }
 
   private readNumber(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
