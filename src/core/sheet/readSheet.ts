@@ -217,6 +217,7 @@ class RowContext {
   private readonly texts = new Map<string | number, string>();
   private readonly careTypes = new Map<string, CareType>();
   private readonly noContacts = new Map<string, boolean>();
+  private readonly bools = new Map<string, boolean | null | undefined>();
   private readonly dayOnly: (LocalDateTime | undefined)[] = new Array<LocalDateTime | undefined>(DAY_TABLE_SIZE);
   /** Per day (1900 serial), the shared values of its minutes; made for at most DAY_TIME_TABLES days. */
   private readonly dayTimes: ((LocalDateTime | undefined)[] | undefined)[] = new Array<(LocalDateTime | undefined)[] | undefined>(DAY_TABLE_SIZE + 1);
@@ -475,7 +476,17 @@ class RowContext {
   }
 
   private readBool(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
-    const b = yesNo(cell);
+    let b: boolean | null | undefined;
+    if (typeof cell === "string") {
+      // A few words on a million rows: yesNo's lower-cased copy is made once per distinct text.
+      b = this.bools.get(cell);
+      if (b === undefined && !this.bools.has(cell)) {
+        b = yesNo(cell);
+        if (this.bools.size < CARE_TYPE_CACHE_LIMIT) this.bools.set(cell, b);
+      }
+    } else {
+      b = yesNo(cell);
+    }
     if (b === undefined) {
       return this.invalid(reader, cell, excelRow, {
         sv: "förväntade Ja/Nej (J/N, X, 1/0)",
