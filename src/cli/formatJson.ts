@@ -2,8 +2,8 @@
  * The --json output: exactly one object, stable key names for scripts that consume it.
  */
 import type { AgreementProfile } from "../core/agreements/profileSchema";
-import type { Bilingual, CareType, Severity } from "../core/model";
-import type { ReviewResult } from "../core/review/result";
+import type { Bilingual, Severity } from "../core/model";
+import type { GroupFigures, ReviewResult } from "../core/review/result";
 import type { Lang } from "./args";
 
 export interface JsonContext {
@@ -17,25 +17,8 @@ export interface JsonContext {
   markedCopy: string | null;
 }
 
-export interface JsonGroup {
-  municipality: string;
-  careType: CareType;
-  period: string;
-  stays: number;
-  zeroDayStays: number;
-  days: number;
-  average: number | null;
-  benchmark: number | null;
-  longStays: number;
-  liableDays: number;
-  amount: number | null;
-  invoicedDays: number | null;
-  invoicedBilledDays: number | null;
-  invoicedAmount: number | null;
-  /** invoicedAmount − amount: positive when more was invoiced than the agreement gives. */
-  difference: number | null;
-  rowsWithErrors: number;
-}
+/** A group as printed: the core's figures without the row list (rows are in the findings). */
+export type JsonGroup = Omit<GroupFigures, "rows">;
 
 export interface JsonFinding {
   sheet: string;

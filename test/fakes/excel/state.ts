@@ -2,6 +2,7 @@
  * The workbook a fake Excel host serves: plain JSON, so tests can build it, mutate it between
  * syncs and deep-compare it. No Node or DOM APIs: the browser tests bundle this file too.
  */
+import { columnLetter } from "../../../src/core/cells/cellValue";
 
 /** A cell as `range.values` hands it over ("" for an empty cell); null/undefined also read as empty. */
 export type FakeCell = string | number | boolean | null | undefined;
@@ -101,16 +102,8 @@ export interface Rect {
   c1: number;
 }
 
-export function columnName(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** Column letters come from the core: the fake and the adapter must agree on them. */
+const columnName = columnLetter;
 
 function columnIndex(letters: string): number {
   let n = 0;
