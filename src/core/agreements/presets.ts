@@ -19,9 +19,8 @@ const SOCIALSTYRELSEN = { source: "socialstyrelsen" } as const;
 /** Lag 2017:612 5 kap. 2 §: admission notice, SIP invitation by the care contact where needed, ready notice. */
 const LAW_CONDITIONS = { admissionNotice: true, sipInvitation: true, careContact: true };
 
-const individual = (graceDays: number): CareInput => ({
-  kind: "individual",
-  graceDays,
+/** What the presets share unless they say otherwise: month, calendar days, Socialstyrelsen's price. */
+const BASE = {
   benchmark: null,
   excessFormula: "excessAverage",
   zeroDays: true,
@@ -31,21 +30,11 @@ const individual = (graceDays: number): CareInput => ({
   price: SOCIALSTYRELSEN,
   rounding: ROUNDING,
   conditions: LAW_CONDITIONS,
-});
+} as const satisfies Partial<CareInput>;
 
-const average = (benchmark: number | null): CareInput => ({
-  kind: "average",
-  graceDays: 0,
-  benchmark,
-  excessFormula: "excessAverage",
-  zeroDays: true,
-  period: { kind: "month" },
-  longStayLimit: null,
-  counting: CALENDAR,
-  price: SOCIALSTYRELSEN,
-  rounding: ROUNDING,
-  conditions: LAW_CONDITIONS,
-});
+const individual = (graceDays: number): CareInput => ({ ...BASE, kind: "individual", graceDays });
+
+const average = (benchmark: number | null): CareInput => ({ ...BASE, kind: "average", graceDays: 0, benchmark });
 
 const assumed = (sv: string, en: string): Bilingual => ({ sv: `ANTAGET: ${sv}`, en: `ASSUMED: ${en}` });
 const LAW_CONDITIONS_ASSUMED = assumed(

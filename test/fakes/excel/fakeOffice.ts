@@ -16,6 +16,7 @@ import {
   type Rect,
   formatAddress,
   intersects,
+  makeSheet,
   parseAddress,
   readRect,
   usedRect,
@@ -359,17 +360,7 @@ class FakeWorksheetCollection {
       run: () => {
         if (this.ctx.host.sheet(name)) throw new FakeRichApiError("ItemAlreadyExists", "The resource being created already exists.", "WorksheetCollection.add");
         if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw invalidArgument("WorksheetCollection.add");
-        const sheet: FakeSheet = {
-          name,
-          values: [],
-          visibility: "Visible",
-          protected: false,
-          conditionalFormats: [],
-          fills: [],
-          tables: [],
-          charts: [],
-          numberFormats: [],
-        };
+        const sheet: FakeSheet = makeSheet(name, []);
         this.ctx.host.state.sheets.push(sheet);
         ws.bind(sheet);
       },
