@@ -11,7 +11,20 @@ export type MessageParam = string | number | Bilingual;
 
 /** Replaces each {name} with its parameter; an unknown name stays visible rather than vanishing. */
 export function fillMessage(template: Bilingual, params: Record<string, MessageParam>): Bilingual {
-  return { sv: fill(template.sv, params, "sv"), en: fill(template.en, params, "en") };
+  return { sv: singularSv(fill(template.sv, params, "sv")), en: singularEn(fill(template.en, params, "en")) };
+}
+
+// Templates say "{n} days"; a count of exactly one reads "1 day" (and "1 debiterad dag").
+const ONE_DAYS_EN = /(^|[^\d.,])1 (billed |discharge-ready |free |)days\b/g;
+const ONE_DAGAR_SV = /(^|[^\d,])1 (debiterade |utskrivningsklara |fria |)dagar\b/g;
+const SV_SINGULAR: Record<string, string> = { "debiterade ": "debiterad ", "utskrivningsklara ": "utskrivningsklar ", "fria ": "fri ", "": "" };
+
+function singularEn(text: string): string {
+  return text.replace(ONE_DAYS_EN, (_m, before: string, adj: string) => `${before}1 ${adj}day`);
+}
+
+function singularSv(text: string): string {
+  return text.replace(ONE_DAGAR_SV, (_m, before: string, adj: string) => `${before}1 ${SV_SINGULAR[adj]}dag`);
 }
 
 function fill(text: string, params: Record<string, MessageParam>, lang: "sv" | "en"): string {

@@ -55,6 +55,20 @@ describe("messages", () => {
     expect(formatNumber(2.456, "en")).toBe("2.46");
   });
 
+  it("says one day, not one days, and leaves 11, 21 and 1.5 days alone", () => {
+    const t = { sv: "Raden anger {a} dagar och debiterar {b} debiterade dagar av {c} utskrivningsklara dagar.", en: "It states {a} days, bills {b} billed days of {c} discharge-ready days." };
+    expect(fillMessage(t, { a: 1, b: 1, c: 1 })).toEqual({
+      sv: "Raden anger 1 dag och debiterar 1 debiterad dag av 1 utskrivningsklar dag.",
+      en: "It states 1 day, bills 1 billed day of 1 discharge-ready day.",
+    });
+    expect(fillMessage(t, { a: 11, b: 21, c: 1.5 })).toEqual({
+      sv: "Raden anger 11 dagar och debiterar 21 debiterade dagar av 1,5 utskrivningsklara dagar.",
+      en: "It states 11 days, bills 21 billed days of 1.5 discharge-ready days.",
+    });
+    // A Swedish thousands separator is a space: 1 001 stays plural.
+    expect(fillMessage({ sv: "{a} dagar", en: "{a} days" }, { a: 1001 })).toEqual({ sv: "1 001 dagar", en: "1,001 days" });
+  });
+
   it("leaves an unknown placeholder visible instead of dropping it", () => {
     expect(fillMessage({ sv: "{a}", en: "{b}" }, {})).toEqual({ sv: "{a}", en: "{b}" });
   });

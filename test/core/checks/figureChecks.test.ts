@@ -98,7 +98,7 @@ describe("AMOUNT_MISMATCH", () => {
     const stay = makeStay({ admission: d("2022-12-20"), admissionNotice: d("2022-12-20"), ready: d("2022-12-27"), discharge: d("2023-01-05"), statedDays: 7, billedDays: 4, pricePerDay: null, amount: 40800 });
     expect(check(stay, ctx)).toEqual([]);
     const [f] = only(check({ ...stay, amount: 42000 }, ctx), "AMOUNT_MISMATCH");
-    expect(f.message.en).toContain("1 days in 2022 at 9,300 SEK, 3 days in 2023 at 10,500 SEK");
+    expect(f.message.en).toContain("1 day in 2022 at 9,300 SEK, 3 days in 2023 at 10,500 SEK");
   });
 });
 
