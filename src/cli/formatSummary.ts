@@ -50,6 +50,12 @@ const T = {
     benchmark: "riktmärke",
     formula: "formel",
     period: "period",
+    periods: { month: "månad", quarter: "kvartal", halfYear: "halvår", rolling: "rullande, månader:" },
+    units: { calendar: "kalenderdagar", weekdays: "vardagar" },
+    fromNotice: "räknat från meddelandetid, brytpunkt kl.",
+    zeroDaysIn: "0-dagar ingår",
+    zeroDaysOut: "0-dagar ingår inte",
+    longStays: "vistelser över {n} dagar debiteras enskilt",
     price: "pris",
     priceSource: "Socialstyrelsens belopp per år",
     fixed: "fast",
@@ -89,6 +95,12 @@ const T = {
     benchmark: "benchmark",
     formula: "formula",
     period: "period",
+    periods: { month: "month", quarter: "quarter", halfYear: "half-year", rolling: "rolling, months:" },
+    units: { calendar: "calendar days", weekdays: "weekdays" },
+    fromNotice: "counted from the notice time, cut-off at",
+    zeroDaysIn: "0-day stays included",
+    zeroDaysOut: "0-day stays excluded",
+    longStays: "stays over {n} days billed individually",
     price: "price",
     priceSource: "Socialstyrelsen's amount per year",
     fixed: "fixed",
@@ -122,13 +134,18 @@ export function table(head: readonly string[], rows: string[][], numericFrom: nu
 function describeRules(r: CareRules, lang: Lang): string {
   const t = T[lang];
   const parts: string[] = [t.kind[r.kind]];
-  if (r.kind !== "average") parts.push(`${r.graceDays} ${t.grace}`);
+  if (r.kind === "individual") parts.push(`${r.graceDays} ${t.grace}`);
   if (r.kind !== "individual") {
     parts.push(`${t.benchmark} ${r.benchmark === null ? t.unknown : formatNumber(r.benchmark, 1, lang)}`);
     parts.push(`${t.formula} ${r.excessFormula}`);
+    parts.push(r.zeroDays ? t.zeroDaysIn : t.zeroDaysOut);
   }
-  parts.push(`${t.period} ${r.period.kind === "rolling" ? `rolling ${r.period.months}` : r.period.kind}`);
-  parts.push(`${r.counting.unit}`);
+  if (r.kind === "hybrid" && r.longStayLimit !== null) {
+    parts.push(`${t.longStays.replace("{n}", String(r.longStayLimit))} (${r.longStayGraceDays} ${t.grace})`);
+  }
+  parts.push(`${t.period} ${t.periods[r.period.kind]}${r.period.kind === "rolling" ? ` ${r.period.months}` : ""}`);
+  parts.push(t.units[r.counting.unit]);
+  if (r.counting.start === "noticeTime" && r.counting.cutoffHour !== null) parts.push(`${t.fromNotice} ${r.counting.cutoffHour}:00`);
   parts.push(`${t.price}: ${r.price.source === "fixed" ? `${t.fixed} ${formatNumber(r.price.amount, 0, lang)}` : t.priceSource}`);
   return parts.join(", ");
 }

@@ -1,5 +1,6 @@
 import { toJsonReport } from "../../src/cli/formatJson";
-import { formatNumber, formatSummary, table } from "../../src/cli/formatSummary";
+import { formatAgreement, formatNumber, formatSummary, table } from "../../src/cli/formatSummary";
+import { getPreset } from "../../src/core/agreements/presets";
 import { maskIdsInText, privacyFilter } from "../../src/cli/privacy";
 import { finding, resultFixture } from "./resultFixture";
 
@@ -66,6 +67,17 @@ describe("formatSummary", () => {
     expect(en).toContain("Agreement: Act 2017:612");
     expect(en).toContain("Message LONG_STAY");
     expect(en).toMatch(/Halmstad\s+somatic\s+2023-10\s+3\s+7\s+2\.33/);
+  });
+});
+
+describe("formatAgreement", () => {
+  it("describes each care rule in the summary's language", () => {
+    const sv = formatAgreement(getPreset("stockholm-2020")!, "sv").join("\n");
+    expect(sv).toContain("riktmärke okänt");
+    expect(sv).toContain("period månad, kalenderdagar, räknat från meddelandetid, brytpunkt kl. 12:00");
+    const en = formatAgreement(getPreset("vgr-2020")!, "en").join("\n");
+    expect(en).toContain("benchmark 3.0, formula excessAverage, 0-day stays included, stays over 7 days billed individually (0 grace days), period month, calendar days");
+    expect(formatAgreement(getPreset("lag-2017-612")!, "en").join("\n")).toContain("per stay, 3 grace days, period month, calendar days");
   });
 });
 
