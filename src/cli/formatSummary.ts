@@ -2,7 +2,8 @@
  * The human-readable summary of `npm run review`: agreement and assumptions, sheets and their
  * column mapping, the figures per municipality × care type × period, and the findings.
  */
-import type { AgreementProfile, CareRules } from "../core/agreements/profileSchema";
+import { describeRules } from "../core/agreements/describeRules";
+import type { AgreementProfile } from "../core/agreements/profileSchema";
 import type { CareType } from "../core/model";
 import type { ReviewResult } from "../core/review/result";
 import { FIELD_LABELS } from "../core/sheet/fields";
@@ -45,21 +46,6 @@ const T = {
     markedCopy: "Markerad kopia skriven till",
     somatic: "somatik",
     psychiatric: "psykiatri",
-    kind: { individual: "per vistelse", average: "snitt", hybrid: "snitt + långa vistelser per vistelse" },
-    grace: "karensdagar",
-    benchmark: "riktmärke",
-    formula: "formel",
-    period: "period",
-    periods: { month: "månad", quarter: "kvartal", halfYear: "halvår", rolling: "rullande, månader:" },
-    units: { calendar: "kalenderdagar", weekdays: "vardagar" },
-    fromNotice: "räknat från meddelandetid, brytpunkt kl.",
-    zeroDaysIn: "0-dagar ingår",
-    zeroDaysOut: "0-dagar ingår inte",
-    longStays: "vistelser över {n} dagar debiteras enskilt",
-    price: "pris",
-    priceSource: "Socialstyrelsens belopp per år",
-    fixed: "fast",
-    unknown: "okänt",
     severity: { error: "fel", warning: "varning", info: "info" },
     blank: "tomma",
     "repeated-header": "upprepad rubrik",
@@ -90,21 +76,6 @@ const T = {
     markedCopy: "Marked copy written to",
     somatic: "somatic",
     psychiatric: "psychiatric",
-    kind: { individual: "per stay", average: "average", hybrid: "average + long stays per stay" },
-    grace: "grace days",
-    benchmark: "benchmark",
-    formula: "formula",
-    period: "period",
-    periods: { month: "month", quarter: "quarter", halfYear: "half-year", rolling: "rolling, months:" },
-    units: { calendar: "calendar days", weekdays: "weekdays" },
-    fromNotice: "counted from the notice time, cut-off at",
-    zeroDaysIn: "0-day stays included",
-    zeroDaysOut: "0-day stays excluded",
-    longStays: "stays over {n} days billed individually",
-    price: "price",
-    priceSource: "Socialstyrelsen's amount per year",
-    fixed: "fixed",
-    unknown: "unknown",
     severity: { error: "error", warning: "warning", info: "info" },
     blank: "blank",
     "repeated-header": "repeated header",
@@ -131,25 +102,6 @@ export function table(head: readonly string[], rows: string[][], numericFrom: nu
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
 }
 
-function describeRules(r: CareRules, lang: Lang): string {
-  const t = T[lang];
-  const parts: string[] = [t.kind[r.kind]];
-  if (r.kind === "individual") parts.push(`${r.graceDays} ${t.grace}`);
-  if (r.kind !== "individual") {
-    parts.push(`${t.benchmark} ${r.benchmark === null ? t.unknown : formatNumber(r.benchmark, 1, lang)}`);
-    parts.push(`${t.formula} ${r.excessFormula}`);
-    parts.push(r.zeroDays ? t.zeroDaysIn : t.zeroDaysOut);
-  }
-  if (r.kind === "hybrid" && r.longStayLimit !== null) {
-    parts.push(`${t.longStays.replace("{n}", String(r.longStayLimit))} (${r.longStayGraceDays} ${t.grace})`);
-  }
-  parts.push(`${t.period} ${t.periods[r.period.kind]}${r.period.kind === "rolling" ? ` ${r.period.months}` : ""}`);
-  parts.push(t.units[r.counting.unit]);
-  if (r.counting.start === "noticeTime" && r.counting.cutoffHour !== null) parts.push(`${t.fromNotice} ${r.counting.cutoffHour}:00`);
-  parts.push(`${t.price}: ${r.price.source === "fixed" ? `${t.fixed} ${formatNumber(r.price.amount, 0, lang)}` : t.priceSource}`);
-  return parts.join(", ");
-}
-
 function careLabel(c: CareType, lang: Lang): string {
   return c === "somatic" ? T[lang].somatic : T[lang].psychiatric;
 }
@@ -159,8 +111,8 @@ export function formatAgreement(profile: AgreementProfile, lang: Lang): string[]
   return [
     `${t.agreement}: ${profile.name[lang]} (${profile.id})`,
     `  ${t.source}: ${profile.source}`,
-    `  ${t.somatic}: ${describeRules(profile.somatic, lang)}`,
-    `  ${t.psychiatric}: ${describeRules(profile.psychiatric, lang)}`,
+    `  ${t.somatic}: ${describeRules(profile.somatic)[lang]}`,
+    `  ${t.psychiatric}: ${describeRules(profile.psychiatric)[lang]}`,
   ];
 }
 

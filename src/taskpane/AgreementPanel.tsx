@@ -1,5 +1,6 @@
 /** The agreement picker: the preset's source and every assumption stay visible (DOMAIN.md). */
 import { Field as FluentField, Input, Select } from "@fluentui/react-components";
+import { describeRules } from "../core/agreements/describeRules";
 import type { AgreementProfile } from "../core/agreements/profileSchema";
 import type { Lang, Texts } from "./i18n";
 import { parseBenchmark, usesBenchmark } from "./paneModel";
@@ -68,6 +69,14 @@ export function AgreementPanel(props: Props) {
           <div className={s.muted}>
             {texts.source}: {selected.source}
           </div>
+          <ul data-testid="agreement-rules">
+            <li className={s.muted}>
+              {texts.somatic}: {describeRules(selected.somatic)[lang]}
+            </li>
+            <li className={s.muted}>
+              {texts.psychiatric}: {describeRules(selected.psychiatric)[lang]}
+            </li>
+          </ul>
           {selected.assumptions.length > 0 ? (
             <>
               <h3 className={s.subheading}>{texts.assumptions}</h3>

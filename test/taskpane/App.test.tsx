@@ -156,6 +156,16 @@ describe("task pane", () => {
     expect(screen.getByTestId("agreement-assumptions").textContent).toContain(withAssumptions.assumptions[0].sv);
   });
 
+  it("shows the rule the figures follow, e.g. the excess formula of an average agreement", async () => {
+    const { host } = makeHost();
+    renderApp(host);
+    await screen.findByTestId("agreement-details");
+    fireEvent.change(screen.getByLabelText("Avtal att granska mot"), { target: { value: "halland-2022" } });
+    const rules = screen.getByTestId("agreement-rules").textContent ?? "";
+    expect(rules).toContain("Somatik: snitt, riktmärke 2,3, formel excessAverage, 0-dagar ingår, period månad");
+    expect(rules).toContain("Psykiatri: snitt");
+  });
+
   it("passes a typed benchmark and invoice month to the review", async () => {
     const { host } = makeHost();
     let options: Parameters<PaneEngine["review"]>[1] | null = null;
