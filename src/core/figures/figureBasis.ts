@@ -24,6 +24,12 @@ export interface FigureBasisOptions {
   openStaysUntilDay: number | null;
   /** `${sheet}!${row}` of rows with at least one error finding. */
   errorRows: ReadonlySet<string>;
+  /**
+   * Memory reserved (reserveFigureBasis) before the stays were read, for at least stays.length
+   * stays. A large typed-array allocation makes the engine collect the whole heap; made while
+   * the heap holds only the grid, that collection is far cheaper than with a million stays in it.
+   */
+  reserved?: ArrayBuffer | null;
 }
 
 export interface FigureBasis {
@@ -162,8 +168,8 @@ const BYTES_PER_STAY = COLUMN_NAMES.reduce((sum, name) => sum + LAYOUT[name].BYT
  * memory counts against the engine's external-memory budget, and each allocation may start a
  * collection).
  */
-function columns(n: number): Columns {
-  const buffer = new ArrayBuffer(n * BYTES_PER_STAY);
+function columns(n: number, reserved?: ArrayBuffer | null): Columns {
+  const buffer = reserved && reserved.byteLength >= n * BYTES_PER_STAY ? reserved : new ArrayBuffer(n * BYTES_PER_STAY);
   let at = 0;
   const out: Partial<Record<keyof Columns, unknown>> = {};
   for (const name of COLUMN_NAMES) {
@@ -172,6 +178,11 @@ function columns(n: number): Columns {
     at += n * Ctor.BYTES_PER_ELEMENT;
   }
   return out as Columns;
+}
+
+/** The per-stay memory of a basis of up to `stays` stays: pass it as FigureBasisOptions.reserved. */
+export function reserveFigureBasis(stays: number): ArrayBuffer {
+  return new ArrayBuffer(stays * BYTES_PER_STAY);
 }
 
 export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): FigureBasis {
@@ -190,7 +201,7 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
   // 1. One pass over the stays (at a million stays, every pass over the objects costs more in
   //    memory traffic than the arithmetic): which enter, and everything read from the stay.
   //    Typed arrays only: an object per stay costs more in garbage collection than all the work.
-  let col = columns(stays.length);
+  let col = columns(stays.length, options.reserved);
   const rawIds = new Map<string | null, number>();
   const raws: (string | null)[] = [];
   let lastSheet: string | null = null;

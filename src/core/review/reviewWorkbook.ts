@@ -6,7 +6,7 @@ import type { AgreementProfile } from "../agreements/profileSchema";
 import type { WorkbookGrids } from "../cells/cellValue";
 import { civilDate } from "../cells/localDate";
 import { runChecks } from "../checks/runChecks";
-import { buildFigureBasis } from "../figures/figureBasis";
+import { buildFigureBasis, reserveFigureBasis } from "../figures/figureBasis";
 import { recomputeFigures } from "../figures/computeFigures";
 import type { Finding, FindingCode, MappingOverride, Severity, Stay } from "../model";
 import { readSheet } from "../sheet/readSheet";
@@ -35,6 +35,10 @@ const MIN_CONFIDENCE = 0.5;
 export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): ReviewResult {
   const { profile, referenceDay } = options;
   const referenceYear = civilDate(referenceDay).year;
+  // The basis's memory first, while the heap holds only the grid (see FigureBasisOptions.reserved).
+  let rowsAtMost = 0;
+  for (const sheet of input.sheets) rowsAtMost += sheet.values.length;
+  const reserved = reserveFigureBasis(rowsAtMost);
   const readings: SheetReading[] = [];
   for (const sheet of input.sheets) {
     const named = options.sheets?.includes(sheet.name) ?? false;
@@ -67,6 +71,7 @@ export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): Re
   const basis = buildFigureBasis(stays, {
     openStaysUntilDay: options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null,
     errorRows,
+    reserved,
   });
   const figures = recomputeFigures(basis, profile);
 
