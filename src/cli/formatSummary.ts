@@ -3,6 +3,7 @@
  * column mapping, the figures per municipality × care type × period, and the findings.
  */
 import { describeRules } from "../core/agreements/describeRules";
+import { formatFixed } from "../core/cells/numberText";
 import type { AgreementProfile } from "../core/agreements/profileSchema";
 import type { CareType } from "../core/model";
 import type { ReviewResult } from "../core/review/result";
@@ -84,14 +85,7 @@ const T = {
 } as const;
 
 export function formatNumber(n: number | null, decimals: number, lang: Lang): string {
-  if (n === null) return "–";
-  return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  })
-    .format(n)
-    .replace(/\u00a0/g, " ")
-    .replace(/\u2212/g, "-");
+  return n === null ? "–" : formatFixed(n, decimals, lang);
 }
 
 /** Left-aligns text columns and right-aligns numeric ones. */

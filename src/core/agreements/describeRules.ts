@@ -2,6 +2,7 @@
  * A care rule in words, Swedish and English: every host shows the rule it computes by (which
  * excess formula, whether 0-day stays count, …), since agreements often leave these unpublished.
  */
+import { formatFixed } from "../cells/numberText";
 import type { Bilingual } from "../model";
 import type { CareRules } from "./profileSchema";
 
@@ -50,11 +51,7 @@ export function describeRules(r: CareRules): Bilingual {
 
 function describe(r: CareRules, lang: "sv" | "en"): string {
   const t = WORDS[lang];
-  // Plain spaces as thousands separators: the text goes to terminals and cells as well as screens.
-  const number = (n: number, decimals: number) =>
-    n
-      .toLocaleString(lang === "sv" ? "sv-SE" : "en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
-      .replace(/\u00a0/g, " ");
+  const number = (n: number, decimals: number) => formatFixed(n, decimals, lang);
   const parts: string[] = [t.kind[r.kind]];
   if (r.kind === "individual") parts.push(`${r.graceDays} ${t.grace}`);
   if (r.kind !== "individual") {
