@@ -41,16 +41,15 @@ const CHART_DATA_COLUMN = RESULT_HEADERS.length + 1;
 
 const CARE_TYPE_SV = { somatic: "Somatisk", psychiatric: "Psykiatrisk" } as const;
 
-/** Personal identity numbers never reach the sheet, even inside a badly filled municipality cell. */
-export const safeText = maskIdsInText;
 
 const orBlank = (v: number | null): CellValue => (v === null ? "" : v);
 
+/** Identity numbers never reach the sheet, even inside a badly filled municipality cell: maskIdsInText. */
 export function groupRow(g: GroupFigures): CellValue[] {
   return [
-    safeText(g.municipality),
+    maskIdsInText(g.municipality),
     CARE_TYPE_SV[g.careType] ?? g.careType,
-    safeText(g.period),
+    maskIdsInText(g.period),
     g.stays,
     g.days,
     orBlank(g.average),
@@ -64,7 +63,7 @@ export function groupRow(g: GroupFigures): CellValue[] {
 
 export function chartRow(g: GroupFigures): CellValue[] {
   const care = g.careType === "psychiatric" ? " psyk." : "";
-  return [`${safeText(g.municipality)} ${safeText(g.period)}${care}`, orBlank(g.average), orBlank(g.benchmark)];
+  return [`${maskIdsInText(g.municipality)} ${maskIdsInText(g.period)}${care}`, orBlank(g.average), orBlank(g.benchmark)];
 }
 
 const ACTION = { sv: "skriva resultatbladet", en: "write the result sheet" };

@@ -49,7 +49,3 @@ const EXCEL_ERRORS = new Set([
 export function isExcelError(value: CellValue): value is string {
   return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
 }
-
-export function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
