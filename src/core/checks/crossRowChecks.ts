@@ -37,7 +37,7 @@ class Table {
 
   constructor(private readonly contexts: SheetContext[], active: Set<SheetContext>) {
     this.sheetStart = new Int32Array(contexts.length + 1);
-    contexts.forEach((c, i) => (this.sheetStart[i + 1] = this.sheetStart[i] + (active.has(c) ? c.reading.stays.length : 0)));
+    contexts.forEach((c, i) => (this.sheetStart[i + 1] = this.sheetStart[i] + (active.has(c) ? c.reading.table.length : 0)));
     const n = this.sheetStart[contexts.length];
     // sheet * 2^21 + row fits an Int32 below 1024 sheets
     this.pos = contexts.length < 1024 ? new Int32Array(n) : new Float64Array(n);
@@ -51,12 +51,13 @@ class Table {
   load(i: number): void {
     const sheet = this.sheetOf(i);
     const c = this.contexts[sheet];
-    const s = c.reading.stays[i - this.sheetStart[sheet]];
-    this.pos[i] = c.index * ROW_SPAN + s.row;
-    const a = s.admission ? s.admission.day : NO_DAY;
-    const e = s.discharge ? s.discharge.day : OPEN_END;
+    const table = c.reading.table;
+    const k = i - this.sheetStart[sheet];
+    this.pos[i] = c.index * ROW_SPAN + table.row[k];
+    const a = table.dayOf(table.admission, k) ?? NO_DAY;
+    const e = table.dayOf(table.discharge, k) ?? OPEN_END;
     this.adm[i] = a;
-    this.ready[i] = s.ready ? s.ready.day : NO_DAY;
+    this.ready[i] = table.dayOf(table.ready, k) ?? NO_DAY;
     this.end[i] = e;
     const dup = c.runs.DUPLICATE_STAY ? CAN_DUP : 0;
     this.flags[i] = dup | (c.runs.OVERLAPPING_STAYS && a !== NO_DAY && e >= a ? CAN_OVERLAP : 0);
@@ -81,9 +82,15 @@ class Table {
     return this.contexts[this.sheetOf(i)];
   }
 
+  /** Row i as a Stay of its own (for a finding's message). */
   stay(i: number): Stay {
     const s = this.sheetOf(i);
-    return this.contexts[s].reading.stays[i - this.sheetStart[s]];
+    return this.contexts[s].reading.table.stay(i - this.sheetStart[s]);
+  }
+
+  rowOf(i: number): number {
+    const s = this.sheetOf(i);
+    return this.contexts[s].reading.table.row[i - this.sheetStart[s]];
   }
 
   /** The stay id where the sheet maps a stay-id column (an unmapped column contributes nothing). */
@@ -91,7 +98,7 @@ class Table {
     const s = this.sheetOf(i);
     const c = this.contexts[s];
     if (c.letters.stayId === undefined) return null;
-    const id = c.reading.stays[i - this.sheetStart[s]].stayId;
+    const id = c.reading.table.stayIdOf(i - this.sheetStart[s]);
     return id === null || id.length === 0 ? null : id;
   }
 }
@@ -108,11 +115,11 @@ export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
   const personOf = new Int32Array(n);
   const interner = new PersonInterner(n);
   for (const c of active) {
-    const stays = c.reading.stays;
+    const table = c.reading.table;
     let k = t.start(contexts.indexOf(c));
-    for (let i = 0; i < stays.length; i++, k++) {
-      const id = stays[i].personId;
-      personOf[k] = id === null ? NONE : interner.id(id.normalized);
+    for (let i = 0; i < table.length; i++, k++) {
+      const key = table.personKey(i);
+      personOf[k] = key === null ? NONE : interner.id(key);
     }
   }
 
@@ -150,7 +157,7 @@ export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
     const s = t.stay(i);
     const ctx = t.ctxOf(i);
     const first = dupOf[i];
-    const firstRef = rowRef(t.ctxOf(first).reading.sheet, t.stay(first).row, ctx.reading.sheet);
+    const firstRef = rowRef(t.ctxOf(first).reading.sheet, t.rowOf(first), ctx.reading.sheet);
     const byId = (flags[i] & DUP_BY_ID) !== 0;
     out.push(
       rowFinding(
@@ -162,7 +169,7 @@ export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
         byId
           ? fillMessage(m.main, { stayId: t.stayId(i) as string, first: firstRef })
           : fillMessage(m.dates, { admission: dateText(s.admission), ready: dateText(s.ready), first: firstRef }),
-        { relatedRows: [t.stay(first).row] },
+        { relatedRows: [t.rowOf(first)] },
       ),
     );
   }
@@ -170,7 +177,7 @@ export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
     const s = t.stay(i);
     const ctx = t.ctxOf(i);
     const others = [...new Set(related)].sort((x, y) => pos[x] - pos[y]);
-    const refs = others.map((j) => ({ sheet: t.ctxOf(j).reading.sheet, row: t.stay(j).row }));
+    const refs = others.map((j) => ({ sheet: t.ctxOf(j).reading.sheet, row: t.rowOf(j) }));
     out.push(
       rowFinding(
         ctx,
@@ -338,9 +345,10 @@ class PersonInterner {
     this.cap = cap;
   }
 
-  id(normalized: string): number {
-    const num = twelveDigits(normalized);
-    if (num < 0) {
+  /** key: the 12-digit number, or a reserve number's text. */
+  id(key: number | string): number {
+    if (typeof key === "string") {
+      const normalized = key;
       let p = this.texts.get(normalized);
       if (p === undefined) {
         p = this.count++;
@@ -348,6 +356,7 @@ class PersonInterner {
       }
       return p;
     }
+    const num = key;
     const lo = num % 4294967296;
     const hi = (num - lo) / 4294967296;
     let h = ((Math.imul(lo | 0, 0x9e3779b1) ^ Math.imul(hi | 0, 0x85ebca77)) >>> 0) % this.cap;
@@ -363,16 +372,4 @@ class PersonInterner {
       h = h + 1 === this.cap ? 0 : h + 1;
     }
   }
-}
-
-/** The value of a 12-digit text, or -1 when it is not exactly 12 digits. */
-function twelveDigits(text: string): number {
-  if (text.length !== 12) return -1;
-  let v = 0;
-  for (let i = 0; i < 12; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
 }

@@ -1,5 +1,5 @@
 /**
- * The checks of DOMAIN.md §4 that look at one row at a time. One pass over a sheet's stays;
+ * The checks of DOMAIN.md §4 that look at one row at a time. One pass over a sheet's stay table;
  * every check is guarded by whether its columns exist, and a row that raises nothing
  * allocates nothing (text caches are keyed by the cell's own string).
  */
@@ -12,6 +12,7 @@ import { maskPersonId as maskId } from "../cells/mask";
 import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, type MessageParam } from "./messages";
 import type { ModelContext } from "./modelRules";
 import { isUnreadable, rowFinding, type SheetContext } from "./sheetContext";
+import { StayCursor } from "../sheet/stayTable";
 
 export interface RowCheckEnv {
   model: ModelContext;
@@ -161,10 +162,12 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
   const period = env.invoicePeriod;
   const ref = env.referenceDay;
   const longLimit = model.profile.longStayWarningDays;
-  const stays = ctx.reading.stays;
+  const table = ctx.reading.table;
+  const cursor = new StayCursor();
 
-  for (let i = 0; i < stays.length; i++) {
-    const s = stays[i];
+  for (let i = 0; i < table.length; i++) {
+    // One reused Stay for every row: nothing below keeps it (findings copy what they need).
+    const s = table.read(i, cursor);
 
     // MISSING_FIELD: a value the model needs is empty (an unreadable cell is the reader's finding).
     for (let k = 0; k < needed.length; k++) {

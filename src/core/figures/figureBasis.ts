@@ -11,7 +11,8 @@
 import { countSwedishWorkdays, isSwedishWorkday } from "../calendar/holidays";
 import { civilDate, epochDay } from "../cells/localDate";
 import { municipalityKey } from "../cells/text";
-import type { Stay } from "../model";
+import { Arena, type TypedColumn, type TypedColumnType } from "../memory/arena";
+import { StayCursor, type StayTable } from "../sheet/stayTable";
 
 /** The group name of stays without a municipality (shown, never dropped). */
 export const UNKNOWN_MUNICIPALITY = "(kommun saknas)";
@@ -25,11 +26,11 @@ export interface FigureBasisOptions {
   /** `${sheet}!${row}` of rows with at least one error finding. */
   errorRows: ReadonlySet<string>;
   /**
-   * Memory reserved (reserveFigureBasis) before the stays were read, for at least stays.length
-   * stays. A large typed-array allocation makes the engine collect the whole heap; made while
-   * the heap holds only the grid, that collection is far cheaper than with a million stays in it.
+   * Memory reserved before the stays were read (figureBasisBytes): a large
+   * typed-array allocation makes the engine collect the whole heap, cheapest while it holds
+   * little more than the grid (memory/arena.ts).
    */
-  reserved?: ArrayBuffer | null;
+  arena?: Arena;
 }
 
 export interface FigureBasis {
@@ -168,40 +169,33 @@ const BYTES_PER_STAY = COLUMN_NAMES.reduce((sum, name) => sum + LAYOUT[name].BYT
  * memory counts against the engine's external-memory budget, and each allocation may start a
  * collection).
  */
-function columns(n: number, reserved?: ArrayBuffer | null): Columns {
-  const buffer = reserved && reserved.byteLength >= n * BYTES_PER_STAY ? reserved : new ArrayBuffer(n * BYTES_PER_STAY);
-  let at = 0;
+function columns(n: number, arena: Arena = new Arena(n * BYTES_PER_STAY > ONE_BUFFER_FROM ? new ArrayBuffer(n * BYTES_PER_STAY) : null)): Columns {
   const out: Partial<Record<keyof Columns, unknown>> = {};
-  for (const name of COLUMN_NAMES) {
-    const Ctor = LAYOUT[name];
-    out[name] = new Ctor(buffer, at, n);
-    at += n * Ctor.BYTES_PER_ELEMENT;
-  }
+  for (const name of COLUMN_NAMES) out[name] = arena.take(LAYOUT[name] as TypedColumnType<TypedColumn>, n);
   return out as Columns;
 }
 
-/** The per-stay memory of a basis of up to `stays` stays: pass it as FigureBasisOptions.reserved. */
-export function reserveFigureBasis(stays: number): ArrayBuffer {
-  return new ArrayBuffer(stays * BYTES_PER_STAY);
+/** The bytes of a basis of up to `stays` stays: reserve them in an Arena before reading (FigureBasisOptions.arena). */
+export function figureBasisBytes(stays: number): number {
+  return stays * BYTES_PER_STAY + COLUMN_NAMES.length * 8; // + each column's alignment
 }
+/** Above this many bytes the columns share one buffer: each typed allocation may start a collection. */
+const ONE_BUFFER_FROM = 1 << 20;
 
-export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): FigureBasis {
+export function buildFigureBasis(stayTables: readonly StayTable[], options: FigureBasisOptions): FigureBasis {
   const openUntil = options.openStaysUntilDay;
   const left = { missingDates: 0, dischargeBeforeReady: 0, open: 0 };
 
-  const sheetSet = new Set<string>();
-  let seen: string | null = null;
-  for (let k = 0; k < stays.length; k++) {
-    const sheet = stays[k].sheet;
-    if (sheet !== seen) sheetSet.add((seen = sheet));
-  }
-  const sheets = [...sheetSet].sort();
+  const sheets = [...new Set(stayTables.map((t) => t.sheet))].sort();
   const sheetRank = new Map(sheets.map((s, i) => [s, i]));
+  let total = 0;
+  for (const t of stayTables) total += t.length;
 
-  // 1. One pass over the stays (at a million stays, every pass over the objects costs more in
-  //    memory traffic than the arithmetic): which enter, and everything read from the stay.
-  //    Typed arrays only: an object per stay costs more in garbage collection than all the work.
-  let col = columns(stays.length, options.reserved);
+  // 1. One pass over the stays, through one reused cursor: which enter, and everything read
+  //    from the stay. Typed arrays only: an object per stay costs more in garbage collection
+  //    than all the work.
+  let col = columns(total, options.arena);
+  const cursor = new StayCursor();
   const rawIds = new Map<string | null, number>();
   const raws: (string | null)[] = [];
   let lastSheet: string | null = null;
@@ -214,8 +208,8 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
   let maxKey = 0;
   let minDay = Infinity;
   let maxDay = -Infinity;
-  for (let k = 0; k < stays.length; k++) {
-    const s = stays[k];
+  for (const table of stayTables) for (let k = 0; k < table.length; k++) {
+    const s = table.read(k, cursor);
     // effectiveReady, inline.
     const start = s.readyWithdrawn && s.newReady ? s.newReady : s.ready;
     if (!start) {
@@ -284,7 +278,7 @@ export function buildFigureBasis(stays: Stay[], options: FigureBasisOptions): Fi
     const keys = new Float64Array(n);
     for (let j = 0; j < n; j++) keys[j] = col.sheetIndex[j] * ROW_KEY_SHEET + col.row[j];
     col = reorder(col, sortOrder(keys, n, maxKey), n);
-  } else if (n < stays.length) {
+  } else if (n < total) {
     col = reorder(col, null, n);
   }
 

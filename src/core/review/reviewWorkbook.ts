@@ -6,11 +6,13 @@ import type { AgreementProfile } from "../agreements/profileSchema";
 import type { WorkbookGrids } from "../cells/cellValue";
 import { civilDate } from "../cells/localDate";
 import { runChecks } from "../checks/runChecks";
-import { buildFigureBasis, reserveFigureBasis } from "../figures/figureBasis";
+import { buildFigureBasis, figureBasisBytes } from "../figures/figureBasis";
 import { recomputeFigures } from "../figures/computeFigures";
-import type { Finding, FindingCode, MappingOverride, Severity, Stay } from "../model";
+import { Arena } from "../memory/arena";
+import type { Finding, FindingCode, MappingOverride, Severity } from "../model";
 import { readSheet } from "../sheet/readSheet";
 import type { SheetReading } from "../sheet/sheetReading";
+import { stayTableBytes } from "../sheet/stayTable";
 import { engineAssumptions } from "./assumptions";
 import { ReviewError } from "./reviewError";
 import type { ReviewResult, SheetSummary } from "./result";
@@ -35,10 +37,15 @@ const MIN_CONFIDENCE = 0.5;
 export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): ReviewResult {
   const { profile, referenceDay } = options;
   const referenceYear = civilDate(referenceDay).year;
-  // The basis's memory first, while the heap holds only the grid (see FigureBasisOptions.reserved).
+  // All the typed memory of a review in one reservation, while the heap holds only the grid
+  // (memory/arena.ts): the stay tables and the figure basis.
+  let bytes = 0;
   let rowsAtMost = 0;
-  for (const sheet of input.sheets) rowsAtMost += sheet.values.length;
-  const reserved = reserveFigureBasis(rowsAtMost);
+  for (const sheet of input.sheets) {
+    rowsAtMost += sheet.values.length;
+    bytes += stayTableBytes(sheet.values.length);
+  }
+  const arena = Arena.reserve(bytes + figureBasisBytes(rowsAtMost));
   const readings: SheetReading[] = [];
   for (const sheet of input.sheets) {
     const named = options.sheets?.includes(sheet.name) ?? false;
@@ -47,6 +54,7 @@ export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): Re
       dateSystem: input.dateSystem,
       override: options.mappingOverrides?.[sheet.name],
       referenceYear,
+      arena,
     });
     if (reading.headerRow === null) continue;
     if (!named && reading.confidence < MIN_CONFIDENCE) continue;
@@ -67,12 +75,10 @@ export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): Re
   const errorRows = new Set<string>();
   for (const f of checked.findings) if (f.severity === "error" && f.row !== null) errorRows.add(`${f.sheet}!${f.row}`);
 
-  const stays: Stay[] = readings.length === 1 ? readings[0].stays : readings.flatMap((r) => r.stays);
-  const basis = buildFigureBasis(stays, {
-    openStaysUntilDay: options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null,
-    errorRows,
-    reserved,
-  });
+  const basis = buildFigureBasis(
+    readings.map((r) => r.table),
+    { openStaysUntilDay: options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null, errorRows, arena },
+  );
   const figures = recomputeFigures(basis, profile);
 
   const findings = sortFindings(

@@ -1,12 +1,11 @@
 /**
- * Reads an invoice-basis sheet into stays: one stay per data row below the header. Blank rows,
+ * Reads an invoice-basis sheet into a table of stays (stayTable.ts): one per data row below the header. Blank rows,
  * repeated header rows and total rows are skipped and reported; an unreadable cell leaves its
  * field empty and becomes an INVALID_VALUE finding naming sheet, row, column and value.
  *
  * Built for a million rows: numbers take a fast path before any string work, repeated texts
- * (municipality, unit, care type) are interned, and the per-cell loop allocates nothing but
- * the values it keeps. Equal date-only serials share one LocalDateTime object: stays'
- * dates are values, never to be mutated.
+ * (municipality, unit, care type) and dates are interned, and values go straight into typed
+ * columns: no object per row.
  */
 import { isExcelError, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
 import { dateFromSerial, parseDateCell } from "../cells/dates";
@@ -15,16 +14,20 @@ import { maskPersonId } from "../cells/mask";
 import { parseNumberCell } from "../cells/numbers";
 import { parsePersonId } from "../cells/personId";
 import { normalizeText } from "../cells/text";
-import type { Bilingual, CareType, Finding, MappingOverride, SkippedRows, Stay } from "../model";
+import { Arena } from "../memory/arena";
+import type { Bilingual, CareType, Finding, MappingOverride, SkippedRows } from "../model";
 import { detectSheet } from "./detectSheet";
 import { FIELD_LABELS, type Field } from "./fields";
 import type { SheetReading } from "./sheetReading";
+import { NONE, StayTable } from "./stayTable";
 
 export interface ReadOptions {
   dateSystem: DateSystem;
   override?: MappingOverride;
   /** Decides the century of ten-digit identity numbers (the year of the review). */
   referenceYear: number;
+  /** Memory reserved for the stay table (see reviewWorkbook); default: allocated as needed. */
+  arena?: Arena;
 }
 
 /** How a field's cells are read. */
@@ -71,6 +74,31 @@ interface Reader {
   letter: string;
   /** The header text, trimmed and lower-cased, to spot repeated header rows. */
   headerLower: string;
+  /** The table column that dates, numbers and texts of this field go to. */
+  column: Int32Array | Float64Array | null;
+}
+
+/** The table column of a field read by kind Date, Number or Text. */
+function columnOf(table: StayTable, field: Field): Int32Array | Float64Array | null {
+  switch (field) {
+    case "admissionDate": return table.admission;
+    case "readyDate": return table.ready;
+    case "dischargeDate": return table.discharge;
+    case "deathDate": return table.death;
+    case "admissionNoticeTime": return table.admissionNotice;
+    case "sipInvitationTime": return table.sipInvitation;
+    case "readyWithdrawnDate": return table.readyWithdrawn;
+    case "newReadyDate": return table.newReady;
+    case "municipality": return table.municipality;
+    case "residenceMunicipality": return table.residenceMunicipality;
+    case "unit": return table.unit;
+    case "dischargeCause": return table.dischargeCause;
+    case "statedDays": return table.statedDays;
+    case "billedDays": return table.billedDays;
+    case "pricePerDay": return table.pricePerDay;
+    case "amount": return table.amount;
+    default: return null;
+  }
 }
 
 /** Words that open a total row ("Summa", "Totalt", "Summa Halmstad", "Total:"). */
@@ -80,6 +108,8 @@ export function readSheet(sheet: SheetGrid, options: ReadOptions): SheetReading 
   const detection = detectSheet(sheet, options.override);
   const originRow = sheet.originRow ?? 1;
   const originColumn = sheet.originColumn ?? 0;
+  const dataRows = detection.headerIndex === null ? 0 : Math.max(0, sheet.values.length - detection.headerIndex - 1);
+  const table = new StayTable(sheet.name, dataRows, options.arena);
   const reading: SheetReading = {
     sheet: sheet.name,
     headerRow: detection.headerRow,
@@ -88,7 +118,7 @@ export function readSheet(sheet: SheetGrid, options: ReadOptions): SheetReading 
     unmappedHeaders: detection.unmappedHeaders,
     missingFields: detection.missingFields,
     skipped: [],
-    stays: [],
+    table,
     findings: [],
     statedPeriod: detection.statedPeriod,
     confidence: detection.confidence,
@@ -101,10 +131,11 @@ export function readSheet(sheet: SheetGrid, options: ReadOptions): SheetReading 
     index: m.column - originColumn,
     letter: m.letter,
     headerLower: m.header.trim().toLowerCase(),
+    column: columnOf(table, m.field),
   }));
   const personReader = readers.find((r) => r.field === "personId");
   const headersToMatch = readers.filter((r) => r.headerLower !== "").length;
-  const ctx = new RowContext(sheet.name, options, readers, reading.findings);
+  const ctx = new RowContext(sheet.name, options, readers, reading.findings, table);
 
   const values = sheet.values;
   for (let r = detection.headerIndex + 1; r < values.length; r++) {
@@ -113,9 +144,9 @@ export function readSheet(sheet: SheetGrid, options: ReadOptions): SheetReading 
     if (isBlankRow(row)) skip(reading.skipped, excelRow, "blank");
     else if (headersToMatch > 0 && isRepeatedHeader(row, readers, headersToMatch)) skip(reading.skipped, excelRow, "repeated-header");
     else if (isTotalRow(row, personReader, options.referenceYear)) skip(reading.skipped, excelRow, "total");
-    else reading.stays.push(ctx.readRow(row, excelRow));
+    else ctx.readRow(row, excelRow);
   }
-  reading.rows = reading.stays.length;
+  reading.rows = table.length;
   return reading;
 }
 
@@ -204,7 +235,7 @@ function isTotalRow(row: readonly CellValue[], personReader: Reader | undefined,
 const CARE_TYPE_CACHE_LIMIT = 10_000;
 /** Serials below this (2100-01-01 in the 1900 system) share their date-only values. */
 const DAY_TABLE_SIZE = 73_051;
-/** Days whose minutes get a table of shared date-times (11.5 KB each). */
+/** Days whose minutes get a table of shared date-times (5.6 KB each). */
 const DAY_TIME_TABLES = 2_000;
 const MINUTES_PER_DAY = 1440;
 /** 1970-01-01 as a 1900-system serial (valid after the phantom 29 Feb 1900). */
@@ -212,103 +243,81 @@ const SERIAL_OF_EPOCH = 25_569;
 /** A column of names (care contacts) is mostly distinct: past this many keys interning only costs memory. */
 const INTERN_LIMIT = 50_000;
 
-/** Per-sheet reading state: interned texts, care-type decisions, the findings list. */
+/** Per-sheet reading state: the table being written, interned texts and dates, the findings list. */
 class RowContext {
-  private readonly texts = new Map<string | number, string>();
-  private readonly careTypes = new Map<string, CareType>();
+  private readonly texts = new Map<string | number, number>();
+  private readonly careTypes = new Map<number, CareType>();
   private readonly noContacts = new Map<string, boolean>();
   private readonly bools = new Map<string, boolean | null | undefined>();
-  private readonly dayOnly: (LocalDateTime | undefined)[] = new Array<LocalDateTime | undefined>(DAY_TABLE_SIZE);
-  /** Per day (1900 serial), the shared values of its minutes; made for at most DAY_TIME_TABLES days. */
-  private readonly dayTimes: ((LocalDateTime | undefined)[] | undefined)[] = new Array<(LocalDateTime | undefined)[] | undefined>(DAY_TABLE_SIZE + 1);
+  /** Date index per whole serial (date without a time), NONE until seen. */
+  private readonly dayOnly = new Int32Array(DAY_TABLE_SIZE).fill(NONE);
+  /** Per day (1900 serial), the date index of each minute; made for at most DAY_TIME_TABLES days. */
+  private readonly dayTimes: (Int32Array | undefined)[] = [];
   private dayTimeTables = 0;
+  /** Dates from texts and odd serials, by day and minute. */
+  private readonly otherDates = new Map<number, number>();
 
   constructor(
     private readonly sheet: string,
     private readonly options: ReadOptions,
     private readonly readers: Reader[],
     private readonly findings: Finding[],
+    private readonly table: StayTable,
   ) {}
 
-  readRow(row: readonly CellValue[], excelRow: number): Stay {
-    const stay: Stay = {
-      sheet: this.sheet,
-      row: excelRow,
-      personId: null,
-      personIdRaw: null,
-      stayId: null,
-      municipality: null,
-      residenceMunicipality: null,
-      careType: null,
-      careTypeRaw: null,
-      unit: null,
-      dischargeCause: null,
-      admission: null,
-      ready: null,
-      discharge: null,
-      death: null,
-      admissionNotice: null,
-      planningNeeded: null,
-      sipInvitation: null,
-      careContact: null,
-      readyWithdrawn: null,
-      newReady: null,
-      statedDays: null,
-      billedDays: null,
-      pricePerDay: null,
-      amount: null,
-    };
+  readRow(row: readonly CellValue[], excelRow: number): void {
+    const i = this.table.addRow(excelRow);
     const readers = this.readers;
-    for (let i = 0; i < readers.length; i++) {
-      const reader = readers[i];
+    for (let r = 0; r < readers.length; r++) {
+      const reader = readers[r];
       if (reader.index < 0) continue;
       const cell = row[reader.index];
       if (cell === undefined || cell === null || cell === "") continue;
       switch (reader.kind) {
         case Kind.Date:
-          this.readDate(stay, reader, cell, excelRow);
+          this.readDate(i, reader, cell, excelRow);
           break;
         case Kind.Number:
-          this.readNumber(stay, reader, cell, excelRow);
+          this.readNumber(i, reader, cell, excelRow);
           break;
         case Kind.Text:
-          this.readText(stay, reader, cell, excelRow);
+          this.readText(i, reader, cell, excelRow);
           break;
         case Kind.PersonId:
-          this.readPersonId(stay, reader, cell, excelRow);
+          this.readPersonId(i, reader, cell, excelRow);
           break;
         case Kind.Id:
-          this.readId(stay, reader, cell, excelRow);
+          this.readId(i, reader, cell, excelRow);
           break;
         case Kind.CareType:
-          this.readCareType(stay, reader, cell, excelRow);
+          this.readCareType(i, reader, cell, excelRow);
           break;
         case Kind.Contact:
-          this.readContact(stay, reader, cell, excelRow);
+          this.readContact(i, reader, cell, excelRow);
           break;
         case Kind.Bool:
-          this.readBool(stay, reader, cell, excelRow);
+          this.readBool(i, reader, cell, excelRow);
           break;
       }
     }
-    return stay;
   }
 
-  private readDate(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
-    let value: LocalDateTime | null | undefined;
+  private readDate(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
+    let value = NONE;
     if (typeof cell === "number") {
       if (cell >= 1 && cell < DAY_TABLE_SIZE && Math.floor(cell) === cell && cell !== 60) {
         // A date without a time: one shared value per day (ready and discharge dates repeat on
         // thousands of rows). An array index, not a map: this runs for every such cell.
         value = this.dayOnly[cell];
-        if (value === undefined) value = this.dayOnly[cell] = dateFromSerial(cell, this.options.dateSystem)!;
+        if (value === NONE) value = this.dayOnly[cell] = this.table.addDate(dateFromSerial(cell, this.options.dateSystem)!);
       } else if (cell > 61 && cell < DAY_TABLE_SIZE && this.options.dateSystem === "1900") {
         value = this.dateTime(cell);
       } else {
-        value = dateFromSerial(cell, this.options.dateSystem);
+        const v = dateFromSerial(cell, this.options.dateSystem);
+        if (v !== null) value = this.otherDate(v);
       }
     }
-    if (value === undefined || value === null) {
+    if (value === NONE) {
       const p = parseDateCell(cell, this.options.dateSystem);
       if (p.kind === "empty") return;
       if (p.kind === "invalid") {
@@ -321,26 +330,27 @@ class RowContext {
         }
         return this.invalid(reader, cell, excelRow, p.reason);
       }
-      value = p.value;
+      value = this.otherDate(p.value);
     }
-    switch (reader.field) {
-      case "admissionDate": stay.admission = value; break;
-      case "readyDate": stay.ready = value; break;
-      case "dischargeDate": stay.discharge = value; break;
-      case "deathDate": stay.death = value; break;
-      case "admissionNoticeTime": stay.admissionNotice = value; break;
-      case "sipInvitationTime": stay.sipInvitation = value; break;
-      case "readyWithdrawnDate": stay.readyWithdrawn = value; break;
-      case "newReadyDate": stay.newReady = value; break;
+    (reader.column as Int32Array)[i] = value;
+  }
+
+  /** A date shared by day and minute (text dates repeat too: "2023-10-05" on many rows). */
+  private otherDate(v: LocalDateTime): number {
+    const key = v.day * 1441 + (v.minute ?? 1440);
+    let k = this.otherDates.get(key);
+    if (k === undefined) {
+      k = this.table.addDate(v);
+      if (this.otherDates.size < INTERN_LIMIT) this.otherDates.set(key, k);
     }
+    return k;
   }
 
   /**
    * A date with a time (1900 system, after the phantom leap day): as dateFromSerial, but one
-   * shared value per minute of each day seen (admission and notice times repeat across rows),
-   * so a million rows do not keep a million small objects alive.
+   * shared value per minute of each day seen (admission and notice times repeat across rows).
    */
-  private dateTime(serial: number): LocalDateTime {
+  private dateTime(serial: number): number {
     const whole = Math.floor(serial);
     let minute = Math.round((serial - whole) * MINUTES_PER_DAY);
     let day = whole;
@@ -350,16 +360,16 @@ class RowContext {
     }
     let minutes = this.dayTimes[day];
     if (minutes === undefined) {
-      if (this.dayTimeTables >= DAY_TIME_TABLES) return { day: day - SERIAL_OF_EPOCH, minute };
+      if (this.dayTimeTables >= DAY_TIME_TABLES) return this.otherDate({ day: day - SERIAL_OF_EPOCH, minute });
       this.dayTimeTables++;
-      minutes = this.dayTimes[day] = new Array<LocalDateTime | undefined>(MINUTES_PER_DAY);
+      minutes = this.dayTimes[day] = new Int32Array(MINUTES_PER_DAY).fill(NONE);
     }
     let value = minutes[minute];
-    if (value === undefined) value = minutes[minute] = { day: day - SERIAL_OF_EPOCH, minute };
+    if (value === NONE) value = minutes[minute] = this.table.addDate({ day: day - SERIAL_OF_EPOCH, minute });
     return value;
   }
 
-  private readNumber(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+  private readNumber(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
     let value: number;
     if (typeof cell === "number" && cell - cell === 0) {
       value = cell; // finite: the fast path
@@ -369,63 +379,54 @@ class RowContext {
       if (p.kind === "invalid") return this.invalid(reader, cell, excelRow, p.reason);
       value = p.value;
     }
-    switch (reader.field) {
-      case "statedDays": stay.statedDays = value; break;
-      case "billedDays": stay.billedDays = value; break;
-      case "pricePerDay": stay.pricePerDay = value; break;
-      case "amount": stay.amount = value; break;
-    }
+    (reader.column as Float64Array)[i] = value;
   }
 
-  /** A text, trimmed and shared: a million rows name a few hundred municipalities and units. */
-  private text(reader: Reader, cell: CellValue, excelRow: number): string | null {
+  /** A text, trimmed and shared: a million rows name a few hundred municipalities and units. NONE when empty. */
+  private text(reader: Reader, cell: CellValue, excelRow: number): number {
     if (typeof cell === "string" || typeof cell === "number") {
       let t = this.texts.get(cell);
       if (t === undefined) {
+        let text: string;
         if (typeof cell === "number") {
           if (!Number.isFinite(cell)) {
             this.invalid(reader, cell, excelRow, { sv: "talet är inte ändligt", en: "the number is not finite" });
-            return null;
+            return NONE;
           }
-          t = String(cell);
+          text = String(cell);
         } else if (isExcelError(cell as CellValue)) {
           this.invalid(reader, cell, excelRow, excelErrorReason(cell));
-          return null;
+          return NONE;
         } else {
-          t = cell.trim();
+          text = cell.trim();
         }
+        t = text === "" ? NONE : this.table.addText(text);
         if (this.texts.size < INTERN_LIMIT) this.texts.set(cell, t);
       }
-      return t === "" ? null : t;
+      return t;
     }
     if (typeof cell === "boolean") this.invalid(reader, cell, excelRow, { sv: "ett sanningsvärde är ingen text", en: "a TRUE/FALSE value is not a text" });
-    return null;
+    return NONE;
   }
 
-  private readText(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+  private readText(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
     const t = this.text(reader, cell, excelRow);
-    if (t === null) return;
-    switch (reader.field) {
-      case "municipality": stay.municipality = t; break;
-      case "residenceMunicipality": stay.residenceMunicipality = t; break;
-      case "unit": stay.unit = t; break;
-      case "dischargeCause": stay.dischargeCause = t; break;
-    }
+    if (t !== NONE) (reader.column as Int32Array)[i] = t;
   }
 
   /**
    * Care contacts are mostly names (distinct): trimmed, not interned. A short "Nej", "Saknas"
    * or "Ingen" says there is none.
    */
-  private readContact(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+  private readContact(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
     const t = this.plainText(reader, cell, excelRow);
-    if (t !== null && !(t.length <= NO_CONTACT_MAX_LENGTH && this.noContact(t))) stay.careContact = t;
+    if (t !== null && !(t.length <= NO_CONTACT_MAX_LENGTH && this.noContact(t))) this.table.careContact[i] = this.table.addText(t);
   }
 
   /** Stay ids are mostly distinct: trimmed but not interned (a map of a million keys costs more than it saves). */
-  private readId(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+  private readId(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
     const t = this.plainText(reader, cell, excelRow);
-    if (t !== null) stay.stayId = t;
+    if (t !== null) this.table.stayId[i] = this.table.addText(t);
   }
 
   private plainText(reader: Reader, cell: CellValue, excelRow: number): string | null {
@@ -455,27 +456,27 @@ class RowContext {
     return no;
   }
 
-  private readCareType(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+  private readCareType(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
     const raw = this.text(reader, cell, excelRow);
-    if (raw === null) return;
-    stay.careTypeRaw = raw;
+    if (raw === NONE) return;
+    this.table.careTypeRaw[i] = raw;
     let type = this.careTypes.get(raw);
     if (type === undefined) {
-      type = careTypeOf(raw);
+      type = careTypeOf(this.table.texts[raw]);
       if (this.careTypes.size < CARE_TYPE_CACHE_LIMIT) this.careTypes.set(raw, type);
     }
-    stay.careType = type;
+    this.table.setCareType(i, type);
   }
 
-  private readPersonId(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+  private readPersonId(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
     const p = parsePersonId(cell, this.options.referenceYear);
     if (p.kind === "empty") return;
-    stay.personIdRaw = typeof cell === "string" ? cell.trim() : String(cell);
+    this.table.personIdRaw[i] = this.table.addText(typeof cell === "string" ? cell.trim() : String(cell));
     if (p.kind === "invalid") return this.invalid(reader, cell, excelRow, p.reason);
-    stay.personId = p.id;
+    this.table.setPerson(i, p.id);
   }
 
-  private readBool(stay: Stay, reader: Reader, cell: CellValue, excelRow: number): void {
+  private readBool(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
     let b: boolean | null | undefined;
     if (typeof cell === "string") {
       // A few words on a million rows: yesNo's lower-cased copy is made once per distinct text.
@@ -493,7 +494,7 @@ class RowContext {
         en: "expected Yes/No (Ja/Nej, J/N, X, 1/0)",
       });
     }
-    if (b !== null && reader.field === "planningNeeded") stay.planningNeeded = b;
+    if (b !== null && reader.field === "planningNeeded") this.table.setPlanningNeeded(i, b);
   }
 
   private invalid(reader: Reader, cell: CellValue, excelRow: number, reason: Bilingual): void {

@@ -1,5 +1,6 @@
-import type { ColumnMapping, Finding, SkippedRows, Stay } from "../model";
+import type { ColumnMapping, Finding, SkippedRows } from "../model";
 import type { Field } from "./fields";
+import type { StayTable } from "./stayTable";
 
 /** What the reader makes of one sheet: where the header is, how columns map, the stays. */
 export interface SheetReading {
@@ -14,7 +15,8 @@ export interface SheetReading {
   /** Fields the reader looked for and did not find. */
   missingFields: Field[];
   skipped: SkippedRows[];
-  stays: Stay[];
+  /** The stays, one per data row in row order, as columns (staysOf(table) gives objects). */
+  table: StayTable;
   /** Reader findings: INVALID_VALUE (unreadable cell, Excel error value). */
   findings: Finding[];
   /** Invoice period stated in title rows above the header ("Fakturaunderlag oktober 2023"), if any. */

@@ -6,6 +6,7 @@ import type { CheckContext } from "../../../src/core/checks/runChecks";
 import type { ColumnMapping, Finding, Stay } from "../../../src/core/model";
 import { FIELDS, type Field } from "../../../src/core/sheet/fields";
 import type { SheetReading } from "../../../src/core/sheet/sheetReading";
+import { tableFromStays } from "../../../src/core/sheet/stayTable";
 
 /** "2023-03-05" or "2023-03-05 14:22" → LocalDateTime. */
 export function d(text: string): LocalDateTime {
@@ -98,11 +99,15 @@ export function makeReading(
     unmappedHeaders: [],
     missingFields: FIELDS.filter((f) => !fields.includes(f)),
     skipped: [],
-    stays: stays.map((s) => {
-      const copy: Record<string, unknown> = { ...s, sheet };
-      for (const prop of nulled) copy[prop] = null;
-      return copy as unknown as Stay;
-    }),
+    // Through the same columns the reader writes, so the checks read rows as they do in a review.
+    table: tableFromStays(
+      sheet,
+      stays.map((s) => {
+        const copy: Record<string, unknown> = { ...s, sheet };
+        for (const prop of nulled) copy[prop] = null;
+        return copy as unknown as Stay;
+      }),
+    ),
     findings: [],
     statedPeriod: null,
     confidence: 1,

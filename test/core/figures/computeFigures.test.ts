@@ -3,11 +3,11 @@ import type { AgreementProfile, CareRules } from "../../../src/core/agreements/p
 import { buildFigureBasis } from "../../../src/core/figures/figureBasis";
 import { recomputeFigures } from "../../../src/core/figures/computeFigures";
 import type { Stay } from "../../../src/core/model";
-import { shuffled, stay, staysWithDays } from "./stays";
+import { shuffled, stay, staysWithDays, tablesOf } from "./stays";
 
 const NO_ERRORS = new Set<string>();
 const figures = (stays: Stay[], profile: AgreementProfile, excludeRows?: Set<string>) =>
-  recomputeFigures(buildFigureBasis(stays, { openStaysUntilDay: null, errorRows: NO_ERRORS }), profile, { excludeRows });
+  recomputeFigures(buildFigureBasis(tablesOf(stays), { openStaysUntilDay: null, errorRows: NO_ERRORS }), profile, { excludeRows });
 
 function variant(id: string, both: Partial<CareRules>, top: Partial<AgreementProfile> = {}): AgreementProfile {
   const r = copyProfile(getPreset(id)!, { ...top, somatic: both, psychiatric: both });
@@ -309,7 +309,7 @@ describe("grouping and invoiced columns", () => {
       stay({ row: 6, muni: null, ready: "2023-03-01", discharge: "2023-03-02" }),
       stay({ row: 7, muni: "Åre", care: null, ready: "2023-03-01", discharge: "2023-03-02" }),
     ];
-    const basis = buildFigureBasis(stays, { openStaysUntilDay: null, errorRows: new Set(["Underlag!3", "Underlag!4", "Other!2"]) });
+    const basis = buildFigureBasis(tablesOf(stays), { openStaysUntilDay: null, errorRows: new Set(["Underlag!3", "Underlag!4", "Other!2"]) });
     const r = recomputeFigures(basis, halland);
     expect(r.groups.map((g) => [g.municipality, g.careType, g.stays])).toEqual([
       ["Borås", "somatic", 1],
@@ -341,12 +341,12 @@ describe("grouping and invoiced columns", () => {
       stay({ row: 4, ready: "2023-03-05", discharge: "2023-03-03" }),
       stay({ row: 5, ready: "2023-03-29", discharge: null }),
     ];
-    const closed = buildFigureBasis(stays, { openStaysUntilDay: null, errorRows: NO_ERRORS });
+    const closed = buildFigureBasis(tablesOf(stays), { openStaysUntilDay: null, errorRows: NO_ERRORS });
     expect(closed.count).toBe(1);
     expect(closed.left).toEqual({ missingDates: 1, dischargeBeforeReady: 1, open: 1 });
     // open counted to 2023-03-31 inclusive: 29, 30, 31 = 3 days, in March
     const until = stays[3].ready!.day + 2;
-    const open = buildFigureBasis(stays, { openStaysUntilDay: until, errorRows: NO_ERRORS });
+    const open = buildFigureBasis(tablesOf(stays), { openStaysUntilDay: until, errorRows: NO_ERRORS });
     expect(open.count).toBe(2);
     const g = recomputeFigures(open, law).groups[0];
     expect(g).toMatchObject({ period: "2023-03", stays: 2, days: 2 + 3 });

@@ -7,7 +7,7 @@ import { civilDate } from "../../../src/core/cells/localDate";
 import { epochDay } from "../../../src/core/cells/localDate";
 import { buildFigureBasis } from "../../../src/core/figures/figureBasis";
 import { recomputeFigures } from "../../../src/core/figures/computeFigures";
-import { stay } from "./stays";
+import { stay, tablesOf } from "./stays";
 
 const COUNTINGS: CareRules["counting"][] = [
   { unit: "calendar", start: "readyDate", cutoffHour: null },
@@ -48,7 +48,7 @@ describe("figures agree with countReadyDays", () => {
           }
           const p = copyProfile(getPreset("lag-2017-612")!, { somatic: { graceDays: 0, counting } });
           if (!p.ok) throw new Error("profile");
-          const r = recomputeFigures(buildFigureBasis([s], { openStaysUntilDay: null, errorRows: new Set() }), p.profile);
+          const r = recomputeFigures(buildFigureBasis(tablesOf([s]), { openStaysUntilDay: null, errorRows: new Set() }), p.profile);
           if (expected === null) {
             if (r.groups.length !== 0) return false;
           } else if (r.groups.length !== 1 || r.groups[0].days !== expected || r.groups[0].liableDays !== expected) {

@@ -3,7 +3,7 @@ import { epochDay } from "../../../src/core/cells/localDate";
 import { buildFigureBasis, findRow } from "../../../src/core/figures/figureBasis";
 import { recomputeFigures } from "../../../src/core/figures/computeFigures";
 import type { Stay } from "../../../src/core/model";
-import { stay, shuffled } from "./stays";
+import { stay, shuffled, tablesOf } from "./stays";
 
 const opts = { openStaysUntilDay: null, errorRows: new Set<string>() };
 
@@ -13,7 +13,7 @@ describe("figure basis", () => {
       stay({ sheet: "B", row: 3, ready: "2023-12-28 15:00", discharge: "2024-01-03" }),
       stay({ sheet: "A", row: 9, ready: "2024-03-28", discharge: "2024-04-02", withdrawn: "2024-03-20", newReady: "2024-03-28" }),
     ];
-    const b = buildFigureBasis(stays, opts);
+    const b = buildFigureBasis(tablesOf(stays), opts);
     expect(b.sheets).toEqual(["A", "B"]);
     expect(Array.from(b.row)).toEqual([9, 3]);
     // A!9: 03-28 → 04-02 = 5 calendar days; workdays: only Thu 03-28 (Good Friday, weekend, Easter Monday) = 1
@@ -37,7 +37,7 @@ describe("figure basis", () => {
       stay({ sheet: "Mars!2023", row: 2, ready: "2023-03-01", discharge: "2023-03-02" }),
       stay({ sheet: "Mars!2023", row: 3, ready: "2023-03-01", discharge: "2023-03-02" }),
     ];
-    const b = buildFigureBasis(stays, { openStaysUntilDay: null, errorRows: new Set(["Mars!2023!3"]) });
+    const b = buildFigureBasis(tablesOf(stays), { openStaysUntilDay: null, errorRows: new Set(["Mars!2023!3"]) });
     expect(Array.from(b.hasError)).toEqual([0, 1]);
   });
 
@@ -52,8 +52,8 @@ describe("figure basis", () => {
       odd.push(stay({ row: 40 + k, muni: `Kommun ${k}`, ready: "9000-01-01", discharge: "9000-01-05" }));
     }
     const law = getPreset("lag-2017-612")!;
-    const alone = recomputeFigures(buildFigureBasis(sane, opts), law);
-    const mixed = recomputeFigures(buildFigureBasis([...odd, ...sane], opts), law);
+    const alone = recomputeFigures(buildFigureBasis(tablesOf(sane), opts), law);
+    const mixed = recomputeFigures(buildFigureBasis(tablesOf([...odd, ...sane]), opts), law);
     const halmstad = mixed.groups.filter((g) => g.municipality === "Halmstad");
     expect(halmstad).toEqual(alone.groups);
     expect(mixed.groups).toHaveLength(2 + 40);
@@ -72,7 +72,7 @@ describe("figure basis", () => {
       s.discharge = { day: d, minute: null };
       stays.push(s);
     }
-    const basis = buildFigureBasis(shuffled(stays), opts);
+    const basis = buildFigureBasis(tablesOf(shuffled(stays)), opts);
     expect(basis.count).toBe(100_000);
     const profile = getPreset("vgr-2020")!;
     const times: number[] = [];

@@ -1,6 +1,18 @@
 /** Test builders: stays from short text dates. */
 import { epochDay, type LocalDateTime } from "../../../src/core/cells/localDate";
 import type { CareType, Stay } from "../../../src/core/model";
+import { tableFromStays, type StayTable } from "../../../src/core/sheet/stayTable";
+
+/** Stays as the reader's tables: one per sheet, each in the given order. */
+export function tablesOf(stays: readonly Stay[]): StayTable[] {
+  const bySheet = new Map<string, Stay[]>();
+  for (const s of stays) {
+    const list = bySheet.get(s.sheet);
+    if (list) list.push(s);
+    else bySheet.set(s.sheet, [s]);
+  }
+  return [...bySheet].map(([sheet, list]) => tableFromStays(sheet, list));
+}
 
 /** "2023-03-05" or "2023-03-05 14:22". */
 export function dt(text: string | null | undefined): LocalDateTime | null {

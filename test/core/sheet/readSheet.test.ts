@@ -1,3 +1,4 @@
+import { staysOf } from "../../../src/core/sheet/stayTable";
 import fc from "fast-check";
 import type { CellValue, SheetGrid } from "../../../src/core/cells/cellValue";
 import { formatDateTime } from "../../../src/core/cells/localDate";
@@ -27,7 +28,7 @@ describe("readSheet: a well-formed row", () => {
     expect(r.rows).toBe(1);
     expect(r.findings).toEqual([]);
     expect(r.skipped).toEqual([]);
-    const s = r.stays[0];
+    const s = staysOf(r.table)[0];
     expect(s.sheet).toBe("Okt");
     expect(s.row).toBe(2);
     expect(s.personId).toMatchObject({ normalized: "198112189876", kind: "personnummer", checkDigitValid: true });
@@ -54,44 +55,44 @@ describe("readSheet: a well-formed row", () => {
 
   test("1904 system and ten-digit ids follow the options", () => {
     const r = read([HEADER, ["121212+1212", "", 45000 - 1462]], {}, { dateSystem: "1904", referenceYear: 2026 });
-    expect(show(r.stays[0].admission)).toBe("2023-03-15");
-    expect(r.stays[0].personId?.normalized).toBe("191212121212");
+    expect(show(staysOf(r.table)[0].admission)).toBe("2023-03-15");
+    expect(staysOf(r.table)[0].personId?.normalized).toBe("191212121212");
   });
 
   test("date-only serials: equal days read equal, the phantom 29 Feb 1900 is a finding, 1904 serial 60 is a day", () => {
     const header = ["Personnummer", "Utskrivningsklar", "Utskrivningsdatum"];
     const r = read([header, ["811218-9876", 45000, 45000.5], ["811218-9876", 45000, 60]]);
-    expect(r.stays[0].ready).toEqual({ day: 19431, minute: null }); // 45000 − 25569
-    expect(r.stays[1].ready).toEqual(r.stays[0].ready);
-    expect(r.stays[0].discharge).toEqual({ day: 19431, minute: 720 });
-    expect(r.stays[1].discharge).toBeNull();
+    expect(staysOf(r.table)[0].ready).toEqual({ day: 19431, minute: null }); // 45000 − 25569
+    expect(staysOf(r.table)[1].ready).toEqual(staysOf(r.table)[0].ready);
+    expect(staysOf(r.table)[0].discharge).toEqual({ day: 19431, minute: 720 });
+    expect(staysOf(r.table)[1].discharge).toBeNull();
     expect(r.findings.map((f) => [f.row, f.columns[0], f.value])).toEqual([[3, "C", "60"]]);
     expect(r.findings[0].message.en).toMatch(/29 February 1900/);
     const r1904 = read([header, ["811218-9876", 60]], {}, { dateSystem: "1904", referenceYear: 2026 });
-    expect(show(r1904.stays[0].ready)).toBe("1904-03-01");
+    expect(show(staysOf(r1904.table)[0].ready)).toBe("1904-03-01");
   });
 
   test("a missing or ragged cell leaves its field null, and the row is still a stay", () => {
     const r = read([HEADER, ["811218-9876", "", "2023-03-15"], ["", "", "", "", "", "Halmstad"]]);
     expect(r.rows).toBe(2);
-    expect(r.stays[0].stayId).toBeNull();
-    expect(show(r.stays[0].admission)).toBe("2023-03-15");
-    expect(r.stays[0].municipality).toBeNull();
-    expect(r.stays[1].personId).toBeNull();
-    expect(r.stays[1].personIdRaw).toBeNull();
-    expect(r.stays[1].municipality).toBe("Halmstad");
+    expect(staysOf(r.table)[0].stayId).toBeNull();
+    expect(show(staysOf(r.table)[0].admission)).toBe("2023-03-15");
+    expect(staysOf(r.table)[0].municipality).toBeNull();
+    expect(staysOf(r.table)[1].personId).toBeNull();
+    expect(staysOf(r.table)[1].personIdRaw).toBeNull();
+    expect(staysOf(r.table)[1].municipality).toBe("Halmstad");
     expect(r.findings).toEqual([]);
   });
 
   test("texts are trimmed and blank texts are null", () => {
     const r = read([["Personnummer", "Kommun", "Avdelning", "Utskrivningsklar"], ["811218-9876", "  ", "\u00a0Avd 3\u00a0", ""]]);
-    expect(r.stays[0].municipality).toBeNull();
-    expect(r.stays[0].unit).toBe("Avd 3");
+    expect(staysOf(r.table)[0].municipality).toBeNull();
+    expect(staysOf(r.table)[0].unit).toBe("Avd 3");
   });
 
   test("a number in a text column is read as its text", () => {
     const r = read([["Personnummer", "Kommun", "Utskrivningsklar"], ["811218-9876", 1380]]);
-    expect(r.stays[0].municipality).toBe("1380");
+    expect(staysOf(r.table)[0].municipality).toBe("1380");
   });
 });
 
@@ -112,8 +113,8 @@ describe("care type and planning needed", () => {
 
   test("read into the stay with the raw text kept", () => {
     const r = read([["Personnummer", "Vårdform", "Utskrivningsklar"], ["811218-9876", "Rättspsyk"], ["811218-9876", " Kirurgi "]]);
-    expect([r.stays[0].careType, r.stays[0].careTypeRaw]).toEqual(["psychiatric", "Rättspsyk"]);
-    expect([r.stays[1].careType, r.stays[1].careTypeRaw]).toEqual(["somatic", "Kirurgi"]);
+    expect([staysOf(r.table)[0].careType, staysOf(r.table)[0].careTypeRaw]).toEqual(["psychiatric", "Rättspsyk"]);
+    expect([staysOf(r.table)[1].careType, staysOf(r.table)[1].careTypeRaw]).toEqual(["somatic", "Kirurgi"]);
   });
 
   test.each<[CellValue, boolean | null | undefined]>([
@@ -131,7 +132,7 @@ describe("Ja/Nej in event and care-contact columns", () => {
   test("Nej is an explicit no: empty, no finding", () => {
     const r = read([header, ["811218-9876", 45000, "Nej", "nej", "N", "Nej"], ["811218-9876", 45000, "", "", "", "Saknas"]]);
     expect(r.findings).toEqual([]);
-    for (const s of r.stays) {
+    for (const s of staysOf(r.table)) {
       expect(s.admissionNotice).toBeNull();
       expect(s.sipInvitation).toBeNull();
       expect(s.death).toBeNull();
@@ -141,15 +142,15 @@ describe("Ja/Nej in event and care-contact columns", () => {
 
   test("Ja without a time is a finding: the timing cannot be checked", () => {
     const r = read([header, ["811218-9876", 45000, "Ja", "", "", "Ja"]]);
-    expect(r.stays[0].admissionNotice).toBeNull();
-    expect(r.stays[0].careContact).toBe("Ja");
+    expect(staysOf(r.table)[0].admissionNotice).toBeNull();
+    expect(staysOf(r.table)[0].careContact).toBe("Ja");
     expect(r.findings.map((f) => [f.fields[0], f.value])).toEqual([["admissionNoticeTime", "Ja"]]);
     expect(r.findings[0].message.en).toMatch(/Yes without a date or time/);
   });
 
   test("a name is a care contact", () => {
     const r = read([header, ["811218-9876", 45000, "", "", "", "Vårdcentralen Kungsbacka"]]);
-    expect(r.stays[0].careContact).toBe("Vårdcentralen Kungsbacka");
+    expect(staysOf(r.table)[0].careContact).toBe("Vårdcentralen Kungsbacka");
   });
 
   test("the main dates do not take Ja/Nej", () => {
@@ -174,7 +175,7 @@ describe("skipped rows", () => {
       [], // 11 blank
     ]);
     expect(r.headerRow).toBe(2);
-    expect(r.stays.map((s) => s.row)).toEqual([3, 7]);
+    expect(staysOf(r.table).map((s) => s.row)).toEqual([3, 7]);
     expect(r.skipped).toEqual([
       { fromRow: 4, toRow: 5, reason: "blank" },
       { fromRow: 6, toRow: 6, reason: "repeated-header" },
@@ -192,14 +193,14 @@ describe("skipped rows", () => {
   test("a patient row is never a total row, whatever its first text says", () => {
     // person id as a number: the first text cell is the municipality column
     const r = read([["Personnummer", "Kommun", "Utskrivningsklar"], [198112189876, "Totalmunicipality"], [198112189876, "Summa"]]);
-    expect(r.stays.map((s) => s.row)).toEqual([2, 3]);
+    expect(staysOf(r.table).map((s) => s.row)).toEqual([2, 3]);
     expect(r.skipped).toEqual([]);
   });
 
   test("a row with only a note outside the mapped columns is still a stay (the checks report its missing fields)", () => {
     const r = read([["Personnummer", "Utskrivningsklar", "Utskrivningsdatum"], ["", "", "", "Källa: Lifecare"]]);
     expect(r.rows).toBe(1);
-    expect(r.stays[0].personId).toBeNull();
+    expect(staysOf(r.table)[0].personId).toBeNull();
   });
 });
 
@@ -215,16 +216,16 @@ describe("origin offsets", () => {
     );
     expect(r.headerRow).toBe(6);
     expect(r.mapping.map((m) => m.letter)).toEqual(["C", "D", "E"]);
-    expect(r.stays[0].row).toBe(7);
-    expect(show(r.stays[0].ready)).toBe("2023-03-05");
-    expect(r.stays[0].discharge).toBeNull();
+    expect(staysOf(r.table)[0].row).toBe(7);
+    expect(show(staysOf(r.table)[0].ready)).toBe("2023-03-05");
+    expect(staysOf(r.table)[0].discharge).toBeNull();
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ row: 7, columns: ["E"], fields: ["dischargeDate"], value: "2023-02-30" });
   });
 
   test("an override to a column left of the used range reads nothing and does not throw", () => {
     const r = read([["Personnummer", "Utskrivningsklar"], ["811218-9876", "2023-03-05"]], { originColumn: 3 }, { ...OPTS, override: { dischargeDate: 0 } });
-    expect(r.stays[0].discharge).toBeNull();
+    expect(staysOf(r.table)[0].discharge).toBeNull();
     expect(r.mapping.find((m) => m.field === "dischargeDate")?.letter).toBe("A");
   });
 });
@@ -234,8 +235,8 @@ describe("INVALID_VALUE findings", () => {
 
   test("an impossible date: field null, a warning naming sheet, row, column, field and raw value", () => {
     const r = read([header, ["811218-9876", "2023-02-30", 45008]]);
-    expect(r.stays[0].ready).toBeNull();
-    expect(show(r.stays[0].discharge)).toBe("2023-03-23");
+    expect(staysOf(r.table)[0].ready).toBeNull();
+    expect(show(staysOf(r.table)[0].discharge)).toBe("2023-03-23");
     expect(r.findings).toEqual([
       {
         code: "INVALID_VALUE",
@@ -264,8 +265,8 @@ describe("INVALID_VALUE findings", () => {
     ]);
     expect(r.findings[0].message.en).toBe('Sheet "Okt", row 2, column B (Discharge-ready date): the Excel error value #N/A is treated as missing.');
     expect(r.findings[0].message.sv).toBe('Bladet "Okt", rad 2, kolumn B (Utskrivningsklar datum): Excel-felvärdet #N/A behandlas som saknat värde.');
-    expect(r.stays[0].municipality).toBeNull();
-    expect(r.stays[0].statedDays).toBeNull();
+    expect(staysOf(r.table)[0].municipality).toBeNull();
+    expect(staysOf(r.table)[0].statedDays).toBeNull();
   });
 
   test("an unreadable identity number is masked in the message and not kept in value", () => {
@@ -276,9 +277,9 @@ describe("INVALID_VALUE findings", () => {
     expect(f.message.sv).not.toContain("19811218");
     expect(f.message.en).not.toContain("9811218");
     expect(f.message.en).toContain('"***********"');
-    expect(r.stays[0].personId).toBeNull();
+    expect(staysOf(r.table)[0].personId).toBeNull();
     // the raw text stays on the stay, for a masked display
-    expect(r.stays[0].personIdRaw).toBe("19811218-98");
+    expect(staysOf(r.table)[0].personIdRaw).toBe("19811218-98");
   });
 
   test("an Excel error in the identity column is named as such", () => {
@@ -290,7 +291,7 @@ describe("INVALID_VALUE findings", () => {
   test("a wrong check digit is no reader finding (the checks report INVALID_PERSON_ID)", () => {
     const r = read([header, ["811218-9875", "2023-03-05"]]);
     expect(r.findings).toEqual([]);
-    expect(r.stays[0].personId?.checkDigitValid).toBe(false);
+    expect(staysOf(r.table)[0].personId?.checkDigitValid).toBe(false);
   });
 
   test("numbers, yes/no and booleans in the wrong place", () => {
@@ -301,7 +302,7 @@ describe("INVALID_VALUE findings", () => {
       ["planningNeeded", "kanske"],
       ["municipality", "false"],
     ]);
-    expect(r.stays[0].planningNeeded).toBeNull();
+    expect(staysOf(r.table)[0].planningNeeded).toBeNull();
   });
 });
 
@@ -326,17 +327,17 @@ describe("properties", () => {
         const r = readSheet({ name: "S", values, originRow, originColumn }, OPTS);
         expect(r.headerRow).toBe(originRow);
         const skipped = r.skipped.reduce((n, s) => n + s.toRow - s.fromRow + 1, 0);
-        expect(r.stays.length + skipped).toBe(rows.length);
-        expect(r.rows).toBe(r.stays.length);
+        expect(staysOf(r.table).length + skipped).toBe(rows.length);
+        expect(r.rows).toBe(staysOf(r.table).length);
         // each data row is accounted for once: stays and skipped runs do not overlap
         const seen = new Set<number>();
-        for (const s of r.stays) seen.add(s.row);
+        for (const s of staysOf(r.table)) seen.add(s.row);
         for (const s of r.skipped) for (let x = s.fromRow; x <= s.toRow; x++) seen.add(x);
         expect(seen.size).toBe(rows.length);
         for (const f of r.findings) {
           expect(f.code).toBe("INVALID_VALUE");
           expect(f.row).not.toBeNull();
-          expect(r.stays.some((s) => s.row === f.row)).toBe(true);
+          expect(staysOf(r.table).some((s) => s.row === f.row)).toBe(true);
           if (f.fields[0] === "personId") expect(f.value).toBeUndefined();
         }
       }),
@@ -348,7 +349,7 @@ describe("properties", () => {
     fc.assert(
       fc.property(fc.array(raggedRow, { maxLength: 40 }), (rows) => {
         const r = readSheet({ name: "S", values: rows }, OPTS);
-        if (r.headerRow === null) expect(r.stays).toEqual([]);
+        if (r.headerRow === null) expect(staysOf(r.table)).toEqual([]);
       }),
       { numRuns: 300 },
     );
