@@ -54,10 +54,25 @@ function fromNumber(n: number, referenceYear: number): PersonIdParse {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
- * The common forms without a regex or temporary strings: YYYYMMDD-NNNC / YYMMDD-NNNC (13 or 11
- * characters) and 12 or 10 plain digits. null = not one of these (or no date): try the slow path.
+ * An identity number in a common form, as numbers: what the reader stores per row, with no
+ * string or object made (a million rows). One shared result, overwritten by the next call.
  */
-function fastForms(s: string, referenceYear: number): PersonIdParse | null {
+export interface PersonNumber {
+  /** The 12 digits YYYYMMDDNNNC as a number. */
+  value: number;
+  kind: "personnummer" | "samordningsnummer";
+  checkDigitValid: boolean;
+  birthDay: number;
+}
+
+const FAST: PersonNumber = { value: 0, kind: "personnummer", checkDigitValid: false, birthDay: 0 };
+
+/**
+ * The common forms YYYYMMDD-NNNC / YYMMDD-NNNC (13 or 11 characters, `-` or `+`) and 12 or 10
+ * plain digits, read without a regex or temporary strings. null = not one of these (or no
+ * date): parsePersonId decides. The result is shared: copy it out before the next call.
+ */
+export function fastPersonNumber(s: string, referenceYear: number): PersonNumber | null {
   const n = s.length;
   let sepAt = -1;
   let plus = false;
@@ -83,27 +98,35 @@ function fastForms(s: string, referenceYear: number): PersonIdParse | null {
   }
   const month = digitAt(s, t, sepAt, 2) * 10 + digitAt(s, t, sepAt, 3);
   let day = digitAt(s, t, sepAt, 4) * 10 + digitAt(s, t, sepAt, 5);
-  let kind: PersonId["kind"] = "personnummer";
+  let kind: PersonNumber["kind"] = "personnummer";
   if (day > 60) {
     kind = "samordningsnummer";
     day -= 60;
   }
   if (!validDate(year, month, day)) return null;
   let sum = 0;
-  for (let k = 0; k < 9; k++) {
-    let p = digitAt(s, t, sepAt, k) * (k % 2 === 0 ? 2 : 1);
+  let ten = 0;
+  for (let k = 0; k < 10; k++) {
+    const digit = digitAt(s, t, sepAt, k);
+    ten = ten * 10 + digit;
+    if (k === 9) break;
+    let p = digit * (k % 2 === 0 ? 2 : 1);
     if (p > 9) p -= 9;
     sum += p;
   }
-  const checkDigitValid = (10 - (sum % 10)) % 10 === digitAt(s, t, sepAt, 9);
-  let normalized: string;
-  if (n === 12) normalized = s;
-  else if (n === 13) normalized = s.slice(0, 8) + s.slice(9);
-  else {
-    const century = String(Math.floor(year / 100)).padStart(2, "0");
-    normalized = n === 10 ? century + s : century + s.slice(0, 6) + s.slice(7);
-  }
-  return { kind: "ok", id: { normalized, kind, checkDigitValid, birthDay: epochDay(year, month, day) } };
+  FAST.value = Math.floor(year / 100) * 1e10 + ten;
+  FAST.kind = kind;
+  FAST.checkDigitValid = (10 - (sum % 10)) % 10 === digitAt(s, t, sepAt, 9);
+  FAST.birthDay = epochDay(year, month, day);
+  return FAST;
+}
+
+/** The common forms as a PersonId (see fastPersonNumber). */
+function fastForms(s: string, referenceYear: number): PersonIdParse | null {
+  const f = fastPersonNumber(s, referenceYear);
+  if (f === null) return null;
+  const normalized = String(f.value).padStart(12, "0");
+  return { kind: "ok", id: { normalized, kind: f.kind, checkDigitValid: f.checkDigitValid, birthDay: f.birthDay } };
 }
 
 /** The k-th of the ten digits YYMMDDNNNC, which start at `t`, stepping over a separator. */

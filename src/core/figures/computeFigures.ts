@@ -170,7 +170,6 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
   const { cell, careType, startMinute, startIsWorkday, startDay, startYear } = basis;
   const { calendarDays, weekdayDays, calendarToYearEnd, weekdaysToYearEnd } = basis;
   const { statedDays, statedBilledDays, statedAmount, hasError } = basis;
-  const refs = rowRefs(basis);
 
   for (let i = 0; i < n; i++) {
     if (excluded !== null && excluded[i] === 1) continue;
@@ -240,15 +239,9 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
     if (over > 0) aboveBenchmark[g] += over;
   }
 
-  // Row lists, sized up front: the second pass only stores shared references.
-  const rows: { sheet: string; row: number }[][] = new Array(G);
-  const filled = new Int32Array(G);
-  for (let g = 0; g < G; g++) rows[g] = new Array(stays[g]);
-  for (let i = 0; i < n; i++) {
-    if (excluded !== null && excluded[i] === 1) continue;
-    const g = groupOfCell[cell[i]];
-    rows[g][filled[g]++] = refs[i];
-  }
+  // Row lists are made when first asked for: a million {sheet, row} references cost more than
+  // all the figures, and most callers (the what-if path, the summary) never read them.
+  const rowsOf = groupRowLists(basis, groupOfCell, excluded, stays);
 
   // Per group: average, liability, amount.
   const groups: GroupFigures[] = [];
@@ -329,7 +322,9 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
       invoicedBilledDays: invBilledN[g] > 0 ? roundTo(invBilled[g], 6) : null,
       invoicedAmount,
       difference: invoicedMinusComputed(invoicedAmount, amount),
-      rows: rows[g],
+      get rows() {
+        return rowsOf(g);
+      },
       rowsWithErrors: errors[g],
     });
   }
@@ -338,6 +333,29 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
     groups,
     findings: figureFindings(profile, priceMissing, benchmarkMissing, outsideValidity),
     totals: totalsOf(groups),
+  };
+}
+
+/** Per group, its rows (sheet, Excel row) in basis order; all lists made in one pass on first use. */
+function groupRowLists(
+  basis: FigureBasis,
+  groupOfCell: Int32Array,
+  excluded: Uint8Array | null,
+  sizes: ArrayLike<number>,
+): (g: number) => { sheet: string; row: number }[] {
+  let lists: { sheet: string; row: number }[][] | null = null;
+  return (g) => {
+    if (lists === null) {
+      const refs = rowRefs(basis);
+      const made: { sheet: string; row: number }[][] = [];
+      for (let k = 0; k < sizes.length; k++) made.push([]);
+      for (let i = 0; i < basis.count; i++) {
+        if (excluded !== null && excluded[i] === 1) continue;
+        made[groupOfCell[basis.cell[i]]].push(refs[i]);
+      }
+      lists = made;
+    }
+    return lists[g];
   };
 }
 

@@ -12,7 +12,14 @@ import { countSwedishWorkdays, isSwedishWorkday } from "../calendar/holidays";
 import { civilDate, epochDay } from "../cells/localDate";
 import { municipalityKey } from "../cells/text";
 import { Arena, type TypedColumn, type TypedColumnType } from "../memory/arena";
-import { StayCursor, type StayTable } from "../sheet/stayTable";
+import { CARE_CODE, EMPTY, NUMBER_BIT, type StayTable } from "../sheet/stayTable";
+
+// Module-local copies for the row loop (an imported binding may be read through an accessor).
+const NONE = EMPTY;
+const STATED_DAYS = NUMBER_BIT.statedDays;
+const BILLED_DAYS = NUMBER_BIT.billedDays;
+const AMOUNT = NUMBER_BIT.amount;
+const PSYCHIATRIC = CARE_CODE.psychiatric;
 
 /** The group name of stays without a municipality (shown, never dropped). */
 export const UNKNOWN_MUNICIPALITY = "(kommun saknas)";
@@ -191,88 +198,87 @@ export function buildFigureBasis(stayTables: readonly StayTable[], options: Figu
   let total = 0;
   for (const t of stayTables) total += t.length;
 
-  // 1. One pass over the stays, through one reused cursor: which enter, and everything read
-  //    from the stay. Typed arrays only: an object per stay costs more in garbage collection
-  //    than all the work.
+  // 1. One pass over the stays: which enter, and everything read from the stay. Typed arrays
+  //    only: an object per stay costs more in garbage collection than all the work.
   let col = columns(total, options.arena);
-  const cursor = new StayCursor();
   const rawIds = new Map<string | null, number>();
   const raws: (string | null)[] = [];
-  let lastSheet: string | null = null;
-  let lastRank = 0;
-  let lastRaw: string | null | undefined;
-  let lastMuni = 0;
   let n = 0;
   let sorted = true;
   let lastKey = -Infinity;
   let maxKey = 0;
   let minDay = Infinity;
   let maxDay = -Infinity;
-  for (const table of stayTables) for (let k = 0; k < table.length; k++) {
-    const s = table.read(k, cursor);
-    // effectiveReady, inline.
-    const start = s.readyWithdrawn && s.newReady ? s.newReady : s.ready;
-    if (!start) {
-      left.missingDates++;
-      continue;
-    }
-    const d0 = start.day;
-    const discharge = s.discharge;
-    let d1: number;
-    if (discharge) {
-      d1 = discharge.day;
-      if (d1 < d0) {
-        left.dischargeBeforeReady++;
+  for (const table of stayTables) {
+    // The table's columns read directly (no cursor): this loop runs once per row of every sheet.
+    const { dates, texts, ready, newReady, readyWithdrawn, discharge, row, municipality, careType, statedDays, billedDays, amount, numberSet } = table;
+    const rank = sheetRank.get(table.sheet)!;
+    let lastText = NONE - 1;
+    let lastMuni = 0;
+    for (let k = 0; k < table.length; k++) {
+      // effectiveReady, inline: the new ready date when the status was withdrawn and set again.
+      const renewed = readyWithdrawn[k] !== NONE && newReady[k] !== NONE;
+      const startAt = renewed ? newReady[k] : ready[k];
+      if (startAt === NONE) {
+        left.missingDates++;
         continue;
       }
-    } else if (openUntil === null || d0 > openUntil) {
-      left.open++;
-      continue;
-    } else {
-      d1 = openUntil + 1;
-    }
-    if (s.sheet !== lastSheet) {
-      lastSheet = s.sheet;
-      lastRank = sheetRank.get(s.sheet)!;
-    }
-    const key = lastRank * ROW_KEY_SHEET + s.row;
-    if (key < lastKey) sorted = false;
-    if (key > maxKey) maxKey = key;
-    lastKey = key;
-    if (d0 < minDay) minDay = d0;
-    if (d1 > maxDay) maxDay = d1;
-
-    // The municipality text, numbered as it comes (grouped below, in sheet/row order). Consecutive
-    // stays often share the (interned) name: no map look-up then.
-    const raw = s.municipality;
-    if (raw !== lastRaw) {
-      let id = rawIds.get(raw);
-      if (id === undefined) {
-        id = raws.push(raw) - 1;
-        rawIds.set(raw, id);
+      const start = dates[startAt];
+      const d0 = start.day;
+      const dischargeAt = discharge[k];
+      let d1: number;
+      if (dischargeAt !== NONE) {
+        d1 = dates[dischargeAt].day;
+        if (d1 < d0) {
+          left.dischargeBeforeReady++;
+          continue;
+        }
+      } else if (openUntil === null || d0 > openUntil) {
+        left.open++;
+        continue;
+      } else {
+        d1 = openUntil + 1;
       }
-      lastRaw = raw;
-      lastMuni = id;
-    }
+      const key = rank * ROW_KEY_SHEET + row[k];
+      if (key < lastKey) sorted = false;
+      if (key > maxKey) maxKey = key;
+      lastKey = key;
+      if (d0 < minDay) minDay = d0;
+      if (d1 > maxDay) maxDay = d1;
 
-    const i = n++;
-    col.sheetIndex[i] = lastRank;
-    col.row[i] = s.row;
-    col.municipality[i] = lastMuni;
-    const care = s.careType;
-    col.careType[i] = care === "psychiatric" ? 1 : 0;
-    col.careTypeMissing[i] = care === null ? 1 : 0;
-    const ready = s.ready;
-    col.readyDay[i] = ready ? ready.day : d0;
-    col.startDay[i] = d0;
-    col.startMinute[i] = start.minute ?? -1;
-    col.newReadyUsed[i] = s.readyWithdrawn && s.newReady ? 1 : 0;
-    col.dischargeDay[i] = d1;
-    col.open[i] = discharge ? 0 : 1;
-    col.calendarDays[i] = d1 - d0;
-    col.statedDays[i] = s.statedDays ?? NaN;
-    col.statedBilledDays[i] = s.billedDays ?? NaN;
-    col.statedAmount[i] = s.amount ?? NaN;
+      // The municipality text, numbered as it comes (grouped below, in sheet/row order).
+      // Consecutive rows often share the (interned) name: no map look-up then.
+      const textAt = municipality[k];
+      if (textAt !== lastText) {
+        const raw = textAt === NONE ? null : texts[textAt];
+        let id = rawIds.get(raw);
+        if (id === undefined) {
+          id = raws.push(raw) - 1;
+          rawIds.set(raw, id);
+        }
+        lastText = textAt;
+        lastMuni = id;
+      }
+
+      const i = n++;
+      col.sheetIndex[i] = rank;
+      col.row[i] = row[k];
+      col.municipality[i] = lastMuni;
+      const care = careType[k];
+      col.careType[i] = care === PSYCHIATRIC ? 1 : 0;
+      col.careTypeMissing[i] = care === 0 ? 1 : 0;
+      col.readyDay[i] = ready[k] !== NONE ? dates[ready[k]].day : d0;
+      col.startDay[i] = d0;
+      col.startMinute[i] = start.minute ?? -1;
+      col.newReadyUsed[i] = renewed ? 1 : 0;
+      col.dischargeDay[i] = d1;
+      col.open[i] = dischargeAt !== NONE ? 0 : 1;
+      col.calendarDays[i] = d1 - d0;
+      const set = numberSet[k];
+      col.statedDays[i] = (set & STATED_DAYS) !== 0 ? statedDays[k] : NaN;
+      col.statedBilledDays[i] = (set & BILLED_DAYS) !== 0 ? billedDays[k] : NaN;
+      col.statedAmount[i] = (set & AMOUNT) !== 0 ? amount[k] : NaN;
+    }
   }
   if (!sorted) {
     const keys = new Float64Array(n);

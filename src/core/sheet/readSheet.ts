@@ -12,14 +12,23 @@ import { dateFromSerial, parseDateCell } from "../cells/dates";
 import type { LocalDateTime } from "../cells/localDate";
 import { maskPersonId } from "../cells/mask";
 import { parseNumberCell } from "../cells/numbers";
-import { parsePersonId } from "../cells/personId";
+import { fastPersonNumber, parsePersonId } from "../cells/personId";
 import { normalizeText } from "../cells/text";
 import { Arena } from "../memory/arena";
 import type { Bilingual, CareType, Finding, MappingOverride, SkippedRows } from "../model";
 import { detectSheet } from "./detectSheet";
 import { FIELD_LABELS, type Field } from "./fields";
 import type { SheetReading } from "./sheetReading";
-import { NONE, StayTable } from "./stayTable";
+import { EMPTY, LAZY, NUMBER_BIT, StayTable, type LazyText, type LazyTextSource } from "./stayTable";
+
+// Module-local copies of what the row loop uses on every cell: under a CommonJS transform an
+// imported binding is read through an accessor call (measurable at a million rows).
+const NONE = EMPTY;
+const LAZY_PERSON = LAZY.personIdRaw;
+const LAZY_STAY_ID = LAZY.stayId;
+const LAZY_CONTACT = LAZY.careContact;
+const parsePersonIdCell = parsePersonId;
+const fastPerson = fastPersonNumber;
 
 export interface ReadOptions {
   dateSystem: DateSystem;
@@ -76,6 +85,25 @@ interface Reader {
   headerLower: string;
   /** The table column that dates, numbers and texts of this field go to. */
   column: Int32Array | Float64Array | null;
+  /** A number field's presence bit (NUMBER_BIT). */
+  bit: number;
+}
+
+/**
+ * The texts the table does not copy (stay ids, care contacts, identity numbers as written),
+ * read again from the grid: the cell's text as the reader saw it, trimmed, a number written out.
+ */
+class GridTexts implements LazyTextSource {
+  constructor(
+    private readonly values: SheetGrid["values"],
+    private readonly originRow: number,
+    private readonly columns: Record<LazyText, number>,
+  ) {}
+
+  text(_i: number, excelRow: number, which: LazyText): string {
+    const cell = this.values[excelRow - this.originRow]?.[this.columns[which]];
+    return typeof cell === "string" ? cell.trim() : String(cell);
+  }
 }
 
 /** The table column of a field read by kind Date, Number or Text. */
@@ -132,9 +160,16 @@ export function readSheet(sheet: SheetGrid, options: ReadOptions): SheetReading 
     letter: m.letter,
     headerLower: m.header.trim().toLowerCase(),
     column: columnOf(table, m.field),
+    bit: m.field in NUMBER_BIT ? NUMBER_BIT[m.field as keyof typeof NUMBER_BIT] : 0,
   }));
   const personReader = readers.find((r) => r.field === "personId");
   const headersToMatch = readers.filter((r) => r.headerLower !== "").length;
+  const lazyColumn = (field: Field) => readers.find((r) => r.field === field)?.index ?? -1;
+  table.lazyTexts = new GridTexts(sheet.values, originRow, {
+    personIdRaw: lazyColumn("personId"),
+    stayId: lazyColumn("stayId"),
+    careContact: lazyColumn("careContact"),
+  });
   const ctx = new RowContext(sheet.name, options, readers, reading.findings, table);
 
   const values = sheet.values;
@@ -249,11 +284,13 @@ class RowContext {
   private readonly careTypes = new Map<number, CareType>();
   private readonly noContacts = new Map<string, boolean>();
   private readonly bools = new Map<string, boolean | null | undefined>();
-  /** Date index per whole serial (date without a time), NONE until seen. */
-  private readonly dayOnly = new Int32Array(DAY_TABLE_SIZE).fill(NONE);
+  /** Date index per whole serial (date without a time), 0 until seen (real indices start at 1). */
+  private readonly dayOnly = new Int32Array(DAY_TABLE_SIZE);
   /** Per day (1900 serial), the date index of each minute; made for at most DAY_TIME_TABLES days. */
-  private readonly dayTimes: (Int32Array | undefined)[] = [];
-  private dayTimeTables = 0;
+  private readonly dayTimes: Int32Array[] = [new Int32Array(0)];
+  /** Per day (1900 serial), its table's place in dayTimes (0 = none yet): a typed index, because
+   *  an array indexed by serials up to 73,050 would be a slow sparse (dictionary) array. */
+  private readonly dayTimeSlot = new Int32Array(DAY_TABLE_SIZE + 1);
   /** Dates from texts and odd serials, by day and minute. */
   private readonly otherDates = new Map<number, number>();
 
@@ -358,11 +395,13 @@ class RowContext {
       minute -= MINUTES_PER_DAY;
       day += 1;
     }
-    let minutes = this.dayTimes[day];
-    if (minutes === undefined) {
-      if (this.dayTimeTables >= DAY_TIME_TABLES) return this.otherDate({ day: day - SERIAL_OF_EPOCH, minute });
-      this.dayTimeTables++;
-      minutes = this.dayTimes[day] = new Int32Array(MINUTES_PER_DAY).fill(NONE);
+    const slot = this.dayTimeSlot[day];
+    let minutes: Int32Array;
+    if (slot !== 0) minutes = this.dayTimes[slot];
+    else {
+      if (this.dayTimes.length > DAY_TIME_TABLES) return this.otherDate({ day: day - SERIAL_OF_EPOCH, minute });
+      minutes = new Int32Array(MINUTES_PER_DAY);
+      this.dayTimeSlot[day] = this.dayTimes.push(minutes) - 1;
     }
     let value = minutes[minute];
     if (value === NONE) value = minutes[minute] = this.table.addDate({ day: day - SERIAL_OF_EPOCH, minute });
@@ -379,7 +418,7 @@ class RowContext {
       if (p.kind === "invalid") return this.invalid(reader, cell, excelRow, p.reason);
       value = p.value;
     }
-    (reader.column as Float64Array)[i] = value;
+    this.table.setNumber(reader.column as Float64Array, reader.bit, i, value);
   }
 
   /** A text, trimmed and shared: a million rows name a few hundred municipalities and units. NONE when empty. */
@@ -420,13 +459,13 @@ class RowContext {
    */
   private readContact(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
     const t = this.plainText(reader, cell, excelRow);
-    if (t !== null && !(t.length <= NO_CONTACT_MAX_LENGTH && this.noContact(t))) this.table.careContact[i] = this.table.addText(t);
+    if (t !== null && !(t.length <= NO_CONTACT_MAX_LENGTH && this.noContact(t))) this.table.lazy[i] |= LAZY_CONTACT;
   }
 
   /** Stay ids are mostly distinct: trimmed but not interned (a map of a million keys costs more than it saves). */
   private readId(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
     const t = this.plainText(reader, cell, excelRow);
-    if (t !== null) this.table.stayId[i] = this.table.addText(t);
+    if (t !== null) this.table.lazy[i] |= LAZY_STAY_ID;
   }
 
   private plainText(reader: Reader, cell: CellValue, excelRow: number): string | null {
@@ -469,9 +508,18 @@ class RowContext {
   }
 
   private readPersonId(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
-    const p = parsePersonId(cell, this.options.referenceYear);
+    if (typeof cell === "string") {
+      // The usual forms as numbers straight into the table: no string or object per row.
+      const fast = fastPerson(cell, this.options.referenceYear);
+      if (fast !== null) {
+        this.table.setPersonNumber(i, fast);
+        this.table.lazy[i] |= LAZY_PERSON;
+        return;
+      }
+    }
+    const p = parsePersonIdCell(cell, this.options.referenceYear);
     if (p.kind === "empty") return;
-    this.table.personIdRaw[i] = this.table.addText(typeof cell === "string" ? cell.trim() : String(cell));
+    this.table.lazy[i] |= LAZY_PERSON; // the cell's text, read again only where a message needs it
     if (p.kind === "invalid") return this.invalid(reader, cell, excelRow, p.reason);
     this.table.setPerson(i, p.id);
   }

@@ -9,37 +9,63 @@
  * value, repeated texts (municipalities, units) one string.
  */
 import type { LocalDateTime } from "../cells/localDate";
+import type { PersonNumber } from "../cells/personId";
 import { Arena } from "../memory/arena";
 import type { CareType, PersonId, Stay } from "../model";
 
-/** An empty date or text cell. */
-export const NONE = -1;
+/**
+ * An empty date or text. Index 0 of `dates` and `texts` is a placeholder, so the zeroed memory
+ * of a new table reads as empty everywhere: a row costs writes only for the values it has.
+ */
+export const EMPTY = 0;
 /** An empty identity number's birth day. */
 const NO_DAY = -2147483648;
+
+/** The texts a table does not copy: which one (bit in the `lazy` column). */
+export const LAZY = { personIdRaw: 1, stayId: 2, careContact: 4 } as const;
+export type LazyText = keyof typeof LAZY;
+
+/**
+ * Where a table finds the texts it did not copy: stay ids, care contacts and the identity
+ * numbers as written are mostly distinct, and a million copies cost more than reading the cell
+ * again for the few rows that need them. The reader points into its grid.
+ */
+export interface LazyTextSource {
+  /** The text of row i (Excel row excelRow); asked only where the row's lazy bit is set. */
+  text(i: number, excelRow: number, which: LazyText): string;
+}
+
+/** Presence bits of the number columns (an empty number cell is not 0). */
+export const NUMBER_BIT = { statedDays: 1, billedDays: 2, pricePerDay: 4, amount: 8 } as const;
 
 /** personFlags: the kind in the low two bits, and whether the check digit is valid. */
 const KIND_CODE: Record<PersonId["kind"], number> = { personnummer: 1, samordningsnummer: 2, reservnummer: 3 };
 const KIND_OF: (PersonId["kind"] | null)[] = [null, "personnummer", "samordningsnummer", "reservnummer"];
 const CHECK_VALID = 4;
 
-const CARE_CODE = { somatic: 1, psychiatric: 2 } as const;
+/** careType column codes (0 = empty). */
+export const CARE_CODE = { somatic: 1, psychiatric: 2 } as const;
 const CARE_OF: (CareType | null)[] = [null, "somatic", "psychiatric"];
+/** planningNeeded column codes. */
+const PLANNING_OF: (boolean | null)[] = [null, false, true];
 
 const DATE_COLUMNS = ["admission", "ready", "discharge", "death", "admissionNotice", "sipInvitation", "readyWithdrawn", "newReady"] as const;
-const TEXT_COLUMNS = ["personIdRaw", "stayId", "municipality", "residenceMunicipality", "careTypeRaw", "unit", "dischargeCause", "careContact"] as const;
+const TEXT_COLUMNS = ["municipality", "residenceMunicipality", "careTypeRaw", "unit", "dischargeCause"] as const;
 const NUMBER_COLUMNS = ["statedDays", "billedDays", "pricePerDay", "amount"] as const;
-export type DateColumn = (typeof DATE_COLUMNS)[number];
-export type TextColumn = (typeof TEXT_COLUMNS)[number];
-export type NumberColumn = (typeof NUMBER_COLUMNS)[number];
 
 const BYTES_PER_ROW =
-  4 /* row */ + 4 * DATE_COLUMNS.length + 4 * TEXT_COLUMNS.length + 8 * NUMBER_COLUMNS.length + 1 /* careType */ + 1 /* planningNeeded */ + 8 /* personNumber */ + 1 /* personFlags */ + 4; /* birthDay */
-const COLUMN_COUNT = 26;
+  4 /* row */ + 4 * DATE_COLUMNS.length + 4 * TEXT_COLUMNS.length + 8 * NUMBER_COLUMNS.length + 1 /* numberSet */ + 1 /* lazy */ +
+  1 /* careType */ + 1 /* planningNeeded */ + 8 /* personNumber */ + 1 /* personFlags */ + 4; /* birthDay */
+const COLUMN_COUNT = 25;
 
 /** The bytes of a table of `rows` rows: reserve them in an Arena to read without further allocation. */
 export function stayTableBytes(rows: number): number {
   return rows * BYTES_PER_ROW + COLUMN_COUNT * 8; // + each column's alignment
 }
+
+const NO_TEXTS: LazyTextSource = {
+  text: () => "",
+};
 
 /** A PersonId read into a cursor: its normalized text is made only when asked for. */
 class CursorPersonId implements PersonId {
@@ -57,8 +83,6 @@ export class StayCursor implements Stay {
   sheet = "";
   row = 0;
   personId: PersonId | null = null;
-  personIdRaw: string | null = null;
-  stayId: string | null = null;
   municipality: string | null = null;
   residenceMunicipality: string | null = null;
   careType: CareType | null = null;
@@ -72,7 +96,6 @@ export class StayCursor implements Stay {
   admissionNotice: LocalDateTime | null = null;
   planningNeeded: boolean | null = null;
   sipInvitation: LocalDateTime | null = null;
-  careContact: string | null = null;
   readyWithdrawn: LocalDateTime | null = null;
   newReady: LocalDateTime | null = null;
   statedDays: number | null = null;
@@ -80,12 +103,27 @@ export class StayCursor implements Stay {
   pricePerDay: number | null = null;
   amount: number | null = null;
   readonly person = new CursorPersonId();
+  /** Where the uncopied texts of the current row come from: read only when a check asks. */
+  lazyBits = 0;
+  lazyIndex = 0;
+  lazySource: LazyTextSource = NO_TEXTS;
+
+  get personIdRaw(): string | null {
+    return (this.lazyBits & LAZY.personIdRaw) !== 0 ? this.lazySource.text(this.lazyIndex, this.row, "personIdRaw") : null;
+  }
+  get stayId(): string | null {
+    return (this.lazyBits & LAZY.stayId) !== 0 ? this.lazySource.text(this.lazyIndex, this.row, "stayId") : null;
+  }
+  get careContact(): string | null {
+    return (this.lazyBits & LAZY.careContact) !== 0 ? this.lazySource.text(this.lazyIndex, this.row, "careContact") : null;
+  }
 }
 
 export class StayTable {
   /** Rows written so far (the reader appends; capacity is fixed). */
   length = 0;
   readonly row: Int32Array;
+  // Dates: index into `dates` (EMPTY = none).
   readonly admission: Int32Array;
   readonly ready: Int32Array;
   readonly discharge: Int32Array;
@@ -94,38 +132,40 @@ export class StayTable {
   readonly sipInvitation: Int32Array;
   readonly readyWithdrawn: Int32Array;
   readonly newReady: Int32Array;
-  readonly personIdRaw: Int32Array;
-  readonly stayId: Int32Array;
+  // Shared texts: index into `texts` (EMPTY = none).
   readonly municipality: Int32Array;
   readonly residenceMunicipality: Int32Array;
   readonly careTypeRaw: Int32Array;
   readonly unit: Int32Array;
   readonly dischargeCause: Int32Array;
-  readonly careContact: Int32Array;
-  /** 0 empty, 1 somatic, 2 psychiatric. */
-  readonly careType: Uint8Array;
-  /** −1 empty, 0 no, 1 yes. */
-  readonly planningNeeded: Int8Array;
+  /** LAZY bits: which uncopied texts the row has (read from `lazyTexts`). */
+  readonly lazy: Uint8Array;
   readonly statedDays: Float64Array;
   readonly billedDays: Float64Array;
   readonly pricePerDay: Float64Array;
   readonly amount: Float64Array;
-  /** The 12-digit normalized number; a reserve number's text is texts[−value − 1]. */
+  /** NUMBER_BIT bits: which numbers the row has. */
+  readonly numberSet: Uint8Array;
+  /** 0 empty, CARE_CODE otherwise. */
+  readonly careType: Uint8Array;
+  /** 0 empty, 1 no, 2 yes. */
+  readonly planningNeeded: Uint8Array;
+  /** The 12-digit normalized number; a reserve number's text is texts[−value]. */
   readonly personNumber: Float64Array;
   /** 0 = no identity number; else the kind code | CHECK_VALID. */
   readonly personFlags: Uint8Array;
   readonly birthDay: Int32Array;
-  /** The shared date values the date columns point into. */
-  readonly dates: LocalDateTime[] = [];
-  /** The texts the text columns point into. */
-  readonly texts: string[] = [];
+  /** The shared date values the date columns point into (index 0: a placeholder for EMPTY). */
+  readonly dates: LocalDateTime[] = [{ day: 0, minute: null }];
+  /** The texts the text columns point into (index 0: a placeholder for EMPTY). */
+  readonly texts: string[] = [""];
+  lazyTexts: LazyTextSource = NO_TEXTS;
 
   constructor(
     readonly sheet: string,
     readonly capacity: number,
     arena: Arena = new Arena(),
   ) {
-    // Widest first, so that columns stay aligned in a shared buffer.
     this.statedDays = arena.take(Float64Array, capacity);
     this.billedDays = arena.take(Float64Array, capacity);
     this.pricePerDay = arena.take(Float64Array, capacity);
@@ -140,52 +180,27 @@ export class StayTable {
     this.sipInvitation = arena.take(Int32Array, capacity);
     this.readyWithdrawn = arena.take(Int32Array, capacity);
     this.newReady = arena.take(Int32Array, capacity);
-    this.personIdRaw = arena.take(Int32Array, capacity);
-    this.stayId = arena.take(Int32Array, capacity);
     this.municipality = arena.take(Int32Array, capacity);
     this.residenceMunicipality = arena.take(Int32Array, capacity);
     this.careTypeRaw = arena.take(Int32Array, capacity);
     this.unit = arena.take(Int32Array, capacity);
     this.dischargeCause = arena.take(Int32Array, capacity);
-    this.careContact = arena.take(Int32Array, capacity);
     this.birthDay = arena.take(Int32Array, capacity);
+    this.lazy = arena.take(Uint8Array, capacity);
+    this.numberSet = arena.take(Uint8Array, capacity);
     this.careType = arena.take(Uint8Array, capacity);
-    this.planningNeeded = arena.take(Int8Array, capacity);
+    this.planningNeeded = arena.take(Uint8Array, capacity);
     this.personFlags = arena.take(Uint8Array, capacity);
   }
 
-  /** Appends an empty row (every field empty) and returns its index. */
+  /** Appends a row with every field empty and returns its index. */
   addRow(excelRow: number): number {
     const i = this.length++;
-    // Spelled out: a loop over column names would be a slow keyed access on every row.
     this.row[i] = excelRow;
-    this.admission[i] = NONE;
-    this.ready[i] = NONE;
-    this.discharge[i] = NONE;
-    this.death[i] = NONE;
-    this.admissionNotice[i] = NONE;
-    this.sipInvitation[i] = NONE;
-    this.readyWithdrawn[i] = NONE;
-    this.newReady[i] = NONE;
-    this.personIdRaw[i] = NONE;
-    this.stayId[i] = NONE;
-    this.municipality[i] = NONE;
-    this.residenceMunicipality[i] = NONE;
-    this.careTypeRaw[i] = NONE;
-    this.unit[i] = NONE;
-    this.dischargeCause[i] = NONE;
-    this.careContact[i] = NONE;
-    this.statedDays[i] = NaN;
-    this.billedDays[i] = NaN;
-    this.pricePerDay[i] = NaN;
-    this.amount[i] = NaN;
-    this.careType[i] = 0;
-    this.planningNeeded[i] = -1;
-    this.personFlags[i] = 0;
     return i;
   }
 
-  /** A new text index (no sharing: for texts that are mostly distinct, such as stay ids). */
+  /** A new text index (no sharing: the caller interns). */
   addText(text: string): number {
     return this.texts.push(text) - 1;
   }
@@ -194,17 +209,29 @@ export class StayTable {
     return this.dates.push(value) - 1;
   }
 
+  setNumber(column: Float64Array, bit: number, i: number, value: number): void {
+    column[i] = value;
+    this.numberSet[i] |= bit;
+  }
+
   setCareType(i: number, type: CareType | null): void {
     this.careType[i] = type === null ? 0 : CARE_CODE[type];
   }
 
   setPlanningNeeded(i: number, value: boolean | null): void {
-    this.planningNeeded[i] = value === null ? -1 : value ? 1 : 0;
+    this.planningNeeded[i] = value === null ? 0 : value ? 2 : 1;
+  }
+
+  /** An identity number in a common form (fastPersonNumber), stored without a PersonId object. */
+  setPersonNumber(i: number, p: PersonNumber): void {
+    this.personNumber[i] = p.value;
+    this.personFlags[i] = (p.kind === "personnummer" ? 1 : 2) | (p.checkDigitValid ? CHECK_VALID : 0);
+    this.birthDay[i] = p.birthDay;
   }
 
   setPerson(i: number, id: PersonId): void {
     const n = twelveDigits(id.normalized);
-    this.personNumber[i] = n >= 0 ? n : -this.addText(id.normalized) - 1;
+    this.personNumber[i] = n >= 0 ? n : -this.addText(id.normalized);
     this.personFlags[i] = KIND_CODE[id.kind] | (id.checkDigitValid ? CHECK_VALID : 0);
     this.birthDay[i] = id.birthDay === null ? NO_DAY : id.birthDay;
   }
@@ -213,90 +240,108 @@ export class StayTable {
   read(i: number, into: StayCursor): Stay {
     const dates = this.dates;
     const texts = this.texts;
+    const row = this.row[i];
     into.sheet = this.sheet;
-    into.row = this.row[i];
+    into.row = row;
     const flags = this.personFlags[i];
     if (flags === 0) into.personId = null;
     else {
       const p = into.person;
       const n = this.personNumber[i];
-      p.key = n >= 0 ? n : texts[-n - 1];
+      p.key = n >= 0 ? n : texts[-n];
       p.kind = KIND_OF[flags & 3] as PersonId["kind"];
       p.checkDigitValid = (flags & CHECK_VALID) !== 0;
       const b = this.birthDay[i];
       p.birthDay = b === NO_DAY ? null : b;
       into.personId = p;
     }
-    let k = this.personIdRaw[i];
-    into.personIdRaw = k < 0 ? null : texts[k];
-    k = this.stayId[i];
-    into.stayId = k < 0 ? null : texts[k];
-    k = this.municipality[i];
-    into.municipality = k < 0 ? null : texts[k];
+    into.lazyBits = this.lazy[i];
+    into.lazyIndex = i;
+    into.lazySource = this.lazyTexts;
+    let k = this.municipality[i];
+    into.municipality = k === 0 ? null : texts[k];
     k = this.residenceMunicipality[i];
-    into.residenceMunicipality = k < 0 ? null : texts[k];
+    into.residenceMunicipality = k === 0 ? null : texts[k];
     into.careType = CARE_OF[this.careType[i]];
     k = this.careTypeRaw[i];
-    into.careTypeRaw = k < 0 ? null : texts[k];
+    into.careTypeRaw = k === 0 ? null : texts[k];
     k = this.unit[i];
-    into.unit = k < 0 ? null : texts[k];
+    into.unit = k === 0 ? null : texts[k];
     k = this.dischargeCause[i];
-    into.dischargeCause = k < 0 ? null : texts[k];
-    k = this.careContact[i];
-    into.careContact = k < 0 ? null : texts[k];
+    into.dischargeCause = k === 0 ? null : texts[k];
     k = this.admission[i];
-    into.admission = k < 0 ? null : dates[k];
+    into.admission = k === 0 ? null : dates[k];
     k = this.ready[i];
-    into.ready = k < 0 ? null : dates[k];
+    into.ready = k === 0 ? null : dates[k];
     k = this.discharge[i];
-    into.discharge = k < 0 ? null : dates[k];
+    into.discharge = k === 0 ? null : dates[k];
     k = this.death[i];
-    into.death = k < 0 ? null : dates[k];
+    into.death = k === 0 ? null : dates[k];
     k = this.admissionNotice[i];
-    into.admissionNotice = k < 0 ? null : dates[k];
+    into.admissionNotice = k === 0 ? null : dates[k];
     k = this.sipInvitation[i];
-    into.sipInvitation = k < 0 ? null : dates[k];
+    into.sipInvitation = k === 0 ? null : dates[k];
     k = this.readyWithdrawn[i];
-    into.readyWithdrawn = k < 0 ? null : dates[k];
+    into.readyWithdrawn = k === 0 ? null : dates[k];
     k = this.newReady[i];
-    into.newReady = k < 0 ? null : dates[k];
-    const plan = this.planningNeeded[i];
-    into.planningNeeded = plan < 0 ? null : plan === 1;
-    let x = this.statedDays[i];
-    into.statedDays = x === x ? x : null; // NaN is the empty cell
-    x = this.billedDays[i];
-    into.billedDays = x === x ? x : null;
-    x = this.pricePerDay[i];
-    into.pricePerDay = x === x ? x : null;
-    x = this.amount[i];
-    into.amount = x === x ? x : null;
+    into.newReady = k === 0 ? null : dates[k];
+    into.planningNeeded = PLANNING_OF[this.planningNeeded[i]];
+    const set = this.numberSet[i];
+    into.statedDays = (set & NUMBER_BIT.statedDays) !== 0 ? this.statedDays[i] : null;
+    into.billedDays = (set & NUMBER_BIT.billedDays) !== 0 ? this.billedDays[i] : null;
+    into.pricePerDay = (set & NUMBER_BIT.pricePerDay) !== 0 ? this.pricePerDay[i] : null;
+    into.amount = (set & NUMBER_BIT.amount) !== 0 ? this.amount[i] : null;
     return into;
   }
 
   /** Row i as a new Stay of its own. */
   stay(i: number): Stay {
     const s = this.read(i, new StayCursor());
-    const { person: _person, ...plain } = s as StayCursor;
     const id = s.personId;
-    return { ...plain, personId: id === null ? null : { normalized: id.normalized, kind: id.kind, checkDigitValid: id.checkDigitValid, birthDay: id.birthDay } };
+    return {
+      sheet: s.sheet,
+      row: s.row,
+      personId: id === null ? null : { normalized: id.normalized, kind: id.kind, checkDigitValid: id.checkDigitValid, birthDay: id.birthDay },
+      personIdRaw: s.personIdRaw,
+      stayId: s.stayId,
+      municipality: s.municipality,
+      residenceMunicipality: s.residenceMunicipality,
+      careType: s.careType,
+      careTypeRaw: s.careTypeRaw,
+      unit: s.unit,
+      dischargeCause: s.dischargeCause,
+      admission: s.admission,
+      ready: s.ready,
+      discharge: s.discharge,
+      death: s.death,
+      admissionNotice: s.admissionNotice,
+      planningNeeded: s.planningNeeded,
+      sipInvitation: s.sipInvitation,
+      careContact: s.careContact,
+      readyWithdrawn: s.readyWithdrawn,
+      newReady: s.newReady,
+      statedDays: s.statedDays,
+      billedDays: s.billedDays,
+      pricePerDay: s.pricePerDay,
+      amount: s.amount,
+    };
   }
 
   stayIdOf(i: number): string | null {
-    const k = this.stayId[i];
-    return k < 0 ? null : this.texts[k];
+    return (this.lazy[i] & LAZY.stayId) !== 0 ? this.lazyTexts.text(i, this.row[i], "stayId") : null;
   }
 
   /** The identity number as a key: the 12-digit number, a reserve number's text, or null. */
   personKey(i: number): number | string | null {
     if (this.personFlags[i] === 0) return null;
     const n = this.personNumber[i];
-    return n >= 0 ? n : this.texts[-n - 1];
+    return n >= 0 ? n : this.texts[-n];
   }
 
   /** The epoch day of a date column, or null. */
   dayOf(column: Int32Array, i: number): number | null {
     const k = column[i];
-    return k < 0 ? null : this.dates[k].day;
+    return k === 0 ? null : this.dates[k].day;
   }
 }
 
@@ -316,27 +361,37 @@ export function tableFromStays(sheet: string, stays: readonly Stay[], arena?: Ar
   const dateIndex = new Map<string, number>();
   const textIndex = new Map<string, number>();
   const date = (v: LocalDateTime | null): number => {
-    if (v === null) return NONE;
+    if (v === null) return EMPTY;
     const key = `${v.day}:${v.minute}`;
     let k = dateIndex.get(key);
     if (k === undefined) dateIndex.set(key, (k = t.addDate({ day: v.day, minute: v.minute })));
     return k;
   };
   const text = (v: string | null): number => {
-    if (v === null) return NONE;
+    if (v === null) return EMPTY;
     let k = textIndex.get(v);
     if (k === undefined) textIndex.set(v, (k = t.addText(v)));
     return k;
   };
+  const lazyTexts: Record<LazyText, string[]> = { personIdRaw: [], stayId: [], careContact: [] };
   for (const s of stays) {
     const i = t.addRow(s.row);
     for (const c of DATE_COLUMNS) t[c][i] = date(s[c]);
     for (const c of TEXT_COLUMNS) t[c][i] = text(s[c]);
-    for (const c of NUMBER_COLUMNS) t[c][i] = s[c] ?? NaN;
+    for (const c of NUMBER_COLUMNS) {
+      const v = s[c];
+      if (v !== null) t.setNumber(t[c], NUMBER_BIT[c], i, v);
+    }
+    for (const which of Object.keys(LAZY) as LazyText[]) {
+      const v = s[which];
+      lazyTexts[which].push(v ?? "");
+      if (v !== null) t.lazy[i] |= LAZY[which];
+    }
     t.setCareType(i, s.careType);
     t.setPlanningNeeded(i, s.planningNeeded);
     if (s.personId !== null) t.setPerson(i, s.personId);
   }
+  t.lazyTexts = { text: (i, _row, which) => lazyTexts[which][i] };
   return t;
 }
 
