@@ -4,6 +4,7 @@
  * bucketed by person with a counting sort, and only a person's own rows are compared (sorted,
  * never pairwise), so a million rows take a fraction of a second.
  */
+import { Arena } from "../memory/arena";
 import type { Finding, Stay } from "../model";
 import { CHECK_CATALOG } from "./catalog";
 import { dateText, fillMessage, rowRef, rowRefs } from "./messages";
@@ -35,16 +36,16 @@ class Table {
   /** First row index of each sheet (contexts order), and one past the last. */
   private readonly sheetStart: Int32Array;
 
-  constructor(private readonly contexts: SheetContext[], active: Set<SheetContext>) {
+  constructor(private readonly contexts: SheetContext[], active: Set<SheetContext>, arena: Arena) {
     this.sheetStart = new Int32Array(contexts.length + 1);
     contexts.forEach((c, i) => (this.sheetStart[i + 1] = this.sheetStart[i] + (active.has(c) ? c.reading.table.length : 0)));
     const n = this.sheetStart[contexts.length];
     // sheet * 2^21 + row fits an Int32 below 1024 sheets
-    this.pos = contexts.length < 1024 ? new Int32Array(n) : new Float64Array(n);
-    this.adm = new Int32Array(n);
-    this.ready = new Int32Array(n);
-    this.end = new Int32Array(n);
-    this.flags = new Uint8Array(n);
+    this.pos = contexts.length < 1024 ? arena.take(Int32Array, n) : arena.take(Float64Array, n);
+    this.adm = arena.take(Int32Array, n);
+    this.ready = arena.take(Int32Array, n);
+    this.end = arena.take(Int32Array, n);
+    this.flags = arena.take(Uint8Array, n);
   }
 
   /** Reads row i's position, days and what it may take part in. */
@@ -103,17 +104,18 @@ class Table {
   }
 }
 
-export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
+/** `arena`: where the scratch columns come from (the caller gives the memory back afterwards). */
+export function checkCrossRows(contexts: SheetContext[], out: Finding[], arena: Arena = new Arena()): void {
   const active = contexts.filter((c) => c.runs.DUPLICATE_STAY || c.runs.OVERLAPPING_STAYS);
   if (active.length === 0) return;
 
-  const t = new Table(contexts, new Set(active));
+  const t = new Table(contexts, new Set(active), arena);
   const n = t.size;
   const { pos, flags } = t;
 
   // Intern person ids; rows without a readable id take no part.
-  const personOf = new Int32Array(n);
-  const interner = new PersonInterner(n);
+  const personOf = arena.take(Int32Array, n);
+  const interner = new PersonInterner(n, arena);
   for (const c of active) {
     const table = c.reading.table;
     let k = t.start(contexts.indexOf(c));
@@ -125,15 +127,16 @@ export function checkCrossRows(contexts: SheetContext[], out: Finding[]): void {
 
   // Counting sort by person: each person's rows become one contiguous segment of `order`.
   const persons = interner.count;
-  const start = new Int32Array(persons + 1);
+  const start = arena.take(Int32Array, persons + 1);
   for (let i = 0; i < n; i++) if (personOf[i] !== NONE) start[personOf[i] + 1]++;
   let longest = 0;
   for (let p = 0; p < persons; p++) {
     if (start[p + 1] > longest) longest = start[p + 1];
     start[p + 1] += start[p];
   }
-  const fill = start.slice(0, persons);
-  const order = new Int32Array(start[persons]);
+  const fill = arena.take(Int32Array, persons);
+  fill.set(start.subarray(0, persons));
+  const order = arena.take(Int32Array, start[persons]);
   for (let i = 0; i < n; i++) {
     const p = personOf[i];
     if (p !== NONE) order[fill[p]++] = i;
@@ -337,11 +340,11 @@ class PersonInterner {
   private readonly cap: number;
   private readonly texts = new Map<string, number>();
 
-  constructor(expected: number) {
+  constructor(expected: number, arena: Arena) {
     // Load factor at most 2/3: short probe runs at a modest size.
     const cap = Math.max(16, Math.ceil(expected * 1.5) | 1);
-    this.keys = new Float64Array(cap).fill(-1);
-    this.ids = new Int32Array(cap);
+    this.keys = arena.takeUnfilled(Float64Array, cap).fill(-1);
+    this.ids = arena.take(Int32Array, cap);
     this.cap = cap;
   }
 

@@ -12,7 +12,9 @@ import { maskPersonId as maskId } from "../cells/mask";
 import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, type MessageParam } from "./messages";
 import type { ModelContext } from "./modelRules";
 import { isUnreadable, rowFinding, type SheetContext } from "./sheetContext";
-import { StayCursor } from "../sheet/stayTable";
+import { hasCareContact, StayCursor } from "../sheet/stayTable";
+
+const hasContact = hasCareContact; // module-local: read on every row
 
 export interface RowCheckEnv {
   model: ModelContext;
@@ -237,7 +239,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
     if (run.ADMISSION_NOTICE_MISSING || run.ADMISSION_NOTICE_LATE) checkAdmissionNotice(ctx, env, s, out);
     if ((run.SIP_INVITATION_MISSING || run.SIP_INVITATION_LATE) && s.planningNeeded === true) checkSip(ctx, env, s, out);
 
-    if (run.NO_CARE_CONTACT && isBlankText(s.careContact) && !isUnreadable(ctx, s.row, "careContact")) {
+    if (run.NO_CARE_CONTACT && !hasContact(s) && !isUnreadable(ctx, s.row, "careContact")) {
       if (model.conditionsOf(s.careType).careContact) {
         out.push(rowFinding(ctx, s, "NO_CARE_CONTACT", "error", ["careContact"], CATALOG.NO_CARE_CONTACT.messages.main));
       }

@@ -16,6 +16,7 @@
  *   does not depend on the order of the stays in the input.
  */
 import type { AgreementProfile } from "../agreements/profileSchema";
+import { Arena } from "../memory/arena";
 import type { Bilingual, Finding } from "../model";
 import type { CheckStatus } from "../review/result";
 import type { Field } from "../sheet/fields";
@@ -33,6 +34,8 @@ export interface CheckContext {
   referenceDay: number;
   /** Invoiced period (epoch days, inclusive) or null when unknown. */
   invoicePeriod: { fromDay: number; toDay: number } | null;
+  /** Reserved memory for the cross-row scratch columns (given back when the checks end). */
+  arena?: Arena;
 }
 
 export interface ChecksResult {
@@ -59,7 +62,8 @@ export function runChecks(readings: SheetReading[], ctx: CheckContext): ChecksRe
     other.push(...missingColumnFindings(c, model));
     checkSheetRows(c, env, rowFindings);
   }
-  checkCrossRows(contexts, other);
+  const arena = ctx.arena ?? new Arena();
+  arena.scratch((scratch) => checkCrossRows(contexts, other, scratch));
   other.push(...priceUnknownFindings(env, contexts));
 
   const rank = new Map(contexts.map((c) => [c.reading.sheet, c.index]));

@@ -87,6 +87,9 @@ interface Reader {
   column: Int32Array | Float64Array | null;
   /** A number field's presence bit (NUMBER_BIT). */
   bit: number;
+  /** The last text cell read in this column and its text index: sorted sheets repeat a value for many rows. */
+  lastCell: CellValue | undefined;
+  lastText: number;
 }
 
 /**
@@ -94,6 +97,9 @@ interface Reader {
  * read again from the grid: the cell's text as the reader saw it, trimmed, a number written out.
  */
 class GridTexts implements LazyTextSource {
+  /** The reader sets a row's bit only for a non-blank text. */
+  readonly nonBlank = true;
+
   constructor(
     private readonly values: SheetGrid["values"],
     private readonly originRow: number,
@@ -161,6 +167,8 @@ export function readSheet(sheet: SheetGrid, options: ReadOptions): SheetReading 
     headerLower: m.header.trim().toLowerCase(),
     column: columnOf(table, m.field),
     bit: m.field in NUMBER_BIT ? NUMBER_BIT[m.field as keyof typeof NUMBER_BIT] : 0,
+    lastCell: undefined,
+    lastText: NONE,
   }));
   const personReader = readers.find((r) => r.field === "personId");
   const headersToMatch = readers.filter((r) => r.headerLower !== "").length;
@@ -423,6 +431,7 @@ class RowContext {
 
   /** A text, trimmed and shared: a million rows name a few hundred municipalities and units. NONE when empty. */
   private text(reader: Reader, cell: CellValue, excelRow: number): number {
+    if (cell === reader.lastCell) return reader.lastText;
     if (typeof cell === "string" || typeof cell === "number") {
       let t = this.texts.get(cell);
       if (t === undefined) {
@@ -442,6 +451,9 @@ class RowContext {
         t = text === "" ? NONE : this.table.addText(text);
         if (this.texts.size < INTERN_LIMIT) this.texts.set(cell, t);
       }
+      // Only a readable cell is remembered: an unreadable one must make its finding on every row.
+      reader.lastCell = cell;
+      reader.lastText = t;
       return t;
     }
     if (typeof cell === "boolean") this.invalid(reader, cell, excelRow, { sv: "ett sanningsvärde är ingen text", en: "a TRUE/FALSE value is not a text" });

@@ -33,6 +33,8 @@ export type LazyText = keyof typeof LAZY;
 export interface LazyTextSource {
   /** The text of row i (Excel row excelRow); asked only where the row's lazy bit is set. */
   text(i: number, excelRow: number, which: LazyText): string;
+  /** Every text it gives is non-blank (so a set bit alone says the text is there). */
+  readonly nonBlank: boolean;
 }
 
 /** Presence bits of the number columns (an empty number cell is not 0). */
@@ -65,6 +67,7 @@ export function stayTableBytes(rows: number): number {
 
 const NO_TEXTS: LazyTextSource = {
   text: () => "",
+  nonBlank: true,
 };
 
 /** A PersonId read into a cursor: its normalized text is made only when asked for. */
@@ -117,6 +120,16 @@ export class StayCursor implements Stay {
   get careContact(): string | null {
     return (this.lazyBits & LAZY.careContact) !== 0 ? this.lazySource.text(this.lazyIndex, this.row, "careContact") : null;
   }
+}
+
+/**
+ * Whether the stay names a care contact (a non-blank text): from the row's bit where the table
+ * knows its texts are non-blank, without reading the text again.
+ */
+export function hasCareContact(s: Stay): boolean {
+  if (s instanceof StayCursor && s.lazySource.nonBlank) return (s.lazyBits & LAZY.careContact) !== 0;
+  const c = s.careContact;
+  return c !== null && c.trim() !== "";
 }
 
 export class StayTable {
@@ -391,7 +404,7 @@ export function tableFromStays(sheet: string, stays: readonly Stay[], arena?: Ar
     t.setPlanningNeeded(i, s.planningNeeded);
     if (s.personId !== null) t.setPerson(i, s.personId);
   }
-  t.lazyTexts = { text: (i, _row, which) => lazyTexts[which][i] };
+  t.lazyTexts = { text: (i, _row, which) => lazyTexts[which][i], nonBlank: false };
   return t;
 }
 
