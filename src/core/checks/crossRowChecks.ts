@@ -125,31 +125,47 @@ export function checkCrossRows(contexts: SheetContext[], out: Finding[], arena: 
     }
   }
 
-  // Counting sort by person: each person's rows become one contiguous segment of `order`.
+  // Only a person with several rows can have a duplicate or an overlap: those persons are
+  // numbered densely, and a counting sort makes each one's rows a contiguous segment of `order`.
   const persons = interner.count;
-  const start = arena.take(Int32Array, persons + 1);
-  for (let i = 0; i < n; i++) if (personOf[i] !== NONE) start[personOf[i] + 1]++;
+  const groupOf = arena.take(Int32Array, persons); // first the row count per person
+  for (let i = 0; i < n; i++) if (personOf[i] !== NONE) groupOf[personOf[i]]++;
+  let groups = 0;
+  let inGroups = 0;
   let longest = 0;
   for (let p = 0; p < persons; p++) {
-    if (start[p + 1] > longest) longest = start[p + 1];
-    start[p + 1] += start[p];
+    const c = groupOf[p];
+    if (c < 2) continue;
+    groups++;
+    inGroups += c;
+    if (c > longest) longest = c;
   }
-  const fill = arena.take(Int32Array, persons);
-  fill.set(start.subarray(0, persons));
-  const order = arena.take(Int32Array, start[persons]);
+  const start = arena.take(Int32Array, groups + 1);
+  for (let p = 0, g = 0; p < persons; p++) {
+    const c = groupOf[p];
+    if (c < 2) groupOf[p] = NONE;
+    else {
+      start[g + 1] = start[g] + c;
+      groupOf[p] = g++;
+    }
+  }
+  const fill = arena.take(Int32Array, groups);
+  fill.set(start.subarray(0, groups));
+  const order = arena.take(Int32Array, inGroups);
   for (let i = 0; i < n; i++) {
     const p = personOf[i];
-    if (p !== NONE) order[fill[p]++] = i;
+    if (p === NONE) continue;
+    const g = groupOf[p];
+    if (g !== NONE) order[fill[g]++] = i;
   }
 
   const dupOf = personOf.fill(NONE); // personOf is spent: reuse its memory
   const overlaps = new Map<number, number[]>();
   const person = new PersonPass(t, longest, dupOf, overlaps);
-  for (let p = 0; p < persons; p++) {
-    const a = start[p];
-    const b = start[p + 1];
-    if (b - a < 2) continue;
-    // Only a person with several rows needs their dates: most rows are never read again.
+  for (let g = 0; g < groups; g++) {
+    const a = start[g];
+    const b = start[g + 1];
+    // Only these rows need their dates: most rows are never read again.
     for (let r = a; r < b; r++) t.load(order[r]);
     person.check(order, a, b);
   }
