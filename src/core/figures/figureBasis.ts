@@ -11,7 +11,7 @@
 import { countSwedishWorkdays, isSwedishWorkday } from "../calendar/holidays";
 import { civilDate, epochDay } from "../cells/localDate";
 import { municipalityKey } from "../cells/text";
-import { Arena, type TypedColumn, type TypedColumnType } from "../memory/arena";
+import { Arena, type TypedColumnType } from "../memory/arena";
 import { CARE_CODE, EMPTY, NUMBER_BIT, type StayTable } from "../sheet/stayTable";
 
 // Module-local copies for the row loop (an imported binding may be read through an accessor).

@@ -71,7 +71,9 @@ export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): Re
   const invoicePeriod =
     options.invoicePeriod ?? (statedPeriod ? { fromDay: statedPeriod.fromDay, toDay: statedPeriod.toDay } : null);
 
-  const checked = runChecks(readings, { profile, referenceDay, invoicePeriod });
+  // The cross-row checks' scratch comes from the basis's part of the reservation, and goes back
+  // before the basis takes it: pages already touched once, not fresh ones.
+  const checked = runChecks(readings, { profile, referenceDay, invoicePeriod, arena });
   const errorRows = new Set<string>();
   for (const f of checked.findings) if (f.severity === "error" && f.row !== null) errorRows.add(`${f.sheet}!${f.row}`);
 
