@@ -37,15 +37,17 @@ const MIN_CONFIDENCE = 0.5;
 export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): ReviewResult {
   const { profile, referenceDay } = options;
   const referenceYear = civilDate(referenceDay).year;
-  // All the typed memory of a review in one reservation, while the heap holds only the grid
-  // (memory/arena.ts): the stay tables and the figure basis.
-  let bytes = 0;
+  // All the typed memory of a review reserved at once, while the heap holds only the grid
+  // (memory/arena.ts): the stay tables, and apart from them the figure basis, which the result
+  // keeps for the what-if path (the tables' memory goes when the review ends).
+  let tableBytes = 0;
   let rowsAtMost = 0;
   for (const sheet of input.sheets) {
     rowsAtMost += sheet.values.length;
-    bytes += stayTableBytes(sheet.values.length);
+    tableBytes += stayTableBytes(sheet.values.length);
   }
-  const arena = Arena.reserve(bytes + figureBasisBytes(rowsAtMost));
+  const arena = Arena.reserve(tableBytes);
+  const basisArena = Arena.reserve(figureBasisBytes(rowsAtMost));
   const readings: SheetReading[] = [];
   for (const sheet of input.sheets) {
     const named = options.sheets?.includes(sheet.name) ?? false;
@@ -71,15 +73,15 @@ export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): Re
   const invoicePeriod =
     options.invoicePeriod ?? (statedPeriod ? { fromDay: statedPeriod.fromDay, toDay: statedPeriod.toDay } : null);
 
-  // The cross-row checks' scratch comes from the basis's part of the reservation, and goes back
-  // before the basis takes it: pages already touched once, not fresh ones.
-  const checked = runChecks(readings, { profile, referenceDay, invoicePeriod, arena });
+  // The cross-row checks' scratch comes from the basis's reservation, and goes back before the
+  // basis takes it: pages already touched once, not fresh ones.
+  const checked = runChecks(readings, { profile, referenceDay, invoicePeriod, arena: basisArena });
   const errorRows = new Set<string>();
   for (const f of checked.findings) if (f.severity === "error" && f.row !== null) errorRows.add(`${f.sheet}!${f.row}`);
 
   const basis = buildFigureBasis(
     readings.map((r) => r.table),
-    { openStaysUntilDay: options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null, errorRows, arena },
+    { openStaysUntilDay: options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null, errorRows, arena: basisArena },
   );
   const figures = recomputeFigures(basis, profile);
 

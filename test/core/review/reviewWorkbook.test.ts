@@ -3,6 +3,9 @@ import type { AgreementProfile } from "../../../src/core/agreements/profileSchem
 import type { CellValue, SheetGrid } from "../../../src/core/cells/cellValue";
 import { epochDay } from "../../../src/core/cells/localDate";
 import { recomputeFigures } from "../../../src/core/figures/computeFigures";
+import { figureBasisBytes } from "../../../src/core/figures/figureBasis";
+import { Arena } from "../../../src/core/memory/arena";
+import { stayTableBytes } from "../../../src/core/sheet/stayTable";
 import { reviewWorkbook } from "../../../src/core/review/reviewWorkbook";
 import { ReviewError } from "../../../src/core/review/reviewError";
 
@@ -51,6 +54,16 @@ describe("reviewWorkbook", () => {
     expect(result.assumptions.map((a) => a.en).join("\n")).toMatch(/read from the sheet's title/);
     // The profile's own ASSUMED readings are shown too.
     for (const a of halland.assumptions) expect(result.assumptions).toContainEqual(a);
+  });
+
+  it("keeps only the figure basis's memory in the result, not the stay tables'", () => {
+    const big = invoiceSheet();
+    const result = reviewWorkbook({ sheets: [notes, big], dateSystem: "1900" }, { profile: law, referenceDay: today });
+    // The basis's columns share one reservation sized for the basis alone (the grids' 2 + 9 rows).
+    const buffer = result.basis.statedDays.buffer;
+    expect(buffer.byteLength).toBe(Arena.aligned(figureBasisBytes(notes.values.length + big.values.length)));
+    expect(result.basis.row.buffer).toBe(buffer);
+    expect(buffer.byteLength).toBeLessThan(stayTableBytes(big.values.length) + figureBasisBytes(11));
   });
 
   it("bills individual days past the grace period under the law's default", () => {
