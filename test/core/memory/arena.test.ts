@@ -7,9 +7,10 @@ describe("Arena", () => {
     const b = arena.take(Float64Array, 2); // 16 bytes from offset 8
     expect(a.buffer).toBe(b.buffer);
     expect(b.byteOffset).toBe(8);
-    const c = arena.take(Int32Array, 10); // 40 bytes: 24 + 40 > 64, so its own buffer
+    const c = arena.take(Int32Array, 11); // 44 bytes, 48 aligned: 24 + 48 > 64, so its own buffer
     expect(c.buffer).not.toBe(a.buffer);
-    expect(c.buffer.byteLength).toBe(40);
+    expect(c.buffer.byteLength).toBe(44);
+    expect(arena.take(Int32Array, 10).buffer).toBe(a.buffer); // 40 bytes still fit: 24 + 40 = 64
   });
 
   test("a scratch step's memory goes to the next taker, zeroed by take() and as left by takeUnfilled()", () => {
