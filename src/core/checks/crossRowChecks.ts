@@ -6,6 +6,7 @@
  */
 import { Arena } from "../memory/arena";
 import type { Finding, Stay } from "../model";
+import type { StayTable } from "../sheet/stayTable";
 import { CHECK_CATALOG } from "./catalog";
 import { dateText, fillMessage, rowRef, rowRefs } from "./messages";
 import { rowFinding, type SheetContext } from "./sheetContext";
@@ -23,192 +24,207 @@ const DUP_BY_ID = 4;
 const DUP_BY_DATES = 8;
 
 /**
- * The rows of all sheets as columns of typed arrays: compact, because a million rows must not
- * push the engine into an early full collection of the heap that holds the stays. A row is its
- * index in input order (sheet after sheet).
+ * The bytes the cross-row checks take for `rows` rows (their columns, the person table at load
+ * factor 2/3, the grouping): reserve them in an Arena before reading.
  */
-class Table {
+export function crossRowBytes(rows: number): number {
+  return rows * (4 * 6 + 1 + 18 + 4) + 16 * 8;
+}
+
+/** The row has a stay id (kept in the same flag byte). */
+const HAS_STAY_ID = 16;
+
+/** How the cross-row checks read a row back after the chunk it came in is gone. */
+export interface RowSource {
+  /** The stay id of the row (table index as given to add(), Excel row). */
+  stayId(tableIndex: number, excelRow: number): string | null;
+  /** The whole row as a Stay of its own (for a finding's message). */
+  stay(tableIndex: number, excelRow: number): Stay;
+}
+
+/** A table that is kept whole: rows are read back from it. */
+export function tableSource(table: StayTable): RowSource {
+  return { stayId: (i) => table.stayIdOf(i), stay: (i) => table.stay(i) };
+}
+
+/**
+ * What the cross-row checks keep of every row, collected chunk by chunk as the sheets are read:
+ * its place, person, days and flags, in typed columns (a row is its index in input order,
+ * sheet after sheet). Compact, because a million rows must stay cheap in memory.
+ */
+export class CrossRows {
   readonly pos: Int32Array | Float64Array;
   readonly adm: Int32Array;
   readonly ready: Int32Array;
   readonly end: Int32Array;
   readonly flags: Uint8Array;
-  /** First row index of each sheet (contexts order), and one past the last. */
-  private readonly sheetStart: Int32Array;
+  private readonly personOf: Int32Array;
+  /** The row's index in the table it came in (for its RowSource). */
+  private readonly tix: Int32Array;
+  private readonly interner: PersonInterner;
+  private readonly sources: (RowSource | undefined)[] = [];
+  private n = 0;
 
-  constructor(private readonly contexts: SheetContext[], active: Set<SheetContext>, arena: Arena) {
-    this.sheetStart = new Int32Array(contexts.length + 1);
-    contexts.forEach((c, i) => (this.sheetStart[i + 1] = this.sheetStart[i] + (active.has(c) ? c.reading.table.length : 0)));
-    const n = this.sheetStart[contexts.length];
+  /** `capacity`: at least the rows of every sheet to be added. */
+  constructor(
+    private readonly contexts: SheetContext[],
+    capacity: number,
+    private readonly arena: Arena = new Arena(),
+  ) {
     // sheet * 2^21 + row fits an Int32 below 1024 sheets
-    this.pos = contexts.length < 1024 ? arena.take(Int32Array, n) : arena.take(Float64Array, n);
-    this.adm = arena.take(Int32Array, n);
-    this.ready = arena.take(Int32Array, n);
-    this.end = arena.take(Int32Array, n);
-    this.flags = arena.take(Uint8Array, n);
+    this.pos = contexts.length < 1024 ? arena.take(Int32Array, capacity) : arena.take(Float64Array, capacity);
+    this.adm = arena.take(Int32Array, capacity);
+    this.ready = arena.take(Int32Array, capacity);
+    this.end = arena.take(Int32Array, capacity);
+    this.flags = arena.take(Uint8Array, capacity);
+    this.personOf = arena.take(Int32Array, capacity);
+    this.tix = arena.take(Int32Array, capacity);
+    this.interner = new PersonInterner(capacity, arena);
   }
 
-  /** Reads row i's position, days and what it may take part in. */
-  load(i: number): void {
-    const sheet = this.sheetOf(i);
-    const c = this.contexts[sheet];
-    const table = c.reading.table;
-    const k = i - this.sheetStart[sheet];
-    this.pos[i] = c.index * ROW_SPAN + table.row[k];
-    const a = table.dayOf(table.admission, k) ?? NO_DAY;
-    const e = table.dayOf(table.discharge, k) ?? OPEN_END;
-    this.adm[i] = a;
-    this.ready[i] = table.dayOf(table.ready, k) ?? NO_DAY;
-    this.end[i] = e;
+  /** The rows of `table` (a sheet's, or a chunk of it); rows without a readable id take no part. */
+  add(c: SheetContext, table: StayTable, source: RowSource): void {
+    if (!c.runs.DUPLICATE_STAY && !c.runs.OVERLAPPING_STAYS) return;
+    this.sources[c.index] = source;
     const dup = c.runs.DUPLICATE_STAY ? CAN_DUP : 0;
-    this.flags[i] = dup | (c.runs.OVERLAPPING_STAYS && a !== NO_DAY && e >= a ? CAN_OVERLAP : 0);
+    const overlap = c.runs.OVERLAPPING_STAYS;
+    const base = c.index * ROW_SPAN;
+    const { pos, adm, ready, end, flags, personOf, tix, interner } = this;
+    for (let k = 0; k < table.length; k++) {
+      const i = this.n++;
+      pos[i] = base + table.row[k];
+      const a = table.dayOf(table.admission, k) ?? NO_DAY;
+      const e = table.dayOf(table.discharge, k) ?? OPEN_END;
+      adm[i] = a;
+      ready[i] = table.dayOf(table.ready, k) ?? NO_DAY;
+      end[i] = e;
+      flags[i] = dup | (overlap && a !== NO_DAY && e >= a ? CAN_OVERLAP : 0) | (table.hasStayId(k) ? HAS_STAY_ID : 0);
+      tix[i] = k;
+      const key = table.personKey(k);
+      personOf[i] = key === null ? NONE : interner.id(key);
+    }
   }
 
   get size(): number {
-    return this.sheetStart[this.contexts.length];
-  }
-
-  start(sheet: number): number {
-    return this.sheetStart[sheet];
-  }
-
-  sheetOf(i: number): number {
-    const starts = this.sheetStart;
-    let s = 0;
-    while (starts[s + 1] <= i) s++;
-    return s;
+    return this.n;
   }
 
   ctxOf(i: number): SheetContext {
-    return this.contexts[this.sheetOf(i)];
+    return this.contexts[Math.floor(this.pos[i] / ROW_SPAN)];
+  }
+
+  rowOf(i: number): number {
+    return this.pos[i] % ROW_SPAN;
   }
 
   /** Row i as a Stay of its own (for a finding's message). */
   stay(i: number): Stay {
-    const s = this.sheetOf(i);
-    return this.contexts[s].reading.table.stay(i - this.sheetStart[s]);
-  }
-
-  rowOf(i: number): number {
-    const s = this.sheetOf(i);
-    return this.contexts[s].reading.table.row[i - this.sheetStart[s]];
+    return this.sources[Math.floor(this.pos[i] / ROW_SPAN)]!.stay(this.tix[i], this.rowOf(i));
   }
 
   /** The stay id where the sheet maps a stay-id column (an unmapped column contributes nothing). */
   stayId(i: number): string | null {
-    const s = this.sheetOf(i);
-    const c = this.contexts[s];
+    if ((this.flags[i] & HAS_STAY_ID) === 0) return null;
+    const c = this.ctxOf(i);
     if (c.letters.stayId === undefined) return null;
-    const id = c.reading.table.stayIdOf(i - this.sheetStart[s]);
+    const id = this.sources[c.index]!.stayId(this.tix[i], this.rowOf(i));
     return id === null || id.length === 0 ? null : id;
+  }
+
+  /** DUPLICATE_STAY and OVERLAPPING_STAYS over every row added. */
+  check(out: Finding[]): void {
+    const n = this.n;
+    const { pos, flags, personOf, interner, arena } = this;
+    // Only a person with several rows can have a duplicate or an overlap: those persons are
+    // numbered densely, and a counting sort makes each one's rows a contiguous segment of `order`.
+    const persons = interner.count;
+    const groupOf = arena.take(Int32Array, persons); // first the row count per person
+    for (let i = 0; i < n; i++) if (personOf[i] !== NONE) groupOf[personOf[i]]++;
+    let groups = 0;
+    let inGroups = 0;
+    let longest = 0;
+    for (let p = 0; p < persons; p++) {
+      const c = groupOf[p];
+      if (c < 2) continue;
+      groups++;
+      inGroups += c;
+      if (c > longest) longest = c;
+    }
+    const start = arena.take(Int32Array, groups + 1);
+    for (let p = 0, g = 0; p < persons; p++) {
+      const c = groupOf[p];
+      if (c < 2) groupOf[p] = NONE;
+      else {
+        start[g + 1] = start[g] + c;
+        groupOf[p] = g++;
+      }
+    }
+    const fill = arena.take(Int32Array, groups);
+    fill.set(start.subarray(0, groups));
+    const order = arena.take(Int32Array, inGroups);
+    for (let i = 0; i < n; i++) {
+      const p = personOf[i];
+      if (p === NONE) continue;
+      const g = groupOf[p];
+      if (g !== NONE) order[fill[g]++] = i;
+    }
+
+    const dupOf = personOf.fill(NONE, 0, n); // personOf is spent: reuse its memory
+    const overlaps = new Map<number, number[]>();
+    const person = new PersonPass(this, longest, dupOf, overlaps);
+    for (let g = 0; g < groups; g++) person.check(order, start[g], start[g + 1]);
+
+    const m = CHECK_CATALOG.DUPLICATE_STAY.messages;
+    for (let i = 0; i < n; i++) {
+      if (dupOf[i] === NONE) continue;
+      const s = this.stay(i);
+      const ctx = this.ctxOf(i);
+      const first = dupOf[i];
+      const firstRef = rowRef(this.ctxOf(first).reading.sheet, this.rowOf(first), ctx.reading.sheet);
+      const byId = (flags[i] & DUP_BY_ID) !== 0;
+      out.push(
+        rowFinding(
+          ctx,
+          s,
+          "DUPLICATE_STAY",
+          "error",
+          byId ? ["personId", "stayId"] : ["personId", "admissionDate", "readyDate"],
+          byId
+            ? fillMessage(m.main, { stayId: this.stayId(i) as string, first: firstRef })
+            : fillMessage(m.dates, { admission: dateText(s.admission), ready: dateText(s.ready), first: firstRef }),
+          { relatedRows: [this.rowOf(first)] },
+        ),
+      );
+    }
+    for (const [i, related] of overlaps) {
+      const s = this.stay(i);
+      const ctx = this.ctxOf(i);
+      const others = [...new Set(related)].sort((x, y) => pos[x] - pos[y]);
+      const refs = others.map((j) => ({ sheet: this.ctxOf(j).reading.sheet, row: this.rowOf(j) }));
+      out.push(
+        rowFinding(
+          ctx,
+          s,
+          "OVERLAPPING_STAYS",
+          "warning",
+          ["admissionDate", "dischargeDate", "personId"],
+          fillMessage(CHECK_CATALOG.OVERLAPPING_STAYS.messages.main, { from: dateText(s.admission), to: dateText(s.discharge), others: rowRefs(refs, ctx.reading.sheet) }),
+          { relatedRows: refs.map((r) => r.row) },
+        ),
+      );
+    }
   }
 }
 
-/** `arena`: where the scratch columns come from (the caller gives the memory back afterwards). */
+/** The cross-row checks over whole sheets (every row of each reading's table). */
 export function checkCrossRows(contexts: SheetContext[], out: Finding[], arena: Arena = new Arena()): void {
   const active = contexts.filter((c) => c.runs.DUPLICATE_STAY || c.runs.OVERLAPPING_STAYS);
   if (active.length === 0) return;
-
-  const t = new Table(contexts, new Set(active), arena);
-  const n = t.size;
-  const { pos, flags } = t;
-
-  // Intern person ids; rows without a readable id take no part.
-  const personOf = arena.take(Int32Array, n);
-  const interner = new PersonInterner(n, arena);
-  for (const c of active) {
-    const table = c.reading.table;
-    let k = t.start(contexts.indexOf(c));
-    for (let i = 0; i < table.length; i++, k++) {
-      const key = table.personKey(i);
-      personOf[k] = key === null ? NONE : interner.id(key);
-    }
-  }
-
-  // Only a person with several rows can have a duplicate or an overlap: those persons are
-  // numbered densely, and a counting sort makes each one's rows a contiguous segment of `order`.
-  const persons = interner.count;
-  const groupOf = arena.take(Int32Array, persons); // first the row count per person
-  for (let i = 0; i < n; i++) if (personOf[i] !== NONE) groupOf[personOf[i]]++;
-  let groups = 0;
-  let inGroups = 0;
-  let longest = 0;
-  for (let p = 0; p < persons; p++) {
-    const c = groupOf[p];
-    if (c < 2) continue;
-    groups++;
-    inGroups += c;
-    if (c > longest) longest = c;
-  }
-  const start = arena.take(Int32Array, groups + 1);
-  for (let p = 0, g = 0; p < persons; p++) {
-    const c = groupOf[p];
-    if (c < 2) groupOf[p] = NONE;
-    else {
-      start[g + 1] = start[g] + c;
-      groupOf[p] = g++;
-    }
-  }
-  const fill = arena.take(Int32Array, groups);
-  fill.set(start.subarray(0, groups));
-  const order = arena.take(Int32Array, inGroups);
-  for (let i = 0; i < n; i++) {
-    const p = personOf[i];
-    if (p === NONE) continue;
-    const g = groupOf[p];
-    if (g !== NONE) order[fill[g]++] = i;
-  }
-
-  const dupOf = personOf.fill(NONE); // personOf is spent: reuse its memory
-  const overlaps = new Map<number, number[]>();
-  const person = new PersonPass(t, longest, dupOf, overlaps);
-  for (let g = 0; g < groups; g++) {
-    const a = start[g];
-    const b = start[g + 1];
-    // Only these rows need their dates: most rows are never read again.
-    for (let r = a; r < b; r++) t.load(order[r]);
-    person.check(order, a, b);
-  }
-
-  const m = CHECK_CATALOG.DUPLICATE_STAY.messages;
-  for (let i = 0; i < n; i++) {
-    if (dupOf[i] === NONE) continue;
-    const s = t.stay(i);
-    const ctx = t.ctxOf(i);
-    const first = dupOf[i];
-    const firstRef = rowRef(t.ctxOf(first).reading.sheet, t.rowOf(first), ctx.reading.sheet);
-    const byId = (flags[i] & DUP_BY_ID) !== 0;
-    out.push(
-      rowFinding(
-        ctx,
-        s,
-        "DUPLICATE_STAY",
-        "error",
-        byId ? ["personId", "stayId"] : ["personId", "admissionDate", "readyDate"],
-        byId
-          ? fillMessage(m.main, { stayId: t.stayId(i) as string, first: firstRef })
-          : fillMessage(m.dates, { admission: dateText(s.admission), ready: dateText(s.ready), first: firstRef }),
-        { relatedRows: [t.rowOf(first)] },
-      ),
-    );
-  }
-  for (const [i, related] of overlaps) {
-    const s = t.stay(i);
-    const ctx = t.ctxOf(i);
-    const others = [...new Set(related)].sort((x, y) => pos[x] - pos[y]);
-    const refs = others.map((j) => ({ sheet: t.ctxOf(j).reading.sheet, row: t.rowOf(j) }));
-    out.push(
-      rowFinding(
-        ctx,
-        s,
-        "OVERLAPPING_STAYS",
-        "warning",
-        ["admissionDate", "dischargeDate", "personId"],
-        fillMessage(CHECK_CATALOG.OVERLAPPING_STAYS.messages.main, { from: dateText(s.admission), to: dateText(s.discharge), others: rowRefs(refs, ctx.reading.sheet) }),
-        { relatedRows: refs.map((r) => r.row) },
-      ),
-    );
-  }
+  let rows = 0;
+  for (const c of active) rows += c.reading.table.length;
+  const cross = new CrossRows(contexts, rows, arena);
+  for (const c of active) cross.add(c, c.reading.table, tableSource(c.reading.table));
+  cross.check(out);
 }
 
 type Compare = (x: number, y: number) => number;
@@ -224,7 +240,7 @@ class PersonPass {
   private readonly bySpan: Compare;
 
   constructor(
-    private readonly t: Table,
+    private readonly t: CrossRows,
     longest: number,
     private readonly dupOf: Int32Array,
     private readonly overlaps: Map<number, number[]>,

@@ -22,11 +22,11 @@ import type { CheckStatus } from "../review/result";
 import type { Field } from "../sheet/fields";
 import type { SheetReading } from "../sheet/sheetReading";
 import { CHECK_CATALOG, CHECK_CODES, STATUS_REASONS, type CheckCode } from "./catalog";
-import { checkCrossRows } from "./crossRowChecks";
+import { CrossRows, tableSource, type RowSource } from "./crossRowChecks";
 import { fieldLabel, fillMessage, joinBilingual } from "./messages";
 import { prepareModel, type ModelContext } from "./modelRules";
 import { checkSheetRows, neededFields, newTextCaches, type MissingConsequence, type NeededField, type RowCheckEnv } from "./rowChecks";
-import { buildSheetContext, type SheetContext } from "./sheetContext";
+import { buildSheetContext, noteUnreadable, type SheetContext } from "./sheetContext";
 
 export interface CheckContext {
   profile: AgreementProfile;
@@ -34,7 +34,7 @@ export interface CheckContext {
   referenceDay: number;
   /** Invoiced period (epoch days, inclusive) or null when unknown. */
   invoicePeriod: { fromDay: number; toDay: number } | null;
-  /** Reserved memory for the cross-row scratch columns (given back when the checks end). */
+  /** Reserved memory for the cross-row columns (crossRowBytes). */
   arena?: Arena;
 }
 
@@ -44,35 +44,71 @@ export interface ChecksResult {
 }
 
 export function runChecks(readings: SheetReading[], ctx: CheckContext): ChecksResult {
-  const model = prepareModel(ctx.profile);
-  const contexts = readings.map((r, i) => buildSheetContext(r, i));
-  const env: RowCheckEnv = {
-    model,
-    referenceDay: ctx.referenceDay,
-    invoicePeriod: ctx.invoicePeriod,
-    caches: newTextCaches(),
-    priceUnknown: new Map(),
-  };
+  let rows = 0;
+  for (const r of readings) rows += r.table.length;
+  const run = new CheckRun(readings, ctx, rows);
+  for (const c of run.contexts) run.rows(c, tableSource(c.reading.table));
+  return run.finish();
+}
 
-  // Row findings come out in row order, sheet after sheet; the few others are sorted and merged
-  // in, so a million findings are never sorted with a comparator.
-  const rowFindings: Finding[] = [];
-  const other: Finding[] = [];
-  for (const c of contexts) {
-    other.push(...missingColumnFindings(c, model));
-    checkSheetRows(c, env, rowFindings);
+/**
+ * The checks as the rows come: rows() for each sheet's table, or for each chunk of it as a
+ * sheet is read in chunks (the reading's table is then the current chunk), then finish().
+ */
+export class CheckRun {
+  readonly contexts: SheetContext[];
+  private readonly model: ModelContext;
+  private readonly env: RowCheckEnv;
+  /** Row findings come out in row order, sheet after sheet. */
+  private readonly rowFindings: Finding[] = [];
+  private readonly cross: CrossRows;
+  /** Per sheet, how many of its reader findings are already noted as unreadable cells. */
+  private readonly noted: number[];
+
+  /** `rows`: at least the rows of every sheet that will be checked (for the cross-row columns). */
+  constructor(readings: SheetReading[], ctx: CheckContext, rows: number) {
+    this.model = prepareModel(ctx.profile);
+    this.contexts = readings.map((r, i) => buildSheetContext(r, i));
+    this.noted = readings.map((r) => r.findings.length);
+    this.env = {
+      model: this.model,
+      referenceDay: ctx.referenceDay,
+      invoicePeriod: ctx.invoicePeriod,
+      caches: newTextCaches(),
+      priceUnknown: new Map(),
+    };
+    const active = this.contexts.some((c) => c.runs.DUPLICATE_STAY || c.runs.OVERLAPPING_STAYS);
+    this.cross = new CrossRows(this.contexts, active ? rows : 0, ctx.arena);
   }
-  const arena = ctx.arena ?? new Arena();
-  arena.scratch((scratch) => checkCrossRows(contexts, other, scratch));
-  other.push(...priceUnknownFindings(env, contexts));
 
-  const rank = new Map(contexts.map((c) => [c.reading.sheet, c.index]));
-  const place = (f: Finding) => (rank.get(f.sheet) ?? 0) * 2 ** 21 + (f.row ?? 0);
-  const byPlace = (a: Finding, b: Finding) =>
-    place(a) - place(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.fields[0] < b.fields[0] ? -1 : a.fields[0] > b.fields[0] ? 1 : 0);
-  if (!inPlaceOrder(rowFindings, place)) rowFindings.sort(byPlace); // stays not in row order
-  const findings = mergeByPlace(rowFindings, other.sort(byPlace), place);
-  return { findings, statuses: checkStatuses(contexts, model) };
+  /** Checks the rows now in the sheet's table; `source` reads them back later for cross-row findings. */
+  rows(c: SheetContext, source: RowSource): void {
+    const findings = c.reading.findings;
+    if (findings.length > this.noted[c.index]) {
+      noteUnreadable(c, findings, this.noted[c.index]);
+      this.noted[c.index] = findings.length;
+    }
+    checkSheetRows(c, this.env, this.rowFindings);
+    this.cross.add(c, c.reading.table, source);
+  }
+
+  finish(): ChecksResult {
+    const { contexts, model, env, rowFindings } = this;
+    // The few findings that are not row checks' are sorted and merged in, so a million findings
+    // are never sorted with a comparator.
+    const other: Finding[] = [];
+    for (const c of contexts) other.push(...missingColumnFindings(c, model));
+    this.cross.check(other);
+    other.push(...priceUnknownFindings(env, contexts));
+
+    const rank = new Map(contexts.map((c) => [c.reading.sheet, c.index]));
+    const place = (f: Finding) => (rank.get(f.sheet) ?? 0) * 2 ** 21 + (f.row ?? 0);
+    const byPlace = (a: Finding, b: Finding) =>
+      place(a) - place(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.fields[0] < b.fields[0] ? -1 : a.fields[0] > b.fields[0] ? 1 : 0);
+    if (!inPlaceOrder(rowFindings, place)) rowFindings.sort(byPlace); // stays not in row order
+    const findings = mergeByPlace(rowFindings, other.sort(byPlace), place);
+    return { findings, statuses: checkStatuses(contexts, model) };
+  }
 }
 
 function inPlaceOrder(list: Finding[], place: (f: Finding) => number): boolean {

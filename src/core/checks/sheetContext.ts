@@ -44,12 +44,18 @@ export function buildSheetContext(reading: SheetReading, index: number): SheetCo
     if (lacking.length > 0) missing[code] = lacking;
   }
 
-  const unreadable = new Set<number>();
-  for (const f of reading.findings) {
+  const context = { reading, index, letters, runs, missing, unreadable: new Set<number>() };
+  noteUnreadable(context, reading.findings, 0);
+  return context;
+}
+
+/** Adds the cells of the reader's findings from `from` on (a sheet read in chunks adds each chunk's). */
+export function noteUnreadable(ctx: SheetContext, findings: readonly Finding[], from: number): void {
+  for (let i = from; i < findings.length; i++) {
+    const f = findings[i];
     if (f.code !== "INVALID_VALUE" || f.row === null) continue;
-    for (const field of f.fields) unreadable.add(cellKey(f.row, field));
+    for (const field of f.fields) ctx.unreadable.add(cellKey(f.row, field));
   }
-  return { reading, index, letters, runs, missing, unreadable };
 }
 
 export function isUnreadable(ctx: SheetContext, row: number, field: Field): boolean {

@@ -194,29 +194,56 @@ export function figureBasisBytes(stays: number): number {
 const ONE_BUFFER_FROM = 1 << 20;
 
 export function buildFigureBasis(stayTables: readonly StayTable[], options: FigureBasisOptions): FigureBasis {
-  const openUntil = options.openStaysUntilDay;
-  const left = { missingDates: 0, dischargeBeforeReady: 0, open: 0 };
+  let rows = 0;
+  for (const t of stayTables) rows += t.length;
+  const builder = new FigureBasisBuilder(
+    stayTables.map((t) => t.sheet),
+    rows,
+    options,
+  );
+  for (const table of stayTables) builder.add(table);
+  return builder.finish();
+}
 
-  const sheets = [...new Set(stayTables.map((t) => t.sheet))].sort();
-  const sheetRank = new Map(sheets.map((s, i) => [s, i]));
-  let total = 0;
-  for (const t of stayTables) total += t.length;
+/**
+ * The basis built as the rows come: add() each sheet's table, or each chunk of it as a sheet
+ * is read in chunks, then finish(). Rows may come in any order; the basis sorts them.
+ */
+export class FigureBasisBuilder {
+  private readonly left = { missingDates: 0, dischargeBeforeReady: 0, open: 0 };
+  private readonly sheets: string[];
+  private readonly sheetRank: Map<string, number>;
+  private col: Columns;
+  private readonly rawIds = new Map<string | null, number>();
+  private readonly raws: (string | null)[] = [];
+  private n = 0;
+  private sorted = true;
+  private lastKey = -Infinity;
+  private maxKey = 0;
+  private minDay = Infinity;
+  private maxDay = -Infinity;
 
-  // 1. One pass over the stays: which enter, and everything read from the stay. Typed arrays
-  //    only: an object per stay costs more in garbage collection than all the work.
-  let col = columns(total, options.arena);
-  const rawIds = new Map<string | null, number>();
-  const raws: (string | null)[] = [];
-  let n = 0;
-  let sorted = true;
-  let lastKey = -Infinity;
-  let maxKey = 0;
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  for (const table of stayTables) {
+  /** `sheetNames`: every sheet whose rows may come; `capacity`: at least the rows that will. */
+  constructor(
+    sheetNames: readonly string[],
+    private readonly capacity: number,
+    private readonly options: FigureBasisOptions,
+  ) {
+    this.sheets = [...new Set(sheetNames)].sort();
+    this.sheetRank = new Map(this.sheets.map((s, i) => [s, i]));
+    // One pass over the stays as they come: which enter, and everything read from the stay.
+    // Typed arrays only: an object per stay costs more in garbage collection than all the work.
+    this.col = columns(capacity, options.arena);
+  }
+
+  add(table: StayTable): void {
+    const openUntil = this.options.openStaysUntilDay;
+    const { left, col, rawIds, raws } = this;
+    let { n, sorted, lastKey, maxKey, minDay, maxDay } = this;
+    if (n + table.length > this.capacity) throw new Error("FigureBasisBuilder: more rows than its capacity");
     // The table's columns read directly (no cursor): this loop runs once per row of every sheet.
     const { dates, texts, ready, newReady, readyWithdrawn, discharge, row, municipality, careType, statedDays, billedDays, amount, numberSet } = table;
-    const rank = sheetRank.get(table.sheet)!;
+    const rank = this.sheetRank.get(table.sheet)!;
     let lastText = NONE - 1;
     let lastMuni = 0;
     for (let k = 0; k < table.length; k++) {
@@ -283,111 +310,125 @@ export function buildFigureBasis(stayTables: readonly StayTable[], options: Figu
       col.statedBilledDays[i] = (set & BILLED_DAYS) !== 0 ? billedDays[k] : NaN;
       col.statedAmount[i] = (set & AMOUNT) !== 0 ? amount[k] : NaN;
     }
-  }
-  if (!sorted) {
-    const keys = new Float64Array(n);
-    for (let j = 0; j < n; j++) keys[j] = col.sheetIndex[j] * ROW_KEY_SHEET + col.row[j];
-    col = reorder(col, sortOrder(keys, n, maxKey), n);
-  } else if (n < total) {
-    col = reorder(col, null, n);
+    Object.assign(this, { n, sorted, lastKey, maxKey, minDay, maxDay });
   }
 
-  // 2. Municipalities: one per sameMunicipality-compatible key (genitive s tolerated), the first
-  //    spelling in sheet/row order shown.
-  const byKey = new Map<string, number>();
-  const names: string[] = [];
-  const muniOfRaw = new Int32Array(raws.length).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const r = col.municipality[i];
-    let id = muniOfRaw[r];
-    if (id < 0) id = muniOfRaw[r] = internMunicipality(raws[r], byKey, names);
-    col.municipality[i] = id;
-  }
-  const muniOrder = names.map((_, i) => i).sort((a, b) => {
-    const ua = names[a] === UNKNOWN_MUNICIPALITY;
-    const ub = names[b] === UNKNOWN_MUNICIPALITY;
-    if (ua !== ub) return ua ? 1 : -1;
-    return collator.compare(names[a], names[b]) || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0);
-  });
-  const rankOf = new Int32Array(names.length);
-  muniOrder.forEach((temp, rank) => (rankOf[temp] = rank));
-  const municipalities = muniOrder.map((t) => names[t]);
-
-  // 3. What follows from the dates alone: over the typed arrays, no stay objects.
-  const tables = n > 0 ? dayTables(minDay, maxDay) : null;
-  const { municipality, startDay, dischargeDay, open, startYear, dischargeMonth, weekdayDays, startIsWorkday } = col;
-  const { calendarToYearEnd, weekdaysToYearEnd } = col;
-  let minYear = Infinity;
-  let maxYear = -Infinity;
-  for (let i = 0; i < n; i++) {
-    municipality[i] = rankOf[municipality[i]];
-    const d0 = startDay[i];
-    const d1 = dischargeDay[i];
-    const monthDay = open[i] ? d1 - 1 : d1; // an open stay belongs to its last counted day's month
-    if (tables) {
-      const o0 = d0 - tables.first;
-      const nextJan1 = tables.nextJan1[o0];
-      startYear[i] = tables.year[o0];
-      dischargeMonth[i] = tables.month[monthDay - tables.first];
-      weekdayDays[i] = tables.prefix[d1 - tables.first] - tables.prefix[o0];
-      startIsWorkday[i] = tables.prefix[o0 + 1] - tables.prefix[o0];
-      calendarToYearEnd[i] = nextJan1 - o0;
-      weekdaysToYearEnd[i] = tables.prefix[nextJan1] - tables.prefix[o0];
-    } else {
-      const y0 = civilDate(d0).year;
-      const cm = civilDate(monthDay);
-      const nextJan1 = epochDay(y0 + 1, 1, 1);
-      startYear[i] = y0;
-      dischargeMonth[i] = cm.year * 12 + cm.month - 1;
-      weekdayDays[i] = countSwedishWorkdays(d0, d1);
-      startIsWorkday[i] = isSwedishWorkday(d0) ? 1 : 0;
-      calendarToYearEnd[i] = nextJan1 - d0;
-      weekdaysToYearEnd[i] = countSwedishWorkdays(d0, nextJan1);
+  /** `errorRows`: `${sheet}!${row}` of rows with an error finding (default: the options'). */
+  finish(errorRows: ReadonlySet<string> = this.options.errorRows): FigureBasis {
+    const { left, sheets, raws, n, sorted, maxKey, minDay, maxDay } = this;
+    let col = this.col;
+    if (!sorted) {
+      const keys = new Float64Array(n);
+      for (let j = 0; j < n; j++) keys[j] = col.sheetIndex[j] * ROW_KEY_SHEET + col.row[j];
+      col = reorder(col, sortOrder(keys, n, maxKey), n);
+    } else if (n < this.capacity) {
+      col = prefix(col, n); // views of the first n: no copy
     }
-    if (startYear[i] < minYear) minYear = startYear[i];
-    const dy = Math.floor(dischargeMonth[i] / 12);
-    if (dy + 1 > maxYear) maxYear = dy + 1; // +1: an open stay's virtual discharge may be 1 January
-  }
-  const { sheetIndex, row, hasError } = col;
-  const partial = { count: n, sheets, sheetIndex, row };
-  for (const ref of options.errorRows) {
-    for (let j = findRow(partial, ref); j >= 0 && j < n && sameRow(partial, j, ref); j++) hasError[j] = 1;
-  }
 
-  const cells = buildCells(n, municipality, col.careType, dischargeMonth);
-  return {
-    count: n,
-    municipalities,
-    sheets,
-    sheetIndex,
-    row,
-    municipality,
-    careType: col.careType,
-    careTypeMissing: col.careTypeMissing,
-    readyDay: col.readyDay,
-    startDay,
-    startMinute: col.startMinute,
-    newReadyUsed: col.newReadyUsed,
-    dischargeDay,
-    open,
-    dischargeMonth,
-    cell: cells.cellOf,
-    calendarDays: col.calendarDays,
-    weekdayDays,
-    startIsWorkday,
-    startYear,
-    calendarToYearEnd,
-    weekdaysToYearEnd,
-    statedDays: col.statedDays,
-    statedBilledDays: col.statedBilledDays,
-    statedAmount: col.statedAmount,
-    hasError,
-    cache: { refs: null },
-    cells: cells.table,
-    minYear: n > 0 ? minYear : 0,
-    maxYear: n > 0 ? maxYear : -1,
-    left,
-  };
+    // 2. Municipalities: one per sameMunicipality-compatible key (genitive s tolerated), the first
+    //    spelling in sheet/row order shown.
+    const byKey = new Map<string, number>();
+    const names: string[] = [];
+    const muniOfRaw = new Int32Array(raws.length).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const r = col.municipality[i];
+      let id = muniOfRaw[r];
+      if (id < 0) id = muniOfRaw[r] = internMunicipality(raws[r], byKey, names);
+      col.municipality[i] = id;
+    }
+    const muniOrder = names.map((_, i) => i).sort((a, b) => {
+      const ua = names[a] === UNKNOWN_MUNICIPALITY;
+      const ub = names[b] === UNKNOWN_MUNICIPALITY;
+      if (ua !== ub) return ua ? 1 : -1;
+      return collator.compare(names[a], names[b]) || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0);
+    });
+    const rankOf = new Int32Array(names.length);
+    muniOrder.forEach((temp, rank) => (rankOf[temp] = rank));
+    const municipalities = muniOrder.map((t) => names[t]);
+
+    // 3. What follows from the dates alone: over the typed arrays, no stay objects.
+    const tables = n > 0 ? dayTables(minDay, maxDay) : null;
+    const { municipality, startDay, dischargeDay, open, startYear, dischargeMonth, weekdayDays, startIsWorkday } = col;
+    const { calendarToYearEnd, weekdaysToYearEnd } = col;
+    let minYear = Infinity;
+    let maxYear = -Infinity;
+    for (let i = 0; i < n; i++) {
+      municipality[i] = rankOf[municipality[i]];
+      const d0 = startDay[i];
+      const d1 = dischargeDay[i];
+      const monthDay = open[i] ? d1 - 1 : d1; // an open stay belongs to its last counted day's month
+      if (tables) {
+        const o0 = d0 - tables.first;
+        const nextJan1 = tables.nextJan1[o0];
+        startYear[i] = tables.year[o0];
+        dischargeMonth[i] = tables.month[monthDay - tables.first];
+        weekdayDays[i] = tables.prefix[d1 - tables.first] - tables.prefix[o0];
+        startIsWorkday[i] = tables.prefix[o0 + 1] - tables.prefix[o0];
+        calendarToYearEnd[i] = nextJan1 - o0;
+        weekdaysToYearEnd[i] = tables.prefix[nextJan1] - tables.prefix[o0];
+      } else {
+        const y0 = civilDate(d0).year;
+        const cm = civilDate(monthDay);
+        const nextJan1 = epochDay(y0 + 1, 1, 1);
+        startYear[i] = y0;
+        dischargeMonth[i] = cm.year * 12 + cm.month - 1;
+        weekdayDays[i] = countSwedishWorkdays(d0, d1);
+        startIsWorkday[i] = isSwedishWorkday(d0) ? 1 : 0;
+        calendarToYearEnd[i] = nextJan1 - d0;
+        weekdaysToYearEnd[i] = countSwedishWorkdays(d0, nextJan1);
+      }
+      if (startYear[i] < minYear) minYear = startYear[i];
+      const dy = Math.floor(dischargeMonth[i] / 12);
+      if (dy + 1 > maxYear) maxYear = dy + 1; // +1: an open stay's virtual discharge may be 1 January
+    }
+    const { sheetIndex, row, hasError } = col;
+    const partial = { count: n, sheets, sheetIndex, row };
+    for (const ref of errorRows) {
+      for (let j = findRow(partial, ref); j >= 0 && j < n && sameRow(partial, j, ref); j++) hasError[j] = 1;
+    }
+
+    const cells = buildCells(n, municipality, col.careType, dischargeMonth);
+    return {
+      count: n,
+      municipalities,
+      sheets,
+      sheetIndex,
+      row,
+      municipality,
+      careType: col.careType,
+      careTypeMissing: col.careTypeMissing,
+      readyDay: col.readyDay,
+      startDay,
+      startMinute: col.startMinute,
+      newReadyUsed: col.newReadyUsed,
+      dischargeDay,
+      open,
+      dischargeMonth,
+      cell: cells.cellOf,
+      calendarDays: col.calendarDays,
+      weekdayDays,
+      startIsWorkday,
+      startYear,
+      calendarToYearEnd,
+      weekdaysToYearEnd,
+      statedDays: col.statedDays,
+      statedBilledDays: col.statedBilledDays,
+      statedAmount: col.statedAmount,
+      hasError,
+      cache: { refs: null },
+      cells: cells.table,
+      minYear: n > 0 ? minYear : 0,
+      maxYear: n > 0 ? maxYear : -1,
+      left,
+    };
+  }
+}
+
+/** The first n entries of every column, as views of the same memory. */
+function prefix(col: Columns, n: number): Columns {
+  const out: Partial<Record<keyof Columns, unknown>> = {};
+  for (const name of COLUMN_NAMES) out[name] = (col[name] as Int32Array).subarray(0, n);
+  return out as Columns;
 }
 
 /** The first n entries of every column, in `order` (or as they are); a buffer of exactly n stays. */

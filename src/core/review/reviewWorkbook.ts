@@ -5,14 +5,14 @@
 import type { AgreementProfile } from "../agreements/profileSchema";
 import type { WorkbookGrids } from "../cells/cellValue";
 import { civilDate } from "../cells/localDate";
-import { runChecks } from "../checks/runChecks";
-import { buildFigureBasis, figureBasisBytes } from "../figures/figureBasis";
+import { crossRowBytes, type RowSource } from "../checks/crossRowChecks";
+import { CheckRun } from "../checks/runChecks";
+import { FigureBasisBuilder, figureBasisBytes } from "../figures/figureBasis";
 import { recomputeFigures } from "../figures/computeFigures";
 import { Arena } from "../memory/arena";
 import type { Finding, FindingCode, MappingOverride, Severity } from "../model";
-import { readSheet } from "../sheet/readSheet";
+import { SheetReader } from "../sheet/readSheet";
 import type { SheetReading } from "../sheet/sheetReading";
-import { stayTableBytes } from "../sheet/stayTable";
 import { engineAssumptions } from "./assumptions";
 import { ReviewError } from "./reviewError";
 import type { ReviewResult, SheetSummary } from "./result";
@@ -31,58 +31,70 @@ export interface ReviewOptions {
   sheets?: string[];
 }
 
+/** Rows per chunk: a table of this many rows (~0.5 MB) stays in the processor's cache while it is checked. */
+const CHUNK_ROWS = 4096;
+
 /** Below this the reader does not believe a sheet is an invoice basis (unless the caller names it). */
 const MIN_CONFIDENCE = 0.5;
 
 export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): ReviewResult {
   const { profile, referenceDay } = options;
   const referenceYear = civilDate(referenceDay).year;
-  // All the typed memory of a review reserved at once, while the heap holds only the grid
-  // (memory/arena.ts): the stay tables, and apart from them the figure basis, which the result
-  // keeps for the what-if path (the tables' memory goes when the review ends).
-  let tableBytes = 0;
+  // Each sheet is read a chunk at a time into one small table; every chunk is checked and added
+  // to the figure basis before the next is read into the same memory, so a million rows never
+  // need a million rows of columns (freshly paged-in memory costs more than the work on it).
+  const sheetReaders: SheetReader[] = [];
   let rowsAtMost = 0;
-  for (const sheet of input.sheets) {
-    rowsAtMost += sheet.values.length;
-    tableBytes += stayTableBytes(sheet.values.length);
-  }
-  const arena = Arena.reserve(tableBytes);
-  const basisArena = Arena.reserve(figureBasisBytes(rowsAtMost));
-  const readings: SheetReading[] = [];
   for (const sheet of input.sheets) {
     const named = options.sheets?.includes(sheet.name) ?? false;
     if (options.sheets && !named) continue;
-    const reading = readSheet(sheet, {
-      dateSystem: input.dateSystem,
-      override: options.mappingOverrides?.[sheet.name],
-      referenceYear,
-      arena,
-    });
-    if (reading.headerRow === null) continue;
-    if (!named && reading.confidence < MIN_CONFIDENCE) continue;
-    readings.push(reading);
+    const reader = new SheetReader(sheet, { dateSystem: input.dateSystem, override: options.mappingOverrides?.[sheet.name], referenceYear }, CHUNK_ROWS);
+    if (reader.reading.headerRow === null) continue;
+    if (!named && reader.reading.confidence < MIN_CONFIDENCE) continue;
+    sheetReaders.push(reader);
+    rowsAtMost += sheet.values.length;
   }
-  if (readings.length === 0) {
+  if (sheetReaders.length === 0) {
     throw new ReviewError("NO_INVOICE_SHEET", {
       sv: "Hittade inget fakturaunderlag: inget blad har rubriker som personnummer, utskrivningsklar datum och utskrivningsdatum.",
       en: "No invoice basis found: no sheet has headers such as personal identity number, discharge-ready date and discharge date.",
     });
   }
+  const readings = sheetReaders.map((r) => r.reading);
 
   const statedPeriod = readings.find((r) => r.statedPeriod)?.statedPeriod ?? null;
   const invoicePeriod =
     options.invoicePeriod ?? (statedPeriod ? { fromDay: statedPeriod.fromDay, toDay: statedPeriod.toDay } : null);
 
-  // The cross-row checks' scratch comes from the basis's reservation, and goes back before the
-  // basis takes it: pages already touched once, not fresh ones.
-  const checked = runChecks(readings, { profile, referenceDay, invoicePeriod, arena: basisArena });
+  // The typed memory that lives through the whole review, reserved before any row is read
+  // (memory/arena.ts): the cross-row columns, and apart from them the figure basis, which the
+  // result keeps for the what-if path.
+  const crossArena = Arena.reserve(crossRowBytes(rowsAtMost));
+  const basisArena = Arena.reserve(figureBasisBytes(rowsAtMost));
+  const run = new CheckRun(readings, { profile, referenceDay, invoicePeriod, arena: crossArena }, rowsAtMost);
+  const building = new FigureBasisBuilder(
+    readings.map((r) => r.sheet),
+    rowsAtMost,
+    { openStaysUntilDay: options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null, errorRows: new Set(), arena: basisArena },
+  );
+  sheetReaders.forEach((reader, k) => {
+    const context = run.contexts[k];
+    const lazyTexts = reader.reading.table.lazyTexts;
+    // Cross-row findings are made after the chunks are gone: their rows are read again from the grid.
+    const source: RowSource = {
+      stayId: (_i, row) => lazyTexts.text(0, row, "stayId"),
+      stay: (_i, row) => reader.stayAt(row)!,
+    };
+    while (reader.readChunk()) {
+      run.rows(context, source);
+      building.add(reader.reading.table);
+    }
+  });
+
+  const checked = run.finish();
   const errorRows = new Set<string>();
   for (const f of checked.findings) if (f.severity === "error" && f.row !== null) errorRows.add(`${f.sheet}!${f.row}`);
-
-  const basis = buildFigureBasis(
-    readings.map((r) => r.table),
-    { openStaysUntilDay: options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null, errorRows, arena: basisArena },
-  );
+  const basis = building.finish(errorRows);
   const figures = recomputeFigures(basis, profile);
 
   const findings = sortFindings(

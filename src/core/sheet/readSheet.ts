@@ -15,7 +15,7 @@ import { parseNumberCell } from "../cells/numbers";
 import { fastPersonNumber, parsePersonId } from "../cells/personId";
 import { normalizeText } from "../cells/text";
 import { Arena } from "../memory/arena";
-import type { Bilingual, CareType, Finding, MappingOverride, SkippedRows } from "../model";
+import type { Bilingual, CareType, Finding, MappingOverride, SkippedRows, Stay } from "../model";
 import { detectSheet } from "./detectSheet";
 import { FIELD_LABELS, type Field } from "./fields";
 import type { SheetReading } from "./sheetReading";
@@ -139,58 +139,123 @@ function columnOf(table: StayTable, field: Field): Int32Array | Float64Array | n
 const TOTAL_WORDS = new Set(["summa", "totalt", "total", "totalsumma", "delsumma", "subtotal", "totals", "summering", "grand"]);
 
 export function readSheet(sheet: SheetGrid, options: ReadOptions): SheetReading {
-  const detection = detectSheet(sheet, options.override);
-  const originRow = sheet.originRow ?? 1;
-  const originColumn = sheet.originColumn ?? 0;
-  const dataRows = detection.headerIndex === null ? 0 : Math.max(0, sheet.values.length - detection.headerIndex - 1);
-  const table = new StayTable(sheet.name, dataRows, options.arena);
-  const reading: SheetReading = {
-    sheet: sheet.name,
-    headerRow: detection.headerRow,
-    rows: 0,
-    mapping: detection.mapping,
-    unmappedHeaders: detection.unmappedHeaders,
-    missingFields: detection.missingFields,
-    skipped: [],
-    table,
-    findings: [],
-    statedPeriod: detection.statedPeriod,
-    confidence: detection.confidence,
-  };
-  if (detection.headerIndex === null) return reading;
+  const reader = new SheetReader(sheet, options);
+  reader.readAll();
+  return reader.reading;
+}
 
-  const readers: Reader[] = detection.mapping.map((m) => ({
-    field: m.field,
-    kind: KIND[m.field],
-    index: m.column - originColumn,
-    letter: m.letter,
-    headerLower: m.header.trim().toLowerCase(),
-    column: columnOf(table, m.field),
-    bit: m.field in NUMBER_BIT ? NUMBER_BIT[m.field as keyof typeof NUMBER_BIT] : 0,
-    lastCell: undefined,
-    lastText: NONE,
-  }));
-  const personReader = readers.find((r) => r.field === "personId");
-  const headersToMatch = readers.filter((r) => r.headerLower !== "").length;
-  const lazyColumn = (field: Field) => readers.find((r) => r.field === field)?.index ?? -1;
-  table.lazyTexts = new GridTexts(sheet.values, originRow, {
-    personIdRaw: lazyColumn("personId"),
-    stayId: lazyColumn("stayId"),
-    careContact: lazyColumn("careContact"),
-  });
-  const ctx = new RowContext(sheet.name, options, readers, reading.findings, table);
+/**
+ * A sheet read in chunks: the review reads a few thousand rows into one small table, checks
+ * them and adds them to the figures, then reads the next into the same table, so a million
+ * rows never need a million rows of columns (memory freshly paged in costs more than the work
+ * on it). `reading.table` is the table being filled: the whole sheet with readAll(), the current
+ * chunk with readChunk().
+ */
+export class SheetReader {
+  readonly reading: SheetReading;
+  private readonly context: RowContext | null = null;
+  private readonly readers: Reader[] = [];
+  private readonly personReader: Reader | undefined;
+  private readonly headersToMatch: number = 0;
+  private readonly originRow: number;
+  /** The next grid row to read. */
+  private next: number;
 
-  const values = sheet.values;
-  for (let r = detection.headerIndex + 1; r < values.length; r++) {
-    const row = values[r] ?? [];
-    const excelRow = originRow + r;
-    if (isBlankRow(row)) skip(reading.skipped, excelRow, "blank");
-    else if (headersToMatch > 0 && isRepeatedHeader(row, readers, headersToMatch)) skip(reading.skipped, excelRow, "repeated-header");
-    else if (isTotalRow(row, personReader, options.referenceYear)) skip(reading.skipped, excelRow, "total");
-    else ctx.readRow(row, excelRow);
+  /** `chunkRows`: the table's size for readChunk(); default: the whole sheet. */
+  constructor(
+    private readonly sheet: SheetGrid,
+    private readonly options: ReadOptions,
+    chunkRows?: number,
+  ) {
+    const detection = detectSheet(sheet, options.override);
+    this.originRow = sheet.originRow ?? 1;
+    const originColumn = sheet.originColumn ?? 0;
+    const dataRows = detection.headerIndex === null ? 0 : Math.max(0, sheet.values.length - detection.headerIndex - 1);
+    const table = new StayTable(sheet.name, chunkRows === undefined ? dataRows : Math.min(chunkRows, dataRows), options.arena);
+    this.reading = {
+      sheet: sheet.name,
+      headerRow: detection.headerRow,
+      rows: 0,
+      mapping: detection.mapping,
+      unmappedHeaders: detection.unmappedHeaders,
+      missingFields: detection.missingFields,
+      skipped: [],
+      table,
+      findings: [],
+      statedPeriod: detection.statedPeriod,
+      confidence: detection.confidence,
+    };
+    this.next = sheet.values.length;
+    if (detection.headerIndex === null) return;
+    this.next = detection.headerIndex + 1;
+
+    this.readers = detection.mapping.map((m) => ({
+      field: m.field,
+      kind: KIND[m.field],
+      index: m.column - originColumn,
+      letter: m.letter,
+      headerLower: m.header.trim().toLowerCase(),
+      column: columnOf(table, m.field),
+      bit: m.field in NUMBER_BIT ? NUMBER_BIT[m.field as keyof typeof NUMBER_BIT] : 0,
+      lastCell: undefined,
+      lastText: NONE,
+    }));
+    this.personReader = this.readers.find((r) => r.field === "personId");
+    this.headersToMatch = this.readers.filter((r) => r.headerLower !== "").length;
+    const lazyColumn = (field: Field) => this.readers.find((r) => r.field === field)?.index ?? -1;
+    table.lazyTexts = new GridTexts(sheet.values, this.originRow, {
+      personIdRaw: lazyColumn("personId"),
+      stayId: lazyColumn("stayId"),
+      careContact: lazyColumn("careContact"),
+    });
+    this.context = new RowContext(sheet.name, options, this.readers, this.reading.findings, table);
   }
-  reading.rows = table.length;
-  return reading;
+
+  /** Reads every remaining row into the table (sized for the whole sheet). */
+  readAll(): void {
+    this.fill(Infinity);
+  }
+
+  /** Empties the table and reads the next rows into it, as many as it holds. false: none were left. */
+  readChunk(): boolean {
+    const table = this.reading.table;
+    table.clear();
+    if (this.context === null || this.next >= this.sheet.values.length) return false;
+    this.fill(table.capacity);
+    return table.length > 0;
+  }
+
+  /** Row `excelRow` read again, alone, as a Stay of its own (for a finding's message). */
+  stayAt(excelRow: number): Stay | null {
+    const row = this.sheet.values[excelRow - this.originRow];
+    if (this.context === null || row === undefined) return null;
+    const one = new StayTable(this.sheet.name, 1);
+    one.lazyTexts = this.reading.table.lazyTexts;
+    // The same reading rules on a table of one row; its findings were made the first time.
+    new RowContext(this.sheet.name, this.options, this.readers.map((r) => ({ ...r, column: columnOf(one, r.field), lastCell: undefined })), [], one).readRow(row, excelRow);
+    return one.stay(0);
+  }
+
+  private fill(limit: number): void {
+    const ctx = this.context;
+    if (ctx === null) return;
+    const { values } = this.sheet;
+    const { reading, readers, personReader, headersToMatch, originRow, options } = this;
+    const table = reading.table;
+    let r = this.next;
+    for (; r < values.length && table.length < limit; r++) {
+      const row = values[r] ?? [];
+      const excelRow = originRow + r;
+      if (isBlankRow(row)) skip(reading.skipped, excelRow, "blank");
+      else if (headersToMatch > 0 && isRepeatedHeader(row, readers, headersToMatch)) skip(reading.skipped, excelRow, "repeated-header");
+      else if (isTotalRow(row, personReader, options.referenceYear)) skip(reading.skipped, excelRow, "total");
+      else {
+        ctx.readRow(row, excelRow);
+        reading.rows++;
+      }
+    }
+    this.next = r;
+  }
 }
 
 function skip(runs: SkippedRows[], row: number, reason: SkippedRows["reason"]): void {

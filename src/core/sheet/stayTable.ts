@@ -206,6 +206,19 @@ export class StayTable {
     this.personFlags = arena.take(Uint8Array, capacity);
   }
 
+  /** Empties the table for the next chunk: written rows back to zero (empty), registries kept. */
+  clear(): void {
+    const n = this.length;
+    if (n === 0) return;
+    for (const column of [
+      this.row, this.admission, this.ready, this.discharge, this.death, this.admissionNotice, this.sipInvitation,
+      this.readyWithdrawn, this.newReady, this.municipality, this.residenceMunicipality, this.careTypeRaw, this.unit,
+      this.dischargeCause, this.lazy, this.statedDays, this.billedDays, this.pricePerDay, this.amount, this.numberSet,
+      this.careType, this.planningNeeded, this.personNumber, this.personFlags, this.birthDay,
+    ]) column.fill(0, 0, n);
+    this.length = 0;
+  }
+
   /** Appends a row with every field empty and returns its index. */
   addRow(excelRow: number): number {
     const i = this.length++;
@@ -338,6 +351,11 @@ export class StayTable {
       pricePerDay: s.pricePerDay,
       amount: s.amount,
     };
+  }
+
+  /** Whether the row has a stay id, without reading it. */
+  hasStayId(i: number): boolean {
+    return (this.lazy[i] & LAZY.stayId) !== 0;
   }
 
   stayIdOf(i: number): string | null {

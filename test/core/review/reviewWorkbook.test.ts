@@ -59,9 +59,10 @@ describe("reviewWorkbook", () => {
   it("keeps only the figure basis's memory in the result, not the stay tables'", () => {
     const big = invoiceSheet();
     const result = reviewWorkbook({ sheets: [notes, big], dateSystem: "1900" }, { profile: law, referenceDay: today });
-    // The basis's columns share one reservation sized for the basis alone (the grids' 2 + 9 rows).
+    // The basis's columns share one reservation sized for the basis alone: the invoice sheet's
+    // 9 grid rows (the notes sheet is no invoice basis and is not read).
     const buffer = result.basis.statedDays.buffer;
-    expect(buffer.byteLength).toBe(Arena.aligned(figureBasisBytes(notes.values.length + big.values.length)));
+    expect(buffer.byteLength).toBe(Arena.aligned(figureBasisBytes(big.values.length)));
     expect(result.basis.row.buffer).toBe(buffer);
     expect(buffer.byteLength).toBeLessThan(stayTableBytes(big.values.length) + figureBasisBytes(11));
   });
