@@ -90,18 +90,24 @@ export class CrossRows {
     const overlap = c.runs.OVERLAPPING_STAYS;
     const base = c.index * ROW_SPAN;
     const { pos, adm, ready, end, flags, personOf, tix, interner } = this;
+    // The table's columns read directly: this runs once for every row of every sheet.
+    const { row, admission, discharge, dateDay, personFlags, personNumber, texts } = table;
+    const readyAt = table.ready;
     for (let k = 0; k < table.length; k++) {
       const i = this.n++;
-      pos[i] = base + table.row[k];
-      const a = table.dayOf(table.admission, k) ?? NO_DAY;
-      const e = table.dayOf(table.discharge, k) ?? OPEN_END;
+      pos[i] = base + row[k];
+      const a = admission[k] === 0 ? NO_DAY : dateDay[admission[k]];
+      const e = discharge[k] === 0 ? OPEN_END : dateDay[discharge[k]];
       adm[i] = a;
-      ready[i] = table.dayOf(table.ready, k) ?? NO_DAY;
+      ready[i] = readyAt[k] === 0 ? NO_DAY : dateDay[readyAt[k]];
       end[i] = e;
       flags[i] = dup | (overlap && a !== NO_DAY && e >= a ? CAN_OVERLAP : 0) | (table.hasStayId(k) ? HAS_STAY_ID : 0);
       tix[i] = k;
-      const key = table.personKey(k);
-      personOf[i] = key === null ? NONE : interner.id(key);
+      if (personFlags[k] === 0) personOf[i] = NONE;
+      else {
+        const n = personNumber[k];
+        personOf[i] = n >= 0 ? interner.ofNumber(n) : interner.ofText(texts[-n]);
+      }
     }
   }
 
@@ -380,18 +386,18 @@ class PersonInterner {
     this.cap = cap;
   }
 
-  /** key: the 12-digit number, or a reserve number's text. */
-  id(key: number | string): number {
-    if (typeof key === "string") {
-      const normalized = key;
-      let p = this.texts.get(normalized);
-      if (p === undefined) {
-        p = this.count++;
-        this.texts.set(normalized, p);
-      }
-      return p;
+  /** A reserve number's text. */
+  ofText(normalized: string): number {
+    let p = this.texts.get(normalized);
+    if (p === undefined) {
+      p = this.count++;
+      this.texts.set(normalized, p);
     }
-    const num = key;
+    return p;
+  }
+
+  /** A 12-digit number (personnummer, samordningsnummer). */
+  ofNumber(num: number): number {
     const lo = num % 4294967296;
     const hi = (num - lo) / 4294967296;
     let h = ((Math.imul(lo | 0, 0x9e3779b1) ^ Math.imul(hi | 0, 0x85ebca77)) >>> 0) % this.cap;

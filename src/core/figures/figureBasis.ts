@@ -242,7 +242,7 @@ export class FigureBasisBuilder {
     let { n, sorted, lastKey, maxKey, minDay, maxDay } = this;
     if (n + table.length > this.capacity) throw new Error("FigureBasisBuilder: more rows than its capacity");
     // The table's columns read directly (no cursor): this loop runs once per row of every sheet.
-    const { dates, texts, ready, newReady, readyWithdrawn, discharge, row, municipality, careType, statedDays, billedDays, amount, numberSet } = table;
+    const { dateDay, dateMinute, texts, ready, newReady, readyWithdrawn, discharge, row, municipality, careType, statedDays, billedDays, amount, numberSet } = table;
     const rank = this.sheetRank.get(table.sheet)!;
     let lastText = NONE - 1;
     let lastMuni = 0;
@@ -254,12 +254,11 @@ export class FigureBasisBuilder {
         left.missingDates++;
         continue;
       }
-      const start = dates[startAt];
-      const d0 = start.day;
+      const d0 = dateDay[startAt];
       const dischargeAt = discharge[k];
       let d1: number;
       if (dischargeAt !== NONE) {
-        d1 = dates[dischargeAt].day;
+        d1 = dateDay[dischargeAt];
         if (d1 < d0) {
           left.dischargeBeforeReady++;
           continue;
@@ -298,9 +297,9 @@ export class FigureBasisBuilder {
       const care = careType[k];
       col.careType[i] = care === PSYCHIATRIC ? 1 : 0;
       col.careTypeMissing[i] = care === 0 ? 1 : 0;
-      col.readyDay[i] = ready[k] !== NONE ? dates[ready[k]].day : d0;
+      col.readyDay[i] = ready[k] !== NONE ? dateDay[ready[k]] : d0;
       col.startDay[i] = d0;
-      col.startMinute[i] = start.minute ?? -1;
+      col.startMinute[i] = dateMinute[startAt];
       col.newReadyUsed[i] = renewed ? 1 : 0;
       col.dischargeDay[i] = d1;
       col.open[i] = dischargeAt !== NONE ? 0 : 1;

@@ -170,6 +170,9 @@ export class StayTable {
   readonly birthDay: Int32Array;
   /** The shared date values the date columns point into (index 0: a placeholder for EMPTY). */
   readonly dates: LocalDateTime[] = [{ day: 0, minute: null }];
+  /** The same dates as typed columns (day; minute or −1): loops over many rows read these, not the objects. */
+  dateDay = new Int32Array(1024);
+  dateMinute = new Int16Array(1024);
   /** The texts the text columns point into (index 0: a placeholder for EMPTY). */
   readonly texts: string[] = [""];
   lazyTexts: LazyTextSource = NO_TEXTS;
@@ -232,7 +235,18 @@ export class StayTable {
   }
 
   addDate(value: LocalDateTime): number {
-    return this.dates.push(value) - 1;
+    const k = this.dates.push(value) - 1;
+    if (k >= this.dateDay.length) {
+      const day = new Int32Array(this.dateDay.length * 2);
+      const minute = new Int16Array(this.dateDay.length * 2);
+      day.set(this.dateDay);
+      minute.set(this.dateMinute);
+      this.dateDay = day;
+      this.dateMinute = minute;
+    }
+    this.dateDay[k] = value.day;
+    this.dateMinute[k] = value.minute ?? -1;
+    return k;
   }
 
   setNumber(column: Float64Array, bit: number, i: number, value: number): void {
@@ -372,7 +386,7 @@ export class StayTable {
   /** The epoch day of a date column, or null. */
   dayOf(column: Int32Array, i: number): number | null {
     const k = column[i];
-    return k === 0 ? null : this.dates[k].day;
+    return k === 0 ? null : this.dateDay[k];
   }
 }
 
