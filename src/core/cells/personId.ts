@@ -66,6 +66,8 @@ export interface PersonNumber {
 }
 
 const FAST: PersonNumber = { value: 0, kind: "personnummer", checkDigitValid: false, birthDay: 0 };
+/** The ten digits YYMMDDNNNC of the number being read (scratch of fastPersonNumber). */
+const TEN = new Int32Array(10);
 
 /**
  * The common forms YYYYMMDD-NNNC / YYMMDD-NNNC (13 or 11 characters, `-` or `+`) and 12 or 10
@@ -84,39 +86,47 @@ export function fastPersonNumber(s: string, referenceYear: number): PersonNumber
   } else if (n !== 12 && n !== 10) {
     return null;
   }
-  for (let i = 0; i < n; i++) if (i !== sepAt && !isDigit(s.charCodeAt(i))) return null;
-  const twelve = n === 12 || n === 13;
-  // Index of the first of the ten digits YYMMDDNNNC.
-  const t = twelve ? 2 : 0;
-  const yy = digitAt(s, t, sepAt, 0) * 10 + digitAt(s, t, sepAt, 1);
+  // One pass: the century digits (twelve-digit forms), then the ten digits YYMMDDNNNC.
+  const centuryDigits = n >= 12 ? 2 : 0;
+  let century = 0;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === sepAt) continue;
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    if (i < centuryDigits) century = century * 10 + d;
+    else TEN[k++] = d;
+  }
+  const yy = TEN[0] * 10 + TEN[1];
   let year: number;
-  if (twelve) {
-    year = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + yy;
+  if (centuryDigits > 0) {
+    year = century * 100 + yy;
     if (year < 1800) return null;
   } else {
     year = centuryYear(yy, plus ? referenceYear - 100 : referenceYear);
   }
-  const month = digitAt(s, t, sepAt, 2) * 10 + digitAt(s, t, sepAt, 3);
-  let day = digitAt(s, t, sepAt, 4) * 10 + digitAt(s, t, sepAt, 5);
+  const month = TEN[2] * 10 + TEN[3];
+  let day = TEN[4] * 10 + TEN[5];
   let kind: PersonNumber["kind"] = "personnummer";
   if (day > 60) {
     kind = "samordningsnummer";
     day -= 60;
   }
   if (!validDate(year, month, day)) return null;
+  // Luhn over the first nine digits (weights 2, 1, 2, …; a product's digits summed).
   let sum = 0;
   let ten = 0;
-  for (let k = 0; k < 10; k++) {
-    const digit = digitAt(s, t, sepAt, k);
+  for (let j = 0; j < 10; j++) {
+    const digit = TEN[j];
     ten = ten * 10 + digit;
-    if (k === 9) break;
-    let p = digit * (k % 2 === 0 ? 2 : 1);
+    if (j === 9) break;
+    let p = j % 2 === 0 ? digit * 2 : digit;
     if (p > 9) p -= 9;
     sum += p;
   }
   FAST.value = Math.floor(year / 100) * 1e10 + ten;
   FAST.kind = kind;
-  FAST.checkDigitValid = (10 - (sum % 10)) % 10 === digitAt(s, t, sepAt, 9);
+  FAST.checkDigitValid = (10 - (sum % 10)) % 10 === TEN[9];
   FAST.birthDay = epochDay(year, month, day);
   return FAST;
 }
@@ -127,12 +137,6 @@ function fastForms(s: string, referenceYear: number): PersonIdParse | null {
   if (f === null) return null;
   const normalized = String(f.value).padStart(12, "0");
   return { kind: "ok", id: { normalized, kind: f.kind, checkDigitValid: f.checkDigitValid, birthDay: f.birthDay } };
-}
-
-/** The k-th of the ten digits YYMMDDNNNC, which start at `t`, stepping over a separator. */
-function digitAt(s: string, t: number, sepAt: number, k: number): number {
-  const i = t + k;
-  return s.charCodeAt(sepAt >= 0 && i >= sepAt ? i + 1 : i) - 48;
 }
 
 /** The latest year not after `latest` that ends in the two digits `yy`. */

@@ -170,3 +170,34 @@ describe("maskPersonId", () => {
     );
   });
 });
+
+describe("the four common forms, read without a regex", () => {
+  test("agree on number, kind, birth date and check digit (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1924, max: 2022 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.boolean(),
+        (year, month, day, serial, coordination) => {
+          const p2 = (v: number) => String(v).padStart(2, "0");
+          const dd = p2(coordination ? day + 60 : day);
+          const yymmdd = `${p2(year % 100)}${p2(month)}${dd}`;
+          const last4 = String(serial).padStart(4, "0");
+          const twelve = `${String(year).slice(0, 2)}${yymmdd}${last4}`;
+          const reference = 2023; // every year above is less than a hundred years before it: the ten-digit forms read the same century
+          for (const form of [twelve, `${twelve.slice(0, 8)}-${last4}`, `${yymmdd}${last4}`, `${yymmdd}-${last4}`]) {
+            const r = parsePersonId(form, reference);
+            if (r.kind !== "ok") throw new Error(`not read: ${form}`);
+            expect(r.id.normalized).toBe(twelve);
+            expect(r.id.kind).toBe(coordination ? "samordningsnummer" : "personnummer");
+            expect(r.id.checkDigitValid).toBe(luhnValid(twelve.slice(2)));
+            expect(r.id.birthDay).toBe(Date.UTC(year, month - 1, day) / 86_400_000);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
