@@ -33,6 +33,58 @@ export function crossRowBytes(rows: number): number {
 
 /** The row has a stay id (kept in the same flag byte). */
 const HAS_STAY_ID = 16;
+/** The row's person has a 32-bit code (personCode). */
+const HAS_CODE = 32;
+
+/**
+ * A 12-digit personal or coordination number YYYYMMDDNNNC as one number below 2^31, or −1:
+ * years 1870–2125, months 1–12, days 1–31 or 61–91 (coordination numbers), any serial.
+ * One to one, so equal codes are the same number.
+ */
+export function compactPerson(v: number): number {
+  const serial = v % 10000;
+  const ymd = (v - serial) / 10000;
+  const dd = ymd % 100;
+  const ym = (ymd - dd) / 100;
+  const mm = ym % 100;
+  const yyyy = (ym - mm) / 100;
+  if (yyyy < 1870 || yyyy > 2125 || mm < 1 || mm > 12) return -1;
+  const d = dd >= 1 && dd <= 31 ? dd : dd >= 61 && dd <= 91 ? dd - 29 : -1;
+  if (d < 0) return -1;
+  return (((yyyy - 1870) * 12 + (mm - 1)) * 64 + d) * 10000 + serial;
+}
+
+/** Sorts codes (and rows along) by code: least-significant-digit radix sort, 8 bits a pass, stable. */
+function radixSort(codes: Uint32Array, rows: Int32Array, arena: Arena): [Uint32Array, Int32Array] {
+  const m = codes.length;
+  let fromCodes: Uint32Array = codes;
+  let fromRows: Int32Array = rows;
+  let toCodes: Uint32Array = arena.takeUnfilled(Uint32Array, m);
+  let toRows: Int32Array = arena.takeUnfilled(Int32Array, m);
+  const count = new Int32Array(256);
+  for (let shift = 0; shift < 32; shift += 8) {
+    count.fill(0);
+    for (let j = 0; j < m; j++) count[(fromCodes[j] >>> shift) & 255]++;
+    if (count[(fromCodes[0] >>> shift) & 255] === m) continue; // every code shares this byte
+    for (let b = 0, sum = 0; b < 256; b++) {
+      const c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (let j = 0; j < m; j++) {
+      const at = count[(fromCodes[j] >>> shift) & 255]++;
+      toCodes[at] = fromCodes[j];
+      toRows[at] = fromRows[j];
+    }
+    const codesWritten = toCodes;
+    toCodes = fromCodes;
+    fromCodes = codesWritten;
+    const rowsWritten = toRows;
+    toRows = fromRows;
+    fromRows = rowsWritten;
+  }
+  return [fromCodes, fromRows];
+}
 
 /** How the cross-row checks read a row back after the chunk it came in is gone. */
 export interface RowSource {
@@ -58,10 +110,12 @@ export class CrossRows {
   readonly ready: Int32Array;
   readonly end: Int32Array;
   readonly flags: Uint8Array;
-  private readonly personOf: Int32Array;
+  /** The person as one 32-bit number (compactPerson), where the row's HAS_CODE flag is set. */
+  private readonly personCode: Uint32Array;
+  /** Rows of persons with no 32-bit code (reserve numbers, unusual years), by their id text. */
+  private readonly textPersons = new Map<string, number[]>();
   /** The row's index in the table it came in (for its RowSource). */
   private readonly tix: Int32Array;
-  private readonly interner: PersonInterner;
   private readonly sources: (RowSource | undefined)[] = [];
   private n = 0;
 
@@ -77,9 +131,8 @@ export class CrossRows {
     this.ready = arena.take(Int32Array, capacity);
     this.end = arena.take(Int32Array, capacity);
     this.flags = arena.take(Uint8Array, capacity);
-    this.personOf = arena.take(Int32Array, capacity);
+    this.personCode = arena.take(Uint32Array, capacity);
     this.tix = arena.take(Int32Array, capacity);
-    this.interner = new PersonInterner(capacity, arena);
   }
 
   /** The rows of `table` (a sheet's, or a chunk of it); rows without a readable id take no part. */
@@ -89,7 +142,7 @@ export class CrossRows {
     const dup = c.runs.DUPLICATE_STAY ? CAN_DUP : 0;
     const overlap = c.runs.OVERLAPPING_STAYS;
     const base = c.index * ROW_SPAN;
-    const { pos, adm, ready, end, flags, personOf, tix, interner } = this;
+    const { pos, adm, ready, end, flags, personCode, tix } = this;
     // The table's columns read directly: this runs once for every row of every sheet.
     const { row, admission, discharge, dateDay, personFlags, personNumber, texts } = table;
     const readyAt = table.ready;
@@ -101,14 +154,31 @@ export class CrossRows {
       adm[i] = a;
       ready[i] = readyAt[k] === 0 ? NO_DAY : dateDay[readyAt[k]];
       end[i] = e;
-      flags[i] = dup | (overlap && a !== NO_DAY && e >= a ? CAN_OVERLAP : 0) | (table.hasStayId(k) ? HAS_STAY_ID : 0);
+      let f = dup | (overlap && a !== NO_DAY && e >= a ? CAN_OVERLAP : 0) | (table.hasStayId(k) ? HAS_STAY_ID : 0);
       tix[i] = k;
-      if (personFlags[k] === 0) personOf[i] = NONE;
-      else {
+      if (personFlags[k] !== 0) {
         const n = personNumber[k];
-        personOf[i] = n >= 0 ? interner.ofNumber(n) : interner.ofText(texts[-n]);
+        const code = n >= 0 ? compactPerson(n) : -1;
+        if (code >= 0) {
+          personCode[i] = code;
+          f |= HAS_CODE;
+        } else this.addTextPerson(n >= 0 ? `#${n}` : texts[-n], i);
       }
+      flags[i] = f;
     }
+  }
+
+  /** Rows in groups of persons without a code that have several rows. */
+  private textRows(): number {
+    let rows = 0;
+    for (const list of this.textPersons.values()) if (list.length > 1) rows += list.length;
+    return rows;
+  }
+
+  private addTextPerson(key: string, i: number): void {
+    const rows = this.textPersons.get(key);
+    if (rows) rows.push(i);
+    else this.textPersons.set(key, [i]);
   }
 
   get size(): number {
@@ -140,45 +210,47 @@ export class CrossRows {
   /** DUPLICATE_STAY and OVERLAPPING_STAYS over every row added. */
   check(out: Finding[]): void {
     const n = this.n;
-    const { pos, flags, personOf, interner, arena } = this;
-    // Only a person with several rows can have a duplicate or an overlap: those persons are
-    // numbered densely, and a counting sort makes each one's rows a contiguous segment of `order`.
-    const persons = interner.count;
-    const groupOf = arena.take(Int32Array, persons); // first the row count per person
-    for (let i = 0; i < n; i++) if (personOf[i] !== NONE) groupOf[personOf[i]]++;
-    let groups = 0;
+    const { pos, flags, personCode, arena } = this;
+    // Each person's rows side by side: the rows with a 32-bit person code sorted by it (a radix
+    // sort, stable, so a person's rows stay in input order), the others grouped by their text.
+    // Only a person with several rows can have a duplicate or an overlap.
+    let coded = 0;
+    for (let i = 0; i < n; i++) if ((flags[i] & HAS_CODE) !== 0) coded++;
+    let codes: Uint32Array = arena.take(Uint32Array, coded);
+    let rows: Int32Array = arena.take(Int32Array, coded);
+    for (let i = 0, j = 0; i < n; i++) {
+      if ((flags[i] & HAS_CODE) === 0) continue;
+      codes[j] = personCode[i];
+      rows[j++] = i;
+    }
+    [codes, rows] = radixSort(codes, rows, arena);
+    const starts: number[] = [0];
+    const order = arena.take(Int32Array, coded + this.textRows());
     let inGroups = 0;
     let longest = 0;
-    for (let p = 0; p < persons; p++) {
-      const c = groupOf[p];
-      if (c < 2) continue;
-      groups++;
-      inGroups += c;
-      if (c > longest) longest = c;
-    }
-    const start = arena.take(Int32Array, groups + 1);
-    for (let p = 0, g = 0; p < persons; p++) {
-      const c = groupOf[p];
-      if (c < 2) groupOf[p] = NONE;
-      else {
-        start[g + 1] = start[g] + c;
-        groupOf[p] = g++;
+    for (let a = 0; a < coded; ) {
+      let b = a + 1;
+      while (b < coded && codes[b] === codes[a]) b++;
+      if (b - a > 1) {
+        order.set(rows.subarray(a, b), inGroups);
+        inGroups += b - a;
+        starts.push(inGroups);
+        if (b - a > longest) longest = b - a;
       }
+      a = b;
     }
-    const fill = arena.take(Int32Array, groups);
-    fill.set(start.subarray(0, groups));
-    const order = arena.take(Int32Array, inGroups);
-    for (let i = 0; i < n; i++) {
-      const p = personOf[i];
-      if (p === NONE) continue;
-      const g = groupOf[p];
-      if (g !== NONE) order[fill[g]++] = i;
+    for (const list of this.textPersons.values()) {
+      if (list.length < 2) continue;
+      order.set(list, inGroups);
+      inGroups += list.length;
+      starts.push(inGroups);
+      if (list.length > longest) longest = list.length;
     }
 
-    const dupOf = personOf.fill(NONE, 0, n); // personOf is spent: reuse its memory
+    const dupOf = arena.takeUnfilled(Int32Array, n).fill(NONE);
     const overlaps = new Map<number, number[]>();
     const person = new PersonPass(this, longest, dupOf, overlaps);
-    for (let g = 0; g < groups; g++) person.check(order, start[g], start[g + 1]);
+    for (let g = 0; g + 1 < starts.length; g++) person.check(order, starts[g], starts[g + 1]);
 
     const m = CHECK_CATALOG.DUPLICATE_STAY.messages;
     for (let i = 0; i < n; i++) {
@@ -366,51 +438,3 @@ function sortPrefix(buf: Int32Array, m: number, cmp: Compare): void {
   }
 }
 
-/**
- * Person ids to dense ints. A 12-digit number (personnummer, samordningsnummer) is read as a
- * number and kept in an open-addressing table, which avoids hashing a million strings; other
- * ids (reserve numbers) go through a Map.
- */
-class PersonInterner {
-  count = 0;
-  private readonly keys: Float64Array;
-  private readonly ids: Int32Array;
-  private readonly cap: number;
-  private readonly texts = new Map<string, number>();
-
-  constructor(expected: number, arena: Arena) {
-    // Load factor at most 2/3: short probe runs at a modest size.
-    const cap = Math.max(16, Math.ceil(expected * 1.5) | 1);
-    this.keys = arena.takeUnfilled(Float64Array, cap).fill(-1);
-    this.ids = arena.take(Int32Array, cap);
-    this.cap = cap;
-  }
-
-  /** A reserve number's text. */
-  ofText(normalized: string): number {
-    let p = this.texts.get(normalized);
-    if (p === undefined) {
-      p = this.count++;
-      this.texts.set(normalized, p);
-    }
-    return p;
-  }
-
-  /** A 12-digit number (personnummer, samordningsnummer). */
-  ofNumber(num: number): number {
-    const lo = num % 4294967296;
-    const hi = (num - lo) / 4294967296;
-    let h = ((Math.imul(lo | 0, 0x9e3779b1) ^ Math.imul(hi | 0, 0x85ebca77)) >>> 0) % this.cap;
-    const keys = this.keys;
-    for (;;) {
-      const key = keys[h];
-      if (key === num) return this.ids[h];
-      if (key === -1) {
-        keys[h] = num;
-        this.ids[h] = this.count;
-        return this.count++;
-      }
-      h = h + 1 === this.cap ? 0 : h + 1;
-    }
-  }
-}

@@ -1,5 +1,6 @@
 /** DUPLICATE_STAY and OVERLAPPING_STAYS, within a sheet and across sheets; order independence; size. */
 import fc from "fast-check";
+import { compactPerson } from "../../../src/core/checks/crossRowChecks";
 import { runChecks } from "../../../src/core/checks/runChecks";
 import type { Finding, Stay } from "../../../src/core/model";
 import { col, d, makeCtx, makeReading, makeStay, only } from "./fixtures";
@@ -189,6 +190,44 @@ describe("size smoke test (correctness only; speed belongs to the benchmark)", (
       ["DUPLICATE_STAY", n + 2, [2]],
       ["DUPLICATE_STAY", n + 3, [4]],
       ["OVERLAPPING_STAYS", n + 4, [6]],
+    ]);
+  });
+});
+
+describe("grouping rows by person", () => {
+  test("compactPerson: one 32-bit number per personal or coordination number in range, −1 outside", () => {
+    expect(compactPerson(187001010000)).toBe(((0 * 12 + 0) * 64 + 1) * 10000 + 0);
+    expect(compactPerson(198001610123)).toBe(((110 * 12 + 0) * 64 + 32) * 10000 + 123); // coordination day 61 → 32
+    expect(compactPerson(212512919999)).toBe(((255 * 12 + 11) * 64 + 62) * 10000 + 9999);
+    expect(compactPerson(212512919999)).toBeLessThan(2 ** 31);
+    for (const outside of [186912311234, 212601011234, 198000011234, 198013011234, 198001321234, 198001601234, 198001921234]) {
+      expect(compactPerson(outside)).toBe(-1);
+    }
+    // One to one over every day slot of a year and the serial's extremes.
+    const seen = new Set<number>();
+    for (let month = 1; month <= 12; month++) {
+      for (const day of [1, 15, 31, 61, 75, 91]) {
+        for (const serial of [0, 9999]) seen.add(compactPerson(((1990 * 100 + month) * 100 + day) * 10000 + serial));
+      }
+    }
+    expect(seen.size).toBe(12 * 6 * 2);
+  });
+
+  test("persons without a 32-bit code (a birth year before 1870, reserve numbers) are grouped by their text", () => {
+    const old = { normalized: "185001011234", kind: "personnummer" as const, checkDigitValid: true, birthDay: null };
+    const reserve = { normalized: "RES98765", kind: "reservnummer" as const, checkDigitValid: false, birthDay: null };
+    const rows = [
+      stay(2, 1, "2023-03-01", "2023-03-05", { personId: old, stayId: "A" }),
+      stay(3, 2, "2023-03-01", "2023-03-05", { personId: reserve, stayId: "B" }),
+      stay(4, 3, "2023-03-01", "2023-03-05"), // another person between them
+      stay(5, 1, "2023-03-01", "2023-03-05", { personId: old, stayId: "A" }),
+      stay(6, 2, "2023-03-03", "2023-03-09", { personId: reserve, stayId: "C" }),
+    ];
+    const found = run(makeReading(rows)).filter((f) => f.code === "DUPLICATE_STAY" || f.code === "OVERLAPPING_STAYS");
+    expect(found.map((f) => [f.code, f.row, f.relatedRows])).toEqual([
+      ["OVERLAPPING_STAYS", 3, [6]],
+      ["DUPLICATE_STAY", 5, [2]],
+      ["OVERLAPPING_STAYS", 6, [3]],
     ]);
   });
 });
