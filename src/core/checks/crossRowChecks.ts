@@ -24,11 +24,12 @@ const DUP_BY_ID = 4;
 const DUP_BY_DATES = 8;
 
 /**
- * The bytes the cross-row checks take for `rows` rows (their columns, the person table at load
- * factor 2/3, the grouping): reserve them in an Arena before reading.
+ * The bytes the cross-row checks take for `rows` rows: their columns (place, three days, flags,
+ * person code, table index) and the grouping (codes and rows, sorted twice over, the order,
+ * the duplicate links). Reserve them in an Arena before reading.
  */
 export function crossRowBytes(rows: number): number {
-  return rows * (4 * 6 + 1 + 18 + 4) + 16 * 8;
+  return rows * (4 * 12 + 1) + 16 * 8; // + each column's alignment
 }
 
 /** The row has a stay id (kept in the same flag byte). */
