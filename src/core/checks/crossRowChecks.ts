@@ -163,7 +163,7 @@ export class CrossRows {
         if (code >= 0) {
           personCode[i] = code;
           f |= HAS_CODE;
-        } else this.addTextPerson(n >= 0 ? `#${n}` : texts[-n], i);
+        } else this.addTextPerson(n >= 0 ? `#${n}` : texts[-n] as string, i);
       }
       flags[i] = f;
     }

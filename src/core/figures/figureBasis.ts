@@ -280,7 +280,7 @@ export class FigureBasisBuilder {
       // Consecutive rows often share the (interned) name: no map look-up then.
       const textAt = municipality[k];
       if (textAt !== lastText) {
-        const raw = textAt === NONE ? null : texts[textAt];
+        const raw = texts[textAt]; // null for an empty cell (index 0)
         let id = rawIds.get(raw);
         if (id === undefined) {
           id = raws.push(raw) - 1;

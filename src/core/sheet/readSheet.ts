@@ -578,7 +578,7 @@ class RowContext {
     this.table.careTypeRaw[i] = raw;
     let type = this.careTypes.get(raw);
     if (type === undefined) {
-      type = careTypeOf(this.table.texts[raw]);
+      type = careTypeOf(this.table.texts[raw] as string);
       if (this.careTypes.size < CARE_TYPE_CACHE_LIMIT) this.careTypes.set(raw, type);
     }
     this.table.setCareType(i, type);

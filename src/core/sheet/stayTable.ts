@@ -168,13 +168,13 @@ export class StayTable {
   /** 0 = no identity number; else the kind code | CHECK_VALID. */
   readonly personFlags: Uint8Array;
   readonly birthDay: Int32Array;
-  /** The shared date values the date columns point into (index 0: a placeholder for EMPTY). */
-  readonly dates: LocalDateTime[] = [{ day: 0, minute: null }];
+  /** The shared date values the date columns point into (index 0, EMPTY, holds null). */
+  readonly dates: (LocalDateTime | null)[] = [null];
   /** The same dates as typed columns (day; minute or −1): loops over many rows read these, not the objects. */
   dateDay = new Int32Array(1024);
   dateMinute = new Int16Array(1024);
-  /** The texts the text columns point into (index 0: a placeholder for EMPTY). */
-  readonly texts: string[] = [""];
+  /** The texts the text columns point into (index 0, EMPTY, holds null). */
+  readonly texts: (string | null)[] = [null];
   lazyTexts: LazyTextSource = NO_TEXTS;
 
   constructor(
@@ -288,7 +288,7 @@ export class StayTable {
     else {
       const p = into.person;
       const n = this.personNumber[i];
-      p.key = n >= 0 ? n : texts[-n];
+      p.key = n >= 0 ? n : (texts[-n] as string);
       p.kind = KIND_OF[flags & 3] as PersonId["kind"];
       p.checkDigitValid = (flags & CHECK_VALID) !== 0;
       const b = this.birthDay[i];
@@ -298,33 +298,21 @@ export class StayTable {
     into.lazyBits = this.lazy[i];
     into.lazyIndex = i;
     into.lazySource = this.lazyTexts;
-    let k = this.municipality[i];
-    into.municipality = k === 0 ? null : texts[k];
-    k = this.residenceMunicipality[i];
-    into.residenceMunicipality = k === 0 ? null : texts[k];
+    // Index 0 of both registries is null: an empty cell reads as null without a test.
+    into.municipality = texts[this.municipality[i]];
+    into.residenceMunicipality = texts[this.residenceMunicipality[i]];
     into.careType = CARE_OF[this.careType[i]];
-    k = this.careTypeRaw[i];
-    into.careTypeRaw = k === 0 ? null : texts[k];
-    k = this.unit[i];
-    into.unit = k === 0 ? null : texts[k];
-    k = this.dischargeCause[i];
-    into.dischargeCause = k === 0 ? null : texts[k];
-    k = this.admission[i];
-    into.admission = k === 0 ? null : dates[k];
-    k = this.ready[i];
-    into.ready = k === 0 ? null : dates[k];
-    k = this.discharge[i];
-    into.discharge = k === 0 ? null : dates[k];
-    k = this.death[i];
-    into.death = k === 0 ? null : dates[k];
-    k = this.admissionNotice[i];
-    into.admissionNotice = k === 0 ? null : dates[k];
-    k = this.sipInvitation[i];
-    into.sipInvitation = k === 0 ? null : dates[k];
-    k = this.readyWithdrawn[i];
-    into.readyWithdrawn = k === 0 ? null : dates[k];
-    k = this.newReady[i];
-    into.newReady = k === 0 ? null : dates[k];
+    into.careTypeRaw = texts[this.careTypeRaw[i]];
+    into.unit = texts[this.unit[i]];
+    into.dischargeCause = texts[this.dischargeCause[i]];
+    into.admission = dates[this.admission[i]];
+    into.ready = dates[this.ready[i]];
+    into.discharge = dates[this.discharge[i]];
+    into.death = dates[this.death[i]];
+    into.admissionNotice = dates[this.admissionNotice[i]];
+    into.sipInvitation = dates[this.sipInvitation[i]];
+    into.readyWithdrawn = dates[this.readyWithdrawn[i]];
+    into.newReady = dates[this.newReady[i]];
     into.planningNeeded = PLANNING_OF[this.planningNeeded[i]];
     const set = this.numberSet[i];
     into.statedDays = (set & NUMBER_BIT.statedDays) !== 0 ? this.statedDays[i] : null;
@@ -380,7 +368,7 @@ export class StayTable {
   personKey(i: number): number | string | null {
     if (this.personFlags[i] === 0) return null;
     const n = this.personNumber[i];
-    return n >= 0 ? n : this.texts[-n];
+    return n >= 0 ? n : (this.texts[-n] as string);
   }
 
   /** The epoch day of a date column, or null. */
