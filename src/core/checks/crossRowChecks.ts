@@ -60,8 +60,8 @@ function radixSort(codes: Uint32Array, rows: Int32Array, arena: Arena): [Uint32A
   const m = codes.length;
   let fromCodes: Uint32Array = codes;
   let fromRows: Int32Array = rows;
-  let toCodes: Uint32Array = arena.takeUnfilled(Uint32Array, m);
-  let toRows: Int32Array = arena.takeUnfilled(Int32Array, m);
+  let toCodes: Uint32Array = arena.take(Uint32Array, m);
+  let toRows: Int32Array = arena.take(Int32Array, m);
   const count = new Int32Array(256);
   for (let shift = 0; shift < 32; shift += 8) {
     count.fill(0);
@@ -248,7 +248,7 @@ export class CrossRows {
       if (list.length > longest) longest = list.length;
     }
 
-    const dupOf = arena.takeUnfilled(Int32Array, n).fill(NONE);
+    const dupOf = arena.take(Int32Array, n).fill(NONE);
     const overlaps = new Map<number, number[]>();
     const person = new PersonPass(this, longest, dupOf, overlaps);
     for (let g = 0; g + 1 < starts.length; g++) person.check(order, starts[g], starts[g + 1]);
@@ -293,17 +293,6 @@ export class CrossRows {
       );
     }
   }
-}
-
-/** The cross-row checks over whole sheets (every row of each reading's table). */
-export function checkCrossRows(contexts: SheetContext[], out: Finding[], arena: Arena = new Arena()): void {
-  const active = contexts.filter((c) => c.runs.DUPLICATE_STAY || c.runs.OVERLAPPING_STAYS);
-  if (active.length === 0) return;
-  let rows = 0;
-  for (const c of active) rows += c.reading.table.length;
-  const cross = new CrossRows(contexts, rows, arena);
-  for (const c of active) cross.add(c, c.reading.table, tableSource(c.reading.table));
-  cross.check(out);
 }
 
 type Compare = (x: number, y: number) => number;

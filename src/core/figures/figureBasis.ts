@@ -178,11 +178,7 @@ const BYTES_PER_STAY = COLUMN_NAMES.reduce((sum, name) => sum + LAYOUT[name].BYT
  */
 function columns(n: number, arena: Arena = new Arena(n * BYTES_PER_STAY > ONE_BUFFER_FROM ? new ArrayBuffer(n * BYTES_PER_STAY) : null)): Columns {
   const out: Partial<Record<keyof Columns, unknown>> = {};
-  // Every column is written in full for each stay, except hasError (only its 1s are set).
-  for (const name of COLUMN_NAMES) {
-    const type = LAYOUT[name] as TypedColumnType<Uint8Array>;
-    out[name] = name === "hasError" ? arena.take(type, n) : arena.takeUnfilled(type, n);
-  }
+  for (const name of COLUMN_NAMES) out[name] = arena.take(LAYOUT[name] as TypedColumnType<Uint8Array>, n);
   return out as Columns;
 }
 

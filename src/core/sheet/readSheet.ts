@@ -14,7 +14,6 @@ import { maskPersonId } from "../cells/mask";
 import { parseNumberCell } from "../cells/numbers";
 import { fastPersonNumber, parsePersonId } from "../cells/personId";
 import { normalizeText } from "../cells/text";
-import { Arena } from "../memory/arena";
 import type { Bilingual, CareType, Finding, MappingOverride, SkippedRows, Stay } from "../model";
 import { detectSheet } from "./detectSheet";
 import { FIELD_LABELS, type Field } from "./fields";
@@ -35,8 +34,6 @@ export interface ReadOptions {
   override?: MappingOverride;
   /** Decides the century of ten-digit identity numbers (the year of the review). */
   referenceYear: number;
-  /** Memory reserved for the stay table (see reviewWorkbook); default: allocated as needed. */
-  arena?: Arena;
 }
 
 /** How a field's cells are read. */
@@ -171,7 +168,7 @@ export class SheetReader {
     this.originRow = sheet.originRow ?? 1;
     const originColumn = sheet.originColumn ?? 0;
     const dataRows = detection.headerIndex === null ? 0 : Math.max(0, sheet.values.length - detection.headerIndex - 1);
-    const table = new StayTable(sheet.name, chunkRows === undefined ? dataRows : Math.min(chunkRows, dataRows), options.arena);
+    const table = new StayTable(sheet.name, chunkRows === undefined ? dataRows : Math.min(chunkRows, dataRows));
     this.reading = {
       sheet: sheet.name,
       headerRow: detection.headerRow,

@@ -10,7 +10,6 @@
  */
 import type { LocalDateTime } from "../cells/localDate";
 import type { PersonNumber } from "../cells/personId";
-import { Arena } from "../memory/arena";
 import type { CareType, PersonId, Stay } from "../model";
 
 /**
@@ -54,16 +53,6 @@ const PLANNING_OF: (boolean | null)[] = [null, false, true];
 const DATE_COLUMNS = ["admission", "ready", "discharge", "death", "admissionNotice", "sipInvitation", "readyWithdrawn", "newReady"] as const;
 const TEXT_COLUMNS = ["municipality", "residenceMunicipality", "careTypeRaw", "unit", "dischargeCause"] as const;
 const NUMBER_COLUMNS = ["statedDays", "billedDays", "pricePerDay", "amount"] as const;
-
-const BYTES_PER_ROW =
-  4 /* row */ + 4 * DATE_COLUMNS.length + 4 * TEXT_COLUMNS.length + 8 * NUMBER_COLUMNS.length + 1 /* numberSet */ + 1 /* lazy */ +
-  1 /* careType */ + 1 /* planningNeeded */ + 8 /* personNumber */ + 1 /* personFlags */ + 4; /* birthDay */
-const COLUMN_COUNT = 25;
-
-/** The bytes of a table of `rows` rows: reserve them in an Arena to read without further allocation. */
-export function stayTableBytes(rows: number): number {
-  return rows * BYTES_PER_ROW + COLUMN_COUNT * 8; // + each column's alignment
-}
 
 const NO_TEXTS: LazyTextSource = {
   text: () => "",
@@ -180,33 +169,33 @@ export class StayTable {
   constructor(
     readonly sheet: string,
     readonly capacity: number,
-    arena: Arena = new Arena(),
   ) {
-    this.statedDays = arena.take(Float64Array, capacity);
-    this.billedDays = arena.take(Float64Array, capacity);
-    this.pricePerDay = arena.take(Float64Array, capacity);
-    this.amount = arena.take(Float64Array, capacity);
-    this.personNumber = arena.take(Float64Array, capacity);
-    this.row = arena.take(Int32Array, capacity);
-    this.admission = arena.take(Int32Array, capacity);
-    this.ready = arena.take(Int32Array, capacity);
-    this.discharge = arena.take(Int32Array, capacity);
-    this.death = arena.take(Int32Array, capacity);
-    this.admissionNotice = arena.take(Int32Array, capacity);
-    this.sipInvitation = arena.take(Int32Array, capacity);
-    this.readyWithdrawn = arena.take(Int32Array, capacity);
-    this.newReady = arena.take(Int32Array, capacity);
-    this.municipality = arena.take(Int32Array, capacity);
-    this.residenceMunicipality = arena.take(Int32Array, capacity);
-    this.careTypeRaw = arena.take(Int32Array, capacity);
-    this.unit = arena.take(Int32Array, capacity);
-    this.dischargeCause = arena.take(Int32Array, capacity);
-    this.birthDay = arena.take(Int32Array, capacity);
-    this.lazy = arena.take(Uint8Array, capacity);
-    this.numberSet = arena.take(Uint8Array, capacity);
-    this.careType = arena.take(Uint8Array, capacity);
-    this.planningNeeded = arena.take(Uint8Array, capacity);
-    this.personFlags = arena.take(Uint8Array, capacity);
+    // A reader's table holds a chunk of a few thousand rows (or a small sheet whole).
+    this.statedDays = new Float64Array(capacity);
+    this.billedDays = new Float64Array(capacity);
+    this.pricePerDay = new Float64Array(capacity);
+    this.amount = new Float64Array(capacity);
+    this.personNumber = new Float64Array(capacity);
+    this.row = new Int32Array(capacity);
+    this.admission = new Int32Array(capacity);
+    this.ready = new Int32Array(capacity);
+    this.discharge = new Int32Array(capacity);
+    this.death = new Int32Array(capacity);
+    this.admissionNotice = new Int32Array(capacity);
+    this.sipInvitation = new Int32Array(capacity);
+    this.readyWithdrawn = new Int32Array(capacity);
+    this.newReady = new Int32Array(capacity);
+    this.municipality = new Int32Array(capacity);
+    this.residenceMunicipality = new Int32Array(capacity);
+    this.careTypeRaw = new Int32Array(capacity);
+    this.unit = new Int32Array(capacity);
+    this.dischargeCause = new Int32Array(capacity);
+    this.birthDay = new Int32Array(capacity);
+    this.lazy = new Uint8Array(capacity);
+    this.numberSet = new Uint8Array(capacity);
+    this.careType = new Uint8Array(capacity);
+    this.planningNeeded = new Uint8Array(capacity);
+    this.personFlags = new Uint8Array(capacity);
   }
 
   /** Empties the table for the next chunk: written rows back to zero (empty), registries kept. */
@@ -389,8 +378,8 @@ export function staysOf(table: StayTable): Stay[] {
  * A table holding the given stays of one sheet, in their order (tests and callers that build
  * stays by hand). Equal dates and texts are shared, as the reader shares them.
  */
-export function tableFromStays(sheet: string, stays: readonly Stay[], arena?: Arena): StayTable {
-  const t = new StayTable(sheet, stays.length, arena);
+export function tableFromStays(sheet: string, stays: readonly Stay[]): StayTable {
+  const t = new StayTable(sheet, stays.length);
   const dateIndex = new Map<string, number>();
   const textIndex = new Map<string, number>();
   const date = (v: LocalDateTime | null): number => {

@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import type { LocalDateTime } from "../../../src/core/cells/localDate";
-import { Arena } from "../../../src/core/memory/arena";
 import type { PersonId, Stay } from "../../../src/core/model";
-import { StayCursor, stayTableBytes, staysOf, tableFromStays } from "../../../src/core/sheet/stayTable";
+import { StayCursor, staysOf, tableFromStays } from "../../../src/core/sheet/stayTable";
 
 const date = fc.option(
   fc.record({ day: fc.integer({ min: -100_000, max: 3_000_000 }), minute: fc.option(fc.integer({ min: 0, max: 1439 })) }),
@@ -90,14 +89,5 @@ describe("StayTable", () => {
       const key = table.personKey(i);
       expect(key === null ? null : typeof key === "number" ? String(key).padStart(12, "0") : key).toBe(s.personId?.normalized ?? null);
     });
-  });
-
-  test("a table in reserved memory holds its rows there, and a table too big for it gets its own", () => {
-    const arena = Arena.reserve(stayTableBytes(10));
-    const small = tableFromStays("A", fc.sample(stayArb, { numRuns: 10, seed: 1 }), arena);
-    expect(small.row.buffer.byteLength).toBe(Arena.aligned(stayTableBytes(10)));
-    const big = tableFromStays("B", fc.sample(stayArb, { numRuns: 20, seed: 2 }), arena);
-    expect(big.row.buffer).not.toBe(small.row.buffer);
-    expect(staysOf(big).map((s) => s.row)).toEqual(fc.sample(stayArb, { numRuns: 20, seed: 2 }).map((s) => s.row));
   });
 });
