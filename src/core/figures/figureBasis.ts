@@ -176,7 +176,7 @@ const BYTES_PER_STAY = COLUMN_NAMES.reduce((sum, name) => sum + LAYOUT[name].BYT
  * memory counts against the engine's external-memory budget, and each allocation may start a
  * collection).
  */
-function columns(n: number, arena: Arena = new Arena(n * BYTES_PER_STAY > ONE_BUFFER_FROM ? new ArrayBuffer(n * BYTES_PER_STAY) : null)): Columns {
+function columns(n: number, arena: Arena = n * BYTES_PER_STAY > ONE_BUFFER_FROM ? Arena.reserve(figureBasisBytes(n)) : new Arena()): Columns {
   const out: Partial<Record<keyof Columns, unknown>> = {};
   for (const name of COLUMN_NAMES) out[name] = arena.take(LAYOUT[name] as TypedColumnType<Uint8Array>, n);
   return out as Columns;

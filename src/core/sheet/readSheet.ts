@@ -157,6 +157,9 @@ export class SheetReader {
   private readonly originRow: number;
   /** The next grid row to read. */
   private next: number;
+  /** The reading state of stayAt(), and where its (already reported) findings go. */
+  private again: RowContext | null = null;
+  private readonly againFindings: Finding[] = [];
 
   /** `chunkRows`: the table's size for readChunk(); default: the whole sheet. */
   constructor(
@@ -226,10 +229,18 @@ export class SheetReader {
   stayAt(excelRow: number): Stay | null {
     const row = this.sheet.values[excelRow - this.originRow];
     if (this.context === null || row === undefined) return null;
-    const one = new StayTable(this.sheet.name, 1);
-    one.lazyTexts = this.reading.table.lazyTexts;
-    // The same reading rules on a table of one row; its findings were made the first time.
-    new RowContext(this.sheet.name, this.options, this.readers.map((r) => ({ ...r, column: columnOf(one, r.field), lastCell: undefined })), [], one).readRow(row, excelRow);
+    // One table of one row and its reading state, made on first use and reused: a sheet copied
+    // twice asks for hundreds of thousands of rows. Its findings were made the first time.
+    if (this.again === null) {
+      const one = new StayTable(this.sheet.name, 1);
+      one.lazyTexts = this.reading.table.lazyTexts;
+      const readers = this.readers.map((r) => ({ ...r, column: columnOf(one, r.field), lastCell: undefined }));
+      this.again = new RowContext(this.sheet.name, this.options, readers, this.againFindings, one);
+    }
+    const one = this.again.table;
+    one.clear();
+    this.againFindings.length = 0;
+    this.again.readRow(row, excelRow);
     return one.stay(0);
   }
 
@@ -369,7 +380,7 @@ class RowContext {
     private readonly options: ReadOptions,
     private readonly readers: Reader[],
     private readonly findings: Finding[],
-    private readonly table: StayTable,
+    readonly table: StayTable,
   ) {}
 
   readRow(row: readonly CellValue[], excelRow: number): void {
