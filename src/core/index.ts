@@ -16,3 +16,5 @@ export { detectSheet, type Detection } from "./sheet/detectSheet";
 export { PRESETS, getPreset, copyProfile } from "./agreements/presets";
 export { PRICE_TABLE } from "./agreements/priceTable";
 export { maskPersonId, maskIdsInText } from "./cells/mask";
+export { keyWorkbookStays, type KeyWorkbookOptions } from "./stays/keyWorkbook";
+export { StayKeyIndex, baseStayKey, stayFingerprint, type KeyedStay } from "./stays/stayKey";
