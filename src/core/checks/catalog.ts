@@ -86,8 +86,12 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
     needs: ["dischargeDate", "readyDate"],
     messages: {
       main: {
-        sv: "Utskrivningen {discharge} är före utskrivningsklar {ready}: dagarna kan inte räknas.",
-        en: "The discharge {discharge} is before discharge-ready {ready}: the days cannot be counted.",
+        sv: "Utskrivningen {discharge} är före utskrivningsklar {ready}: dagarna kan inte räknas, och raden tas inte med i beräkningen.",
+        en: "The discharge {discharge} is before discharge-ready {ready}: the days cannot be counted, and the row is left out of the figures.",
+      },
+      sameDay: {
+        sv: "Utskrivningen {discharge} har ett tidigare klockslag än utskrivningsklar {ready} samma dag. Dagar räknas på datum, så raden räknas med 0 dagar; klockslagen är troligen registrerade i efterhand.",
+        en: "The discharge {discharge} has an earlier time than discharge-ready {ready} on the same day. Days are counted by date, so the row is counted with 0 days; the times were probably registered after the fact.",
       },
     },
   },

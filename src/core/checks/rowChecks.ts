@@ -224,14 +224,18 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
     }
 
     if (run.DISCHARGE_BEFORE_READY && s.ready !== null && s.discharge !== null && before(s.discharge, s.ready)) {
+      // Days are counted on dates (DOMAIN.md §2): on the ready day itself an earlier clock time
+      // is a registration made after the fact, and the stay counts with 0 days.
+      const sameDay = s.discharge.day === s.ready.day;
+      const m = CATALOG.DISCHARGE_BEFORE_READY.messages;
       out.push(
         rowFinding(
           ctx,
           s,
           "DISCHARGE_BEFORE_READY",
-          "error",
+          sameDay ? "warning" : "error",
           ["dischargeDate", "readyDate"],
-          fillMessage(CATALOG.DISCHARGE_BEFORE_READY.messages.main, { discharge: dateText(s.discharge), ready: dateText(s.ready) }),
+          fillMessage(sameDay ? m.sameDay : m.main, { discharge: dateText(s.discharge), ready: dateText(s.ready) }),
         ),
       );
     }
