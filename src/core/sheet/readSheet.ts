@@ -9,6 +9,7 @@
  */
 import { isExcelError, isFormulaWithoutValue, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
 import { dateFromSerial, parseDateCell } from "../cells/dates";
+import { severityOf } from "../checks/catalog";
 import type { LocalDateTime } from "../cells/localDate";
 import { maskPersonId } from "../cells/mask";
 import { parseNumberCell } from "../cells/numbers";
@@ -717,7 +718,7 @@ export function invalidValueFinding(
         sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): värdet "${shown}" kunde inte läsas (${reason.sv}); fältet behandlas som tomt.`,
         en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the value "${shown}" could not be read (${reason.en}); the field is treated as empty.`,
       };
-  const finding: Finding = { code: "INVALID_VALUE", severity: "warning", sheet, row, columns: [letter], fields: [field], message };
+  const finding: Finding = { code: "INVALID_VALUE", severity: severityOf("INVALID_VALUE"), sheet, row, columns: [letter], fields: [field], message };
   if (!isPerson && !isFormulaWithoutValue(cell)) finding.value = raw;
   return finding;
 }
