@@ -14,8 +14,10 @@
  */
 import type { AgreementProfile, CareRules } from "../agreements/profileSchema";
 import { graceRanges, isoDay, priceFor, roundTo, type GraceRange } from "../agreements/rules";
+import { cutoffMinute } from "../calendar/dayCount";
 import { countSwedishWorkdays } from "../calendar/holidays";
 import { epochDay } from "../cells/localDate";
+import { severityOf } from "../checks/catalog";
 import type { CareType, Finding } from "../model";
 import type { FiguresResult, GroupFigures } from "../review/result";
 import { findRow, rowRefs, type FigureBasis } from "./figureBasis";
@@ -56,7 +58,7 @@ function compile(profile: AgreementProfile, rules: CareRules, minYear: number, m
     rules,
     kind: rules.kind === "individual" ? 0 : rules.kind === "average" ? 1 : 2,
     weekdays: c.unit === "weekdays",
-    cutoff: c.start === "noticeTime" && c.cutoffHour !== null ? Math.round(c.cutoffHour * 60) : NEVER,
+    cutoff: cutoffMinute(c) ?? NEVER, // the checks' cut-off (dayZero), so both move day 0 alike
     grace: rules.graceDays,
     ranges: graceRanges(rules),
     longLimit: rules.kind === "hybrid" && rules.longStayLimit !== null ? rules.longStayLimit : NEVER,
@@ -393,7 +395,7 @@ const CARE_SV: Record<CareType, string> = { somatic: "somatisk vård", psychiatr
 const CARE_EN: Record<CareType, string> = { somatic: "somatic care", psychiatric: "psychiatric care" };
 
 function groupFinding(code: "PRICE_UNKNOWN" | "BENCHMARK_UNKNOWN", sv: string, en: string): Finding {
-  return { code, severity: "warning", sheet: "", row: null, columns: [], fields: [], message: { sv, en } };
+  return { code, severity: severityOf(code), sheet: "", row: null, columns: [], fields: [], message: { sv, en } };
 }
 
 function figureFindings(
