@@ -15,4 +15,4 @@ export { recomputeFigures, type RecomputeOptions } from "./figures/computeFigure
 export { detectSheet, type Detection } from "./sheet/detectSheet";
 export { PRESETS, getPreset, copyProfile } from "./agreements/presets";
 export { PRICE_TABLE } from "./agreements/priceTable";
-export { maskPersonId, maskIdsInText } from "./cells/mask";
+export { maskPersonId, maskIdsInText, privateText, quoteId } from "./cells/mask";

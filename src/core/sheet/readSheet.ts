@@ -10,7 +10,7 @@
 import { isExcelError, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
 import { dateFromSerial, parseDateCell } from "../cells/dates";
 import type { LocalDateTime } from "../cells/localDate";
-import { maskPersonId } from "../cells/mask";
+import { quoteId } from "../cells/mask";
 import { parseNumberCell } from "../cells/numbers";
 import { fastPersonNumber, parsePersonId } from "../cells/personId";
 import { normalizeText } from "../cells/text";
@@ -686,7 +686,8 @@ function clip(text: string): string {
 
 /**
  * The INVALID_VALUE finding: sheet, row, column, field and the raw value in both languages.
- * Identity numbers are masked in the message and never kept in `value`.
+ * A quote from the identity column is marked (quoteId) so that hosts mask it whole unless the
+ * user reveals; it is never kept in `value`.
  */
 export function invalidValueFinding(
   sheet: string,
@@ -700,7 +701,7 @@ export function invalidValueFinding(
   const isPerson = field === "personId";
   const excelError = isExcelError(cell);
   // An error code is no personal data: "#N/A" is shown as it is, even in the identity column.
-  const shown = excelError ? raw.toUpperCase() : clip(isPerson ? maskPersonId(raw) : raw);
+  const shown = excelError ? raw.toUpperCase() : isPerson ? quoteId(clip(raw)) : clip(raw);
   const label = FIELD_LABELS[field];
   const message: Bilingual = excelError
     ? {
