@@ -48,7 +48,8 @@ Options:
   --out FILE.xlsx    write a marked copy with a result sheet "Granskning"
   --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
   --lang sv|en       language of the summary (default sv)
-  --reveal           show personal identity numbers unmasked
+  --reveal           show personal identity numbers unmasked (summary, JSON and the
+                     copy's result sheet); without it every form is masked
   -h, --help         this text
 
 Exit codes: 0 ok, 1 bad input, 2 usage.`;

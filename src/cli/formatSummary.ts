@@ -180,12 +180,13 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
     out.push(`${t.first} ${shown.length} ${t.of} ${result.findings.length}${ctx.revealed ? "" : ` (${t.reveal})`}:`);
     for (const f of shown) {
       const where = `${f.sheet}!${f.row ?? "–"}${f.columns.length ? ` ${f.columns.join(",")}` : ""}`;
-      out.push(`  ${where}  [${t.severity[f.severity]}] ${f.code}: ${ctx.privacy(f.message[lang])}`);
+      out.push(`  ${where}  [${t.severity[f.severity]}] ${f.code}: ${f.message[lang]}`);
     }
   }
   if (ctx.markedCopy) {
     out.push("");
     out.push(`${t.markedCopy} ${ctx.markedCopy}`);
   }
-  return out.join("\n") + "\n";
+  // The whole text through the mask: group names, headers and sheet names may hold an id too.
+  return ctx.privacy(out.join("\n") + "\n");
 }

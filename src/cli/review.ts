@@ -88,7 +88,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       sheets: args.sheets.length ? args.sheets : undefined,
       countOpenStays: args.countOpenStays,
     });
-    if (args.out) await writeMarkedCopy(file, args.out, result, { lang: args.lang });
+    if (args.out) await writeMarkedCopy(file, args.out, result, { lang: args.lang, reveal: args.reveal });
 
     const privacy = privacyFilter(args.reveal);
     const today = formatDay(referenceDay);

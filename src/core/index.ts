@@ -15,6 +15,6 @@ export { recomputeFigures, type RecomputeOptions } from "./figures/computeFigure
 export { detectSheet, type Detection } from "./sheet/detectSheet";
 export { PRESETS, getPreset, copyProfile } from "./agreements/presets";
 export { PRICE_TABLE } from "./agreements/priceTable";
-export { maskPersonId, maskIdsInText } from "./cells/mask";
+export { maskPersonId, maskIdsInText, privateText, quoteId } from "./cells/mask";
 export { keyWorkbookStays, type KeyWorkbookOptions } from "./stays/keyWorkbook";
 export { StayKeyIndex, baseStayKey, stayFingerprint, type KeyedStay } from "./stays/stayKey";

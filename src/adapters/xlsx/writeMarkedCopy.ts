@@ -1,14 +1,14 @@
 /**
  * Writes a COPY of the reviewed workbook: flagged rows get a fill by their worst severity
  * (values untouched) and a result sheet "Granskning" holds the figures and the findings with
- * identity numbers masked. The input file is only read, never written.
+ * identity numbers masked (unless revealed). The input file is only read, never written.
  */
 import ExcelJS from "exceljs";
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import type { Severity } from "../../core/model";
 import type { ReviewResult } from "../../core/review/result";
-import { maskIdsInText } from "../../core/cells/mask";
+import { privateText } from "../../core/cells/mask";
 import { assertReadableXlsx } from "./fileKind";
 import { XlsxError } from "./xlsxError";
 
@@ -24,6 +24,8 @@ export const RESULT_SHEET = "Granskning";
 
 export interface MarkedCopyOptions {
   lang?: "sv" | "en";
+  /** Show identity numbers in the result sheet as written (--reveal); default masked. */
+  reveal?: boolean;
 }
 
 /** Worst severity per sheet and Excel row. */
@@ -93,7 +95,7 @@ export async function writeMarkedCopy(
     }
   }
 
-  addResultSheet(wb, result, lang);
+  addResultSheet(wb, result, lang, options.reveal ?? false);
   try {
     await wb.xlsx.writeFile(outputPath);
   } catch (e) {
@@ -110,9 +112,14 @@ function uniqueSheetName(wb: ExcelJS.Workbook, base: string): string {
   return name;
 }
 
-function addResultSheet(wb: ExcelJS.Workbook, result: ReviewResult, lang: "sv" | "en"): void {
+function addResultSheet(wb: ExcelJS.Workbook, result: ReviewResult, lang: "sv" | "en", reveal: boolean): void {
   const sv = lang === "sv";
-  const ws = wb.addWorksheet(uniqueSheetName(wb, RESULT_SHEET));
+  const sheet = wb.addWorksheet(uniqueSheetName(wb, RESULT_SHEET));
+  // Every text of the sheet (municipality names, messages, quoted cells) through the one mask.
+  const ws = {
+    addRow: (cells: unknown[]) => sheet.addRow(cells.map((c) => (typeof c === "string" ? privateText(c, reveal) : c))),
+    getColumn: (n: number) => sheet.getColumn(n),
+  };
   const bold = { bold: true };
   ws.addRow([sv ? "Granskning av fakturaunderlag" : "Review of invoice basis"]).font = { bold: true, size: 14 };
   ws.addRow([`${sv ? "Överenskommelse" : "Agreement"}: ${result.profile.name[lang]} (${result.profile.id})`]);
@@ -157,8 +164,8 @@ function addResultSheet(wb: ExcelJS.Workbook, result: ReviewResult, lang: "sv" |
       f.code,
       f.severity,
       f.columns.join(", "),
-      maskIdsInText(f.message[lang]),
-      f.value === undefined ? null : maskIdsInText(f.value),
+      f.message[lang],
+      f.value ?? null,
       f.relatedRows?.join(", ") ?? null,
     ]);
   }

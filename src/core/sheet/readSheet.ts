@@ -11,7 +11,7 @@ import { isExcelError, isFormulaWithoutValue, type CellValue, type DateSystem, t
 import { dateFromSerial, parseDateCell } from "../cells/dates";
 import { severityOf } from "../checks/catalog";
 import type { LocalDateTime } from "../cells/localDate";
-import { maskPersonId } from "../cells/mask";
+import { quoteId } from "../cells/mask";
 import { parseNumberCell } from "../cells/numbers";
 import { fastPersonNumber, parsePersonId } from "../cells/personId";
 import { normalizeText } from "../cells/text";
@@ -688,7 +688,8 @@ function clip(text: string): string {
 
 /**
  * The INVALID_VALUE finding: sheet, row, column, field and the raw value in both languages.
- * Identity numbers are masked in the message and never kept in `value`.
+ * A quote from the identity column is marked (quoteId) so that hosts mask it whole unless the
+ * user reveals; it is never kept in `value`.
  */
 export function invalidValueFinding(
   sheet: string,
@@ -702,7 +703,7 @@ export function invalidValueFinding(
   const isPerson = field === "personId";
   const excelError = isExcelError(cell);
   // An error code is no personal data: "#N/A" is shown as it is, even in the identity column.
-  const shown = excelError ? raw.toUpperCase() : clip(isPerson ? maskPersonId(raw) : raw);
+  const shown = excelError ? raw.toUpperCase() : isPerson ? quoteId(clip(raw)) : clip(raw);
   const label = FIELD_LABELS[field];
   const message: Bilingual = isFormulaWithoutValue(cell)
     ? {
