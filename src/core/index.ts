@@ -16,3 +16,4 @@ export { detectSheet, type Detection } from "./sheet/detectSheet";
 export { PRESETS, getPreset, copyProfile } from "./agreements/presets";
 export { PRICE_TABLE } from "./agreements/priceTable";
 export { maskPersonId, maskIdsInText } from "./cells/mask";
+export * from "./scenarios";
