@@ -175,7 +175,7 @@ export function sensitivityCurve(basis: FigureBasis, profile: AgreementProfile, 
   const municipalityBreakEven = municipalities
     .map(({ municipality }) => ({ municipality, value: Math.max(-Infinity, ...breakEven.filter((b) => b.municipality === municipality).map((b) => b.value)) }))
     .filter((b) => b.value !== -Infinity);
-  references.sort((a, b) => a.year - b.year || a.careType.localeCompare(b.careType));
+  references.sort((a, b) => a.year - b.year || CARE_TYPES.indexOf(a.careType) - CARE_TYPES.indexOf(b.careType));
 
   return {
     ok: true,
