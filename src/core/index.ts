@@ -18,3 +18,4 @@ export { PRICE_TABLE } from "./agreements/priceTable";
 export { maskPersonId, maskIdsInText, privateText, quoteId } from "./cells/mask";
 export { keyWorkbookStays, type KeyWorkbookOptions } from "./stays/keyWorkbook";
 export { StayKeyIndex, baseStayKey, stayFingerprint, type KeyedStay } from "./stays/stayKey";
+export * from "./scenarios";
