@@ -2,7 +2,7 @@
  * Command-line arguments of `npm run review`, parsed without side effects so that tests can
  * drive every branch. Usage errors come back as values; main prints them and exits 2.
  */
-import { epochDay, isValidCivil } from "../core/cells/localDate";
+import { epochDay, isValidCivil } from "../core";
 
 export const DEFAULT_SAMPLE = "samples/fakturaunderlag-exempel.xlsx";
 /** The statutory default applies wherever no regional agreement is chosen. */

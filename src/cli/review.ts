@@ -4,11 +4,7 @@
  * Exit codes: 0 ok, 1 bad input (one line on stderr), 2 usage.
  */
 import path from "node:path";
-import { copyProfile, getPreset, PRESETS } from "../core/agreements/presets";
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import { formatDay } from "../core/cells/localDate";
-import { reviewWorkbook } from "../core/review/reviewWorkbook";
-import { ReviewError } from "../core/review/reviewError";
+import { copyProfile, formatDay, getPreset, PRESETS, ReviewError, reviewWorkbook, type AgreementProfile } from "../core";
 import { readXlsxWorkbook } from "../adapters/xlsx/readWorkbook";
 import { writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";

@@ -16,3 +16,6 @@ export { detectSheet, type Detection } from "./sheet/detectSheet";
 export { PRESETS, getPreset, copyProfile } from "./agreements/presets";
 export { PRICE_TABLE } from "./agreements/priceTable";
 export { maskPersonId, maskIdsInText } from "./cells/mask";
+export { describeRules } from "./agreements/describeRules";
+export { formatFixed } from "./cells/numberText";
+export type { CancelSignal, ReadProgress, SheetPreview, WorkbookHost } from "./ports/workbookHost";

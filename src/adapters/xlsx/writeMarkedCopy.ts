@@ -6,9 +6,7 @@
 import ExcelJS from "exceljs";
 import { realpathSync } from "node:fs";
 import path from "node:path";
-import type { Severity } from "../../core/model";
-import type { ReviewResult } from "../../core/review/result";
-import { maskIdsInText } from "../../core/cells/mask";
+import { maskIdsInText, type ReviewResult, type Severity } from "../../core";
 import { assertReadableXlsx } from "./fileKind";
 import { XlsxError } from "./xlsxError";
 
