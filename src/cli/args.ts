@@ -2,7 +2,7 @@
  * Command-line arguments of `npm run review`, parsed without side effects so that tests can
  * drive every branch. Usage errors come back as values; main prints them and exits 2.
  */
-import { epochDay, isValidCivil } from "../core/cells/localDate";
+import { epochDay, isValidCivil } from "../core";
 import { isScenarioOption, scenarioDefaults, SCENARIO_USAGE, takeScenarioOption, type ScenarioArgs } from "./scenarioArgs";
 
 export const DEFAULT_SAMPLE = "samples/fakturaunderlag-exempel.xlsx";

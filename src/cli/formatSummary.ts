@@ -2,13 +2,7 @@
  * The human-readable summary of `npm run review`: agreement and assumptions, sheets and their
  * column mapping, the figures per municipality × care type × period, and the findings.
  */
-import { describeRules } from "../core/agreements/describeRules";
-import { formatFixed } from "../core/cells/numberText";
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import { findingTitle } from "../core/checks/catalog";
-import type { CareType, FindingCode } from "../core/model";
-import type { ReviewResult } from "../core/review/result";
-import { FIELD_LABELS } from "../core/sheet/fields";
+import { describeRules, FIELD_LABELS, findingTitle, formatFixed, type AgreementProfile, type CareType, type FindingCode, type ReviewResult } from "../core";
 import type { Lang } from "./args";
 
 export interface SummaryContext {

@@ -5,17 +5,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { copyProfile, getPreset, PRESETS } from "../core/agreements/presets";
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import { formatDay } from "../core/cells/localDate";
-import { reviewWorkbook } from "../core/review/reviewWorkbook";
-import { ReviewError } from "../core/review/reviewError";
+import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile } from "../core";
 import { readXlsxWorkbook } from "../adapters/xlsx/readWorkbook";
 import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
-import { compareScenarios } from "../core/scenarios/compare";
-import { parseScenarioJson } from "../core/scenarios/scenarioJson";
-import { sensitivityCurve } from "../core/scenarios/sensitivity";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
 import { toJsonReport } from "./formatJson";
 import { formatComparison, formatCurve } from "./formatScenarios";

@@ -4,9 +4,7 @@
  */
 import { useMemo, useState } from "react";
 import { Badge, Button, Field as FluentField, Select, Switch } from "@fluentui/react-components";
-import type { SheetGrid } from "../core/cells/cellValue";
-import type { Finding, FindingCode, Severity } from "../core/model";
-import type { ReviewResult } from "../core/review/result";
+import type { Finding, FindingCode, ReviewResult, Severity, SheetGrid } from "../core";
 import { CODE_LABELS, type Lang, type Texts } from "./i18n";
 import { cellRef, codeCounts, filterFindings, findingText, maskPersonId, pageOf, personIdOnRow, type FindingFilter } from "./paneModel";
 import { usePaneStyles } from "./styles";

@@ -1,6 +1,5 @@
 /** The figures per municipality and period, exactly as the ReviewResult gives them. */
-import type { GroupFigures, ReviewResult } from "../core/review/result";
-import { FIELD_LABELS } from "../core/sheet/fields";
+import { FIELD_LABELS, type GroupFigures, type ReviewResult } from "../core";
 import { CODE_LABELS, type Lang, type Texts } from "./i18n";
 import { privateText } from "./paneModel";
 import { usePaneStyles } from "./styles";

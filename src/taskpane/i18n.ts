@@ -2,8 +2,7 @@
  * The pane's texts in Swedish (default) and English. A typed dictionary: a missing key in one
  * language is a compile error, which is all the i18n this small pane needs.
  */
-import type { Bilingual, FindingCode, Severity } from "../core/model";
-import { FINDING_TITLES } from "../core/checks/catalog";
+import { FINDING_TITLES, type Bilingual, type FindingCode, type Severity } from "../core";
 
 export type Lang = "sv" | "en";
 

@@ -3,7 +3,7 @@
  * in-memory reader needs ~2 GB for 100k rows, streaming a tenth of that.
  */
 import ExcelJS from "exceljs";
-import { FORMULA_WITHOUT_VALUE, type CellValue, type DateSystem, type SheetGrid, type WorkbookGrids } from "../../core/cells/cellValue";
+import { FORMULA_WITHOUT_VALUE, type CellValue, type DateSystem, type SheetGrid, type WorkbookGrids } from "../../core";
 import { toCellValue } from "./cellConversion";
 import { assertReadableXlsx } from "./fileKind";
 import { XlsxError } from "./xlsxError";

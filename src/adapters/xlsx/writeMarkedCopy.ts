@@ -13,9 +13,7 @@
 import type { FileHandle } from "node:fs/promises";
 import { open } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
-import { columnLetter } from "../../core/cells/cellValue";
-import type { Severity } from "../../core/model";
-import type { ReviewResult } from "../../core/review/result";
+import { columnLetter, type ReviewResult, type Severity } from "../../core";
 import { checkOutputPath, openTemp, writeAtomically, type OpenTemp } from "./copy/outputPath";
 import {
   addContentTypes, addRelationships, addSheetsToWorkbook, addStyles, CT_STYLES, CT_WORKSHEET, MINIMAL_STYLES, officeDocumentPart,

@@ -3,9 +3,7 @@
  * Text is written inline (t="inlineStr") so that the input's shared strings stay untouched, and
  * as text whatever it starts with: a finding quoting "=…" never becomes a formula.
  */
-import { columnLetter } from "../../../core/cells/cellValue";
-import { privateText } from "../../../core/cells/mask";
-import type { ReviewResult } from "../../../core/review/result";
+import { columnLetter, privateText, type ReviewResult } from "../../../core";
 import { escapeCellText } from "./xml";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
