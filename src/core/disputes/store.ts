@@ -109,6 +109,7 @@ export interface ReadPart {
   /** Records that failed validation, as stored: written back unchanged. */
   unreadable: StoredRow[];
   problems: Bilingual[];
+  clearedAt: string | null;
 }
 
 export type PartReading = { ok: true; part: ReadPart } | { ok: false; problem: Bilingual };
@@ -129,8 +130,18 @@ function unescapeXml(s: string): string {
     });
 }
 
-/** A writer's records as parts (XML strings), each at most about PART_BYTES characters. */
-export function serializeParts(writer: Writer, disputes: readonly Dispute[], keep: readonly StoredRow[] = [], partBytes = PART_BYTES): string[] {
+/**
+ * A writer's records as parts (XML strings), each at most about PART_BYTES characters.
+ * `clearedAt`: the time of a confirmed removal of all disputes; records up to it are ignored on
+ * reading, whoever saves them again (a co-author's window still holding them).
+ */
+export function serializeParts(
+  writer: Writer,
+  disputes: readonly Dispute[],
+  keep: readonly StoredRow[] = [],
+  partBytes = PART_BYTES,
+  clearedAt: string | null = null,
+): string[] {
   const rows = [...disputes.map(toRow), ...keep].map((r) => JSON.stringify(r));
   const chunks: string[][] = [];
   let current: string[] = [];
@@ -154,6 +165,7 @@ export function serializeParts(writer: Writer, disputes: readonly Dispute[], kee
       chunk: k + 1,
       chunks: chunks.length,
       fields: STORED_FIELDS,
+      ...(clearedAt ? { clearedAt } : {}),
     });
     const json = `${head.slice(0, -1)},"rows":[${list.join(",")}]}`;
     return `<?xml version="1.0" encoding="UTF-8"?><disputes xmlns="${DISPUTE_NAMESPACE}" version="${DISPUTE_STORE_VERSION}">${escapeXml(json)}</disputes>`;
@@ -203,7 +215,8 @@ export function parsePart(xml: string): PartReading {
   });
   const chunk = Number.isInteger(o.chunk) ? (o.chunk as number) : 1;
   const chunks = Number.isInteger(o.chunks) ? (o.chunks as number) : 1;
-  return { ok: true, part: { writer: { id: o.writer, name: String(o.name ?? "") }, chunk, chunks, disputes, unreadable, problems } };
+  const clearedAt = typeof o.clearedAt === "string" ? o.clearedAt : null;
+  return { ok: true, part: { writer: { id: o.writer, name: String(o.name ?? "") }, chunk, chunks, disputes, unreadable, problems, clearedAt } };
 }
 
 /** What a host holds after reading every part: this writer's own records, the others', the merge. */
@@ -218,6 +231,12 @@ export interface LoadedDisputes {
   problems: Bilingual[];
   /** Ids (host's) of parts this writer owns: the ones its save replaces. */
   ownPartIds: string[];
+  /** Ids of every part that was read (the ones a confirmed removal deletes); unreadable ones are not among them. */
+  readPartIds: string[];
+  /** Ids of parts holding records that could not be read: a removal keeps them. */
+  partsWithUnreadable: string[];
+  /** The latest confirmed removal of all disputes, or null. */
+  clearedAt: string | null;
 }
 
 export function loadDisputes(parts: readonly { id: string; xml: string }[], writerId: string): LoadedDisputes {
@@ -226,6 +245,9 @@ export function loadDisputes(parts: readonly { id: string; xml: string }[], writ
   const ownUnreadable: StoredRow[] = [];
   const problems: Bilingual[] = [];
   const ownPartIds: string[] = [];
+  const readPartIds: string[] = [];
+  const partsWithUnreadable: string[] = [];
+  let clearedAt: string | null = null;
   const chunksSeen = new Map<string, { name: string; seen: Set<number>; of: number }>();
   for (const p of parts) {
     const r = parsePart(p.xml);
@@ -234,6 +256,9 @@ export function loadDisputes(parts: readonly { id: string; xml: string }[], writ
       continue;
     }
     const part = r.part;
+    readPartIds.push(p.id);
+    if (part.unreadable.length) partsWithUnreadable.push(p.id);
+    if (part.clearedAt && (clearedAt === null || part.clearedAt > clearedAt)) clearedAt = part.clearedAt;
     problems.push(...part.problems);
     lists.push(part.disputes);
     const c = chunksSeen.get(part.writer.id) ?? { name: part.writer.name, seen: new Set<number>(), of: part.chunks };
@@ -253,5 +278,15 @@ export function loadDisputes(parts: readonly { id: string; xml: string }[], writ
       });
     }
   }
-  return { merged: mergeDisputes(...lists), own: mergeDisputes(own), ownUnreadable, problems, ownPartIds };
+  const live = (d: Dispute) => clearedAt === null || d.at > clearedAt;
+  return {
+    merged: mergeDisputes(...lists).filter(live),
+    own: mergeDisputes(own).filter(live),
+    ownUnreadable,
+    problems,
+    ownPartIds,
+    readPartIds,
+    partsWithUnreadable,
+    clearedAt,
+  };
 }
