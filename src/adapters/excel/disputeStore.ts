@@ -33,7 +33,7 @@ async function readParts(context: Excel.RequestContext): Promise<{ id: string; x
   parts.load("items/id");
   await context.sync();
   const out: { id: string; xml: string }[] = [];
-  const items = parts.items;
+  const { items } = parts;
   for (let i = 0; i < items.length; i += PARTS_PER_SYNC) {
     const batch = items.slice(i, i + PARTS_PER_SYNC).map((p) => ({ id: p.id, xml: p.getXml() }));
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized batch, by design
