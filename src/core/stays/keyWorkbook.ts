@@ -33,10 +33,11 @@ export function keyWorkbookStays(input: WorkbookGrids, options: KeyWorkbookOptio
     offsets.push(count);
     count += t.length;
   }
-  const keyed: KeyedStay[] = keyStays(count, (i) => {
+  const stayAt = (i: number) => {
     let k = tables.length - 1;
     while (offsets[k] > i) k--;
     return tables[k].stay(i - offsets[k]);
-  });
-  return new StayKeyIndex(keyed);
+  };
+  const keyed: KeyedStay[] = keyStays(count, stayAt);
+  return new StayKeyIndex(keyed, stayAt);
 }

@@ -20,6 +20,8 @@ import type { Stay } from "../model";
 export interface KeyedStay {
   key: string;
   fingerprint: string;
+  /** Digest of every field: tells apart two occurrences of one key when one of them changes. */
+  content: string;
   sheet: string;
   row: number;
 }
@@ -73,6 +75,11 @@ export function stayFingerprint(stay: Stay): string {
   return digest(identifyingText(stay));
 }
 
+/** The digest of every field the reader fills. */
+export function stayContent(stay: Stay): string {
+  return digest(contentText(stay));
+}
+
 /** The key before occurrence numbers: "id:" and the stay id, or "h:" and the fingerprint. */
 export function baseStayKey(stay: Stay): string {
   const id = stay.stayId?.trim();
@@ -90,7 +97,7 @@ export function keyStays(count: number, stayAt: (i: number) => Stay): KeyedStay[
   for (let i = 0; i < count; i++) {
     const stay = stayAt(i);
     const base = baseStayKey(stay);
-    out[i] = { key: base, fingerprint: stayFingerprint(stay), sheet: stay.sheet, row: stay.row };
+    out[i] = { key: base, fingerprint: stayFingerprint(stay), content: stayContent(stay), sheet: stay.sheet, row: stay.row };
     const list = byBase.get(base);
     if (list) list.push(i);
     else byBase.set(base, [i]);
@@ -110,27 +117,61 @@ export function keyStays(count: number, stayAt: (i: number) => Stay): KeyedStay[
   return out;
 }
 
+/** The key with its occurrence number removed ("id:17~2" → "id:17"). */
+export function baseOfKey(key: string): string {
+  const m = /~\d+$/.exec(key);
+  return m ? key.slice(0, m.index) : key;
+}
+
 /** Where each key is in the sheets now: found again at every read, never stored. */
 export class StayKeyIndex {
-  private readonly byKey = new Map<string, KeyedStay>();
-  private readonly byPlace = new Map<string, KeyedStay>();
+  private readonly byKey = new Map<string, number>();
+  private readonly byPlace = new Map<string, number>();
+  private byBase: Map<string, KeyedStay[]> | null = null;
 
-  constructor(readonly stays: readonly KeyedStay[]) {
-    for (const s of stays) {
-      this.byKey.set(s.key, s);
-      this.byPlace.set(`${s.sheet}\u0000${s.row}`, s);
-    }
+  /** `stayAt(i)` (optional) gives stay i's fields again, for what a dispute records of it. */
+  constructor(
+    readonly stays: readonly KeyedStay[],
+    private readonly stayAt?: (i: number) => Stay,
+  ) {
+    stays.forEach((s, i) => {
+      this.byKey.set(s.key, i);
+      this.byPlace.set(`${s.sheet}\u0000${s.row}`, i);
+    });
   }
 
   static of(stays: readonly Stay[]): StayKeyIndex {
-    return new StayKeyIndex(keyStays(stays.length, (i) => stays[i]));
+    return new StayKeyIndex(keyStays(stays.length, (i) => stays[i]), (i) => stays[i]);
   }
 
   find(key: string): KeyedStay | undefined {
-    return this.byKey.get(key);
+    const i = this.byKey.get(key);
+    return i === undefined ? undefined : this.stays[i];
   }
 
   at(sheet: string, row: number): KeyedStay | undefined {
-    return this.byPlace.get(`${sheet}\u0000${row}`);
+    const i = this.byPlace.get(`${sheet}\u0000${row}`);
+    return i === undefined ? undefined : this.stays[i];
+  }
+
+  /** Every stay whose key has this base (one, or the occurrences of a repeated stay). */
+  withBase(base: string): readonly KeyedStay[] {
+    if (this.byBase === null) {
+      this.byBase = new Map();
+      for (const s of this.stays) {
+        const b = baseOfKey(s.key);
+        const list = this.byBase.get(b);
+        if (list) list.push(s);
+        else this.byBase.set(b, [s]);
+      }
+    }
+    return this.byBase.get(base) ?? [];
+  }
+
+  /** The stay's fields (a fresh copy), where the index was built with them. */
+  stay(key: string): Stay | undefined {
+    const i = this.byKey.get(key);
+    if (i === undefined || !this.stayAt) return undefined;
+    return { ...this.stayAt(i) };
   }
 }
