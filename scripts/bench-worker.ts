@@ -6,7 +6,6 @@
  *   node --expose-gc --import tsx scripts/bench-worker.ts whatif 100000
  *   node --expose-gc --import tsx scripts/bench-worker.ts xlsx 100000
  */
-import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,7 +13,8 @@ import { performance } from "node:perf_hooks";
 import { readXlsxWorkbook } from "../src/adapters/xlsx/readWorkbook";
 import { copyProfile, getPreset } from "../src/core/agreements/presets";
 import type { CellValue, WorkbookGrids } from "../src/core/cells/cellValue";
-import { cleanStay, epochDayOf, HEADERS, prng, stayToSerialRow, type SyntheticStay } from "./bench-stays";
+import { cleanStay, epochDayOf, HEADERS, prng, stayToSerialRow } from "./bench-stays";
+import { writeBenchXlsx } from "./bench-xlsx-file";
 
 /** The engine is loaded on demand: the xlsx measurement must not need it. */
 const engine = async () => ({
@@ -101,24 +101,8 @@ async function benchXlsx(rows: number) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-xlsx-"));
   const file = path.join(dir, "bench.xlsx");
   try {
-    const rand = prng(rows);
     const tw = performance.now();
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-    const ws = wb.addWorksheet("Fakturaunderlag");
-    ws.addRow([...HEADERS]).commit();
-    const asDate = (m: number | null) => (m === null ? null : new Date(m * 60_000));
-    for (let i = 1; i < rows; i++) {
-      const s: SyntheticStay = cleanStay(rand, i, OCT_1, OCT_31);
-      const row = ws.addRow([
-        s.personId, s.stayId, asDate(s.admission), asDate(s.ready), asDate(s.discharge), s.municipality, s.residence, s.careType,
-        s.unit, s.cause, null, asDate(s.admissionNotice), s.sipNeeded, asDate(s.sipInvitation), s.careContact,
-        s.days, s.billedDays, s.price, s.amount,
-      ]);
-      for (const c of [3, 4, 5, 12, 14]) row.getCell(c).numFmt = "yyyy-mm-dd hh:mm";
-      row.commit();
-    }
-    ws.commit();
-    await wb.commit();
+    await writeBenchXlsx(file, rows);
     const writeMs = performance.now() - tw;
     gc();
     const tr = performance.now();
