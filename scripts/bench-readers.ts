@@ -8,7 +8,8 @@
  *
  * READER: inflate-fflate, inflate-zlib (the floors: the sheet's XML inflated and thrown away),
  * exceljs (the streaming reader the headless command used), sheetjs (@e965/xlsx, dense mode),
- * saxes (zip entries + fflate + the saxes XML parser).
+ * saxes (zip entries + fflate + the saxes XML parser), scanner (the reader in src/adapters/xlsx),
+ * review (the headless command end to end on the file).
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -16,6 +17,7 @@ import { Inflate } from "fflate";
 import { SaxesParser } from "saxes";
 import type { CellValue } from "../src/core/cells/cellValue";
 import { readXlsxWorkbook } from "../src/adapters/xlsx/readWorkbook";
+import { readXlsxFile } from "../src/adapters/xlsx/xlsxReader";
 import { ZipArchive, type ZipEntry } from "../src/adapters/xlsx/zipArchive";
 import { benchXlsxFile } from "./bench-xlsx-file";
 
@@ -149,12 +151,38 @@ async function withSaxes(file: string) {
   return { cells: countCells(grid) };
 }
 
+async function withScanner(file: string) {
+  const g = await readXlsxFile(file);
+  return { cells: countCells(g.sheets[0].values as Grid) };
+}
+
+/** The headless command end to end (read, review, summary), as `npm run review -- FILE --json` runs it. */
+async function endToEnd(file: string) {
+  const { main } = await import("../src/cli/review");
+  const write = process.stdout.write.bind(process.stdout);
+  let printed = 0;
+  // The report goes nowhere: this process prints only its one JSON line.
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    printed += chunk.length;
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    const code = await main([file, "--json", "--today", "2023-11-15"]);
+    if (code !== 0) throw new Error(`review exited ${code}`);
+  } finally {
+    process.stdout.write = write;
+  }
+  return { cells: 0, reportKB: Math.round(printed / 1024) };
+}
+
 const READERS: Record<string, (file: string) => Promise<{ cells: number; xmlMB?: number; reportKB?: number }>> = {
   "inflate-fflate": floorFflate,
   "inflate-zlib": floorZlib,
   exceljs: withExceljs,
   sheetjs: withSheetjs,
   saxes: withSaxes,
+  scanner: withScanner,
+  review: endToEnd,
 };
 
 async function main() {
