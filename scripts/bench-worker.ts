@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { readXlsxWorkbook } from "../src/adapters/xlsx/readWorkbook";
+import { readXlsxFile } from "../src/adapters/xlsx/xlsxReader";
 import { copyProfile, getPreset } from "../src/core/agreements/presets";
 import type { CellValue, WorkbookGrids } from "../src/core/cells/cellValue";
 import { cleanStay, epochDayOf, HEADERS, prng, stayToSerialRow } from "./bench-stays";
@@ -96,7 +96,7 @@ async function benchWhatIf(rows: number, runs = 50) {
   return { kind: "whatif", rows, runs, medianMs: Number(median(times).toFixed(2)), medianCpuMs: Number(median(cpuTimes).toFixed(2)), maxMs: Number(Math.max(...times).toFixed(2)), ...memory() };
 }
 
-/** Writes a `rows`-row xlsx with the streaming writer (dates as real date cells), then times the streaming read. */
+/** Writes a `rows`-row xlsx with the streaming writer (dates as real date cells), then times the headless command's read. */
 async function benchXlsx(rows: number) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-xlsx-"));
   const file = path.join(dir, "bench.xlsx");
@@ -107,7 +107,7 @@ async function benchXlsx(rows: number) {
     gc();
     const tr = performance.now();
     const cr = process.cpuUsage();
-    const grids = await readXlsxWorkbook(file);
+    const grids = await readXlsxFile(file);
     const readMs = performance.now() - tr;
     const cu = process.cpuUsage(cr);
     const readCpuMs = (cu.user + cu.system) / 1000;

@@ -9,7 +9,7 @@ import type { AgreementProfile } from "../core/agreements/profileSchema";
 import { formatDay } from "../core/cells/localDate";
 import { reviewWorkbook } from "../core/review/reviewWorkbook";
 import { ReviewError } from "../core/review/reviewError";
-import { readXlsxWorkbook } from "../adapters/xlsx/readWorkbook";
+import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
@@ -68,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const file = args.usingSample ? path.resolve(__dirname, "..", "..", args.file) : args.file;
     const report = progressReporter();
     let sawProgress = false;
-    const grids = await readXlsxWorkbook(file, {
+    const grids = await readXlsxFile(file, {
       onProgress: (p) => {
         if (p.rowsRead >= 10_000) {
           sawProgress = true;
