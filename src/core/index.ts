@@ -23,3 +23,4 @@ export { describeRules } from "./agreements/describeRules";
 export { formatFixed } from "./cells/numberText";
 export type { CancelSignal, ReadProgress, SheetPreview, WorkbookHost } from "./ports/workbookHost";
 export { FINDING_TITLES, findingTitle, severityOf } from "./checks/catalog";
+export * from "./disputes";
