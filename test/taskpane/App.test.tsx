@@ -162,7 +162,7 @@ describe("task pane", () => {
     await screen.findByTestId("agreement-details");
     fireEvent.change(screen.getByLabelText("Avtal att granska mot"), { target: { value: "halland-2022" } });
     const rules = screen.getByTestId("agreement-rules").textContent ?? "";
-    expect(rules).toContain("Somatik: snitt, riktmärke 2,3, formel excessAverage, 0-dagar ingår, period månad");
+    expect(rules).toContain("Somatik: snitt, riktmärke 2,3, över riktmärket betalas (snitt − riktmärke) × vistelser, 0-dagar ingår, period månad");
     expect(rules).toContain("Psykiatri: snitt");
   });
 

@@ -359,7 +359,8 @@ function groupRowLists(
   };
 }
 
-function totalsOf(groups: GroupFigures[]): FiguresResult["totals"] {
+/** The totals over some groups (all of them, or one municipality's): an unknown amount makes the sum unknown. */
+export function totalsOf(groups: readonly GroupFigures[]): FiguresResult["totals"] {
   let stays = 0;
   let days = 0;
   let liable = 0;
