@@ -8,10 +8,10 @@ import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-com
 import { createExcelHost } from "../adapters/excel";
 import { App } from "./App";
 import { coreEngine } from "./coreEngine";
-import { ErrorBoundary } from "./ErrorBoundary";
+import { ErrorBoundary } from "./shared/ErrorBoundary";
 import { TEXTS, type Lang } from "./i18n";
 import { paneEnvironment, REQUIRED_API } from "./officeEnv";
-import { ErrorMessage } from "./PaneMessage";
+import { ErrorMessage } from "./shared/PaneMessage";
 
 /** The marker the browser tests (and time-to-interactive measurements) wait for. */
 function markReady(): void {

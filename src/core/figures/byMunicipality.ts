@@ -4,7 +4,7 @@
  * first: what each municipality owes, what was invoiced, and the difference.
  */
 import type { FiguresResult, GroupFigures } from "../review/result";
-import { totalsOf } from "./computeFigures";
+import { totalsOf } from "./totals";
 
 export interface MunicipalityFigures {
   municipality: string;

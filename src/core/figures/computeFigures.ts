@@ -20,6 +20,9 @@ import type { CareType, Finding } from "../model";
 import type { FiguresResult, GroupFigures } from "../review/result";
 import { findRow, rowRefs, type FigureBasis } from "./figureBasis";
 import { monthsPerPeriod, periodLabel, periodOfMonth, periodSpan } from "./periods";
+import { invoicedMinusComputed, totalsOf } from "./totals";
+
+export { invoicedMinusComputed, totalsOf };
 
 export interface RecomputeOptions {
   /** `${sheet}!${row}` of rows to leave out (disputed rows: the figures after disputes). */
@@ -357,37 +360,6 @@ function groupRowLists(
     }
     return lists[g];
   };
-}
-
-/** The totals over some groups (all of them, or one municipality's): an unknown amount makes the sum unknown. */
-export function totalsOf(groups: readonly GroupFigures[]): FiguresResult["totals"] {
-  let stays = 0;
-  let days = 0;
-  let liable = 0;
-  let amount: number | null = 0;
-  let invoiced: number | null = null;
-  for (const g of groups) {
-    stays += g.stays;
-    days += g.days;
-    liable += g.liableDays;
-    amount = amount === null || g.amount === null ? null : amount + g.amount;
-    if (g.invoicedAmount !== null) invoiced = (invoiced ?? 0) + g.invoicedAmount;
-  }
-  const totalAmount = amount === null ? null : roundTo(amount, 2);
-  const totalInvoiced = invoiced === null ? null : roundTo(invoiced, 6);
-  return {
-    stays,
-    days,
-    liableDays: roundTo(liable, 6),
-    amount: totalAmount,
-    invoicedAmount: totalInvoiced,
-    difference: invoicedMinusComputed(totalInvoiced, totalAmount),
-  };
-}
-
-/** What was invoiced above what the model gives, to the öre; null when either is unknown. */
-export function invoicedMinusComputed(invoiced: number | null, computed: number | null): number | null {
-  return invoiced === null || computed === null ? null : roundTo(invoiced - computed, 2);
 }
 
 const CARE_SV: Record<CareType, string> = { somatic: "somatisk vård", psychiatric: "psykiatrisk vård" };
