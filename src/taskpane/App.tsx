@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
-import type { WorkbookHost } from "../core/ports/workbookHost";
+import type { WorkbookHost } from "../core";
 import { BasisSection } from "./basis/BasisSection";
 import { PaneProvider, usePane } from "./context/PaneContext";
 import type { PaneEngine } from "./engine";

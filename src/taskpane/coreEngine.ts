@@ -1,6 +1,5 @@
 /** The real PaneEngine: the domain core's reader and presets; the review and recompute loaded on demand. */
-import { PRESETS } from "../core/agreements/presets";
-import { detectSheet } from "../core/sheet/detectSheet";
+import { detectSheet, PRESETS } from "../core";
 import type { PaneEngine } from "./engine";
 
 const loadReview = () => import(/* webpackChunkName: "review" */ "../core/review/reviewWorkbook");

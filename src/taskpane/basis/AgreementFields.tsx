@@ -1,6 +1,6 @@
 /** The agreement to review against, the user's benchmark(s) and invoice month; the rule in words. */
 import { Field as FluentField, Input, Select } from "@fluentui/react-components";
-import { describeRules } from "../../core/agreements/describeRules";
+import { describeRules } from "../../core";
 import { usePane } from "../context/PaneContext";
 import type { useAgreement } from "../hooks/useAgreement";
 import { usePaneStyles } from "../shared/styles";

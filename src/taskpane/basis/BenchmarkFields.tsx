@@ -4,7 +4,7 @@
  * agreement's own; an agreement that states none needs one, or no amount can be computed.
  */
 import { Field as FluentField, Input } from "@fluentui/react-components";
-import type { CareType } from "../../core/model";
+import type { CareType } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { benchmarkCareTypes, splitBenchmark, type useAgreement } from "../hooks/useAgreement";
 import { parseBenchmark } from "../paneModel";

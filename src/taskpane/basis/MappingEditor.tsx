@@ -1,6 +1,6 @@
 /** A dropdown per field: the header it is mapped to, or none; a reset to the reader's own mapping. */
 import { Button, Field as FluentField, Select } from "@fluentui/react-components";
-import { FIELDS, FIELD_LABELS, type Field } from "../../core/sheet/fields";
+import { FIELD_LABELS, FIELDS, type Field } from "../../core";
 import { usePane } from "../context/PaneContext";
 import type { DetectedSheet } from "../hooks/useSheets";
 import { headerOptions } from "../paneModel";

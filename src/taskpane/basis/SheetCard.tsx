@@ -1,6 +1,6 @@
 /** One invoice-basis sheet: what the reader found, what it is unsure of, and the mapping to correct. */
 import { Badge } from "@fluentui/react-components";
-import { FIELD_LABELS, type Field } from "../../core/sheet/fields";
+import { FIELD_LABELS, type Field } from "../../core";
 import { usePane } from "../context/PaneContext";
 import type { DetectedSheet } from "../hooks/useSheets";
 import { usePaneStyles } from "../shared/styles";

@@ -1,6 +1,5 @@
 /** When the basis section may fold to one line: every field the figures need is mapped, and surely. */
-import type { AgreementProfile } from "../../core/agreements/profileSchema";
-import type { Field } from "../../core/sheet/fields";
+import type { AgreementProfile, Field } from "../../core";
 import type { DetectedSheet } from "../hooks/useSheets";
 import { benchmarkCareTypes } from "../hooks/useAgreement";
 

@@ -3,7 +3,7 @@
  * computing, an action), the error shown and the status line. Components read it with usePane().
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import type { ReadProgress } from "../../core/ports/workbookHost";
+import type { ReadProgress } from "../../core";
 import { describeError, type PaneError } from "../errors";
 import { TEXTS, type Lang, type Texts } from "../i18n";
 

@@ -1,7 +1,6 @@
 /** The counts by code are the filter: press a code to see only its findings; severity beside it. */
 import { Field as FluentField, Select, ToggleButton } from "@fluentui/react-components";
-import type { FindingCode, Severity } from "../../core/model";
-import type { ReviewResult } from "../../core/review/result";
+import type { FindingCode, ReviewResult, Severity } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { CODE_LABELS } from "../i18n";
 import { codeCounts, type FindingFilter } from "../paneModel";

@@ -3,9 +3,9 @@
  * words with related rows as links, the identity number masked unless revealed, the code last.
  */
 import { Badge } from "@fluentui/react-components";
-import type { Finding, Severity } from "../../core/model";
+import type { Finding, Severity } from "../../core";
 import { usePane } from "../context/PaneContext";
-import { cellRef } from "../paneModel";
+import { cellRef, findingText } from "../paneModel";
 import { usePaneStyles } from "../shared/styles";
 import { messagePieces } from "./findingText";
 
@@ -18,6 +18,8 @@ export const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informativ
 interface Props {
   finding: Finding;
   personId: string | null;
+  /** Identity numbers in the message shown unmasked. */
+  reveal: boolean;
   showSheet: boolean;
   selected: boolean;
   /** Roving-focus props for the item's controls (0: the row, 1…: related rows). */
@@ -26,10 +28,10 @@ interface Props {
   onSelectRow(sheet: string, row: number): void;
 }
 
-export function FindingItem({ finding: f, personId, showSheet, selected, rove, onSelect, onSelectRow }: Props) {
+export function FindingItem({ finding: f, personId, reveal, showSheet, selected, rove, onSelect, onSelectRow }: Props) {
   const { t, lang } = usePane();
   const s = usePaneStyles();
-  const { pieces, extra } = messagePieces(f.message[lang], f.relatedRows);
+  const { pieces, extra } = messagePieces(findingText(f, lang, reveal), f.relatedRows);
   let sub = 0;
   const link = (row: number, text: string) => (
     <button key={`${row}-${text}`} type="button" className={s.linkButton} {...rove(++sub)} onClick={() => onSelectRow(f.sheet, row)} data-testid="related-row">

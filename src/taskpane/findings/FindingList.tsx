@@ -1,8 +1,6 @@
 /** One page of findings as a single Tab stop; after paging, focus and scroll go to its first finding. */
 import { forwardRef, useImperativeHandle, useState } from "react";
-import type { SheetGrid } from "../../core/cells/cellValue";
-import type { Finding } from "../../core/model";
-import type { SheetSummary } from "../../core/review/result";
+import type { Finding, SheetGrid, SheetSummary } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { useRovingFocus } from "../hooks/useRovingFocus";
 import { maskPersonId, personIdOnRow } from "../paneModel";
@@ -43,6 +41,7 @@ export const FindingList = forwardRef<FindingListHandle, Props>(function Finding
             key={`${pageKey}-${i}`}
             finding={f}
             personId={raw === null ? null : reveal ? raw : maskPersonId(raw)}
+            reveal={reveal}
             showSheet={sheets.length > 1}
             selected={selected === f}
             rove={(sub) => rove(i, sub)}

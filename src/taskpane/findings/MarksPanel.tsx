@@ -1,6 +1,6 @@
 /** Mark the rows with findings in the sheet, or clear the marks; the colours' legend; how many rows. */
 import { Button } from "@fluentui/react-components";
-import { MARK_COLORS } from "../../core/markColors";
+import { MARK_COLORS } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { usePaneStyles } from "../shared/styles";
 

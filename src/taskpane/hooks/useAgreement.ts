@@ -4,9 +4,7 @@
  * the profile the core gets, with a key that changes whenever any of it changes.
  */
 import { useMemo, useState } from "react";
-import { copyProfile } from "../../core/agreements/presets";
-import type { AgreementProfile, CareRules } from "../../core/agreements/profileSchema";
-import type { CareType } from "../../core/model";
+import { copyProfile, type AgreementProfile, type CareRules, type CareType } from "../../core";
 import { parseBenchmark } from "../paneModel";
 
 export const CARE_TYPES: readonly CareType[] = ["somatic", "psychiatric"];

@@ -7,10 +7,7 @@
  * Every answer carries the choice it was made for; an answer for an older choice is dropped.
  */
 import { useCallback, useRef, useState } from "react";
-import type { DateSystem, SheetGrid } from "../../core/cells/cellValue";
-import type { MappingOverride } from "../../core/model";
-import type { WorkbookHost } from "../../core/ports/workbookHost";
-import type { FiguresResult, ReviewResult } from "../../core/review/result";
+import type { DateSystem, FiguresResult, MappingOverride, ReviewResult, SheetGrid, WorkbookHost } from "../../core";
 import { usePane } from "../context/PaneContext";
 import type { PaneEngine } from "../engine";
 import { isCancellation } from "../errors";

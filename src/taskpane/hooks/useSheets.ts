@@ -3,9 +3,7 @@
  * the user's corrections of the mapping, saved in the workbook.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { MappingOverride } from "../../core/model";
-import type { SheetPreview, WorkbookHost } from "../../core/ports/workbookHost";
-import type { Field } from "../../core/sheet/fields";
+import type { Field, MappingOverride, SheetPreview, WorkbookHost } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { MIN_CONFIDENCE, type PaneEngine, type SheetDetection } from "../engine";
 

@@ -3,9 +3,7 @@
  * writing the result sheet. Each runs with the pane busy and ends in the status line or an error.
  */
 import { useCallback, useState } from "react";
-import type { Finding } from "../../core/model";
-import type { WorkbookHost } from "../../core/ports/workbookHost";
-import type { ReviewResult } from "../../core/review/result";
+import type { Finding, ReviewResult, WorkbookHost } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { rowsWithFindings } from "../paneModel";
 

@@ -1,6 +1,5 @@
 /** The checks that could not run, each with the core's reason (or the columns that were missing). */
-import type { CheckStatus } from "../../core/review/result";
-import { FIELD_LABELS } from "../../core/sheet/fields";
+import { FIELD_LABELS, type CheckStatus } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { CODE_LABELS } from "../i18n";
 import { usePaneStyles } from "../shared/styles";

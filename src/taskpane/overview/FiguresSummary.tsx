@@ -1,5 +1,5 @@
 /** The totals the controller asks for first, and how many errors and warnings the review found. */
-import type { FiguresResult, ReviewResult } from "../../core/review/result";
+import type { FiguresResult, ReviewResult } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { formatFor } from "../shared/format";
 import { usePaneStyles } from "../shared/styles";

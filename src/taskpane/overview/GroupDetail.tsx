@@ -1,6 +1,5 @@
 /** One care type and period of a municipality: stays, days, average and the amounts, one per line. */
-import type { CareRules } from "../../core/agreements/profileSchema";
-import type { GroupFigures } from "../../core/review/result";
+import type { CareRules, GroupFigures } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { formatFor } from "../shared/format";
 import { usePaneStyles } from "../shared/styles";

@@ -4,9 +4,7 @@
  */
 import { Fragment, useState } from "react";
 import { mergeClasses } from "@fluentui/react-components";
-import type { AgreementProfile } from "../../core/agreements/profileSchema";
-import type { MunicipalityFigures } from "../../core/figures/byMunicipality";
-import type { FiguresResult } from "../../core/review/result";
+import { privateText, type AgreementProfile, type FiguresResult, type MunicipalityFigures } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { formatFor } from "../shared/format";
 import { usePaneStyles } from "../shared/styles";
@@ -58,7 +56,7 @@ export function MunicipalityTable({ rows, totals, profile }: Props) {
                     data-testid="municipality-toggle"
                   >
                     <span aria-hidden="true">{expanded ? "▾" : "▸"}</span>
-                    {m.municipality}
+                    {privateText(m.municipality, false)}
                   </button>
                 </th>
                 <td className={num} data-testid="amount">{f.money(m.totals.amount)}</td>

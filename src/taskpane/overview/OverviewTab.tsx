@@ -5,7 +5,7 @@
  */
 import { forwardRef } from "react";
 import { Button } from "@fluentui/react-components";
-import { figuresByMunicipality } from "../../core/figures/byMunicipality";
+import { figuresByMunicipality, privateText } from "../../core";
 import { usePane } from "../context/PaneContext";
 import type { Freshness } from "../hooks/freshness";
 import type { Reviewed, ShownFigures } from "../hooks/useReview";
@@ -56,7 +56,7 @@ export const OverviewTab = forwardRef<HTMLHeadingElement, Props>(function Overvi
         <ul data-testid="result-assumptions">
           {result.assumptions.map((a, i) => (
             <li key={i} className={s.muted}>
-              {a[lang]}
+              {privateText(a[lang], false)}
             </li>
           ))}
         </ul>
