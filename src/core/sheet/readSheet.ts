@@ -80,6 +80,8 @@ interface Reader {
   letter: string;
   /** The header text, trimmed and lower-cased, to spot repeated header rows. */
   headerLower: string;
+  /** Under a two-row header, the column's text in the group row (lower-cased; "" if none). */
+  upperLower: string;
   /** The table column that dates, numbers and texts of this field go to. */
   column: Int32Array | Float64Array | null;
   /** A number field's presence bit (NUMBER_BIT). */
@@ -184,17 +186,21 @@ export class SheetReader {
       findings: [],
       statedPeriod: detection.statedPeriod,
       confidence: detection.confidence,
+      notes: [],
     };
     this.next = sheet.values.length;
     if (detection.headerIndex === null) return;
     this.next = detection.headerIndex + 1;
 
+    if (detection.headerRows === 2) this.reading.notes!.push(twoRowHeaderNote(sheet.name, detection.headerRow! - 1));
+    const textsOf = (m: { column: number; header: string }) => detection.headerTexts.get(m.column) ?? [m.header];
     this.readers = detection.mapping.map((m) => ({
       field: m.field,
       kind: KIND[m.field],
       index: m.column - originColumn,
       letter: m.letter,
-      headerLower: m.header.trim().toLowerCase(),
+      headerLower: textsOf(m)[textsOf(m).length - 1].trim().toLowerCase(),
+      upperLower: textsOf(m).length > 1 ? textsOf(m)[0].trim().toLowerCase() : "",
       column: columnOf(table, m.field),
       bit: m.field in NUMBER_BIT ? NUMBER_BIT[m.field as keyof typeof NUMBER_BIT] : 0,
       lastCell: undefined,
@@ -266,6 +272,13 @@ export class SheetReader {
   }
 }
 
+function twoRowHeaderNote(sheet: string, firstRow: number): Bilingual {
+  return {
+    sv: `Bladet "${sheet}": rubriken läses ur två rader (${firstRow}–${firstRow + 1}), en grupprad över fältnamnen.`,
+    en: `Sheet "${sheet}": the header is read from two rows (${firstRow}–${firstRow + 1}), a group row above the field names.`,
+  };
+}
+
 function skip(runs: SkippedRows[], row: number, reason: SkippedRows["reason"]): void {
   const last = runs.length > 0 ? runs[runs.length - 1] : undefined;
   if (last && last.reason === reason && last.toRow === row - 1) last.toRow = row;
@@ -300,7 +313,8 @@ function isRepeatedHeader(row: readonly CellValue[], readers: Reader[], headersT
     if (r.headerLower === "" || r.index < 0) continue;
     const v = row[r.index];
     if (typeof v !== "string" || v === "") continue;
-    if (!sameHeader(v, r.headerLower)) return false;
+    // A two-row header repeats both rows: the group row matches by the columns' group texts.
+    if (!sameHeader(v, r.headerLower) && !(r.upperLower !== "" && sameHeader(v, r.upperLower))) return false;
     if (++matches >= needed) return true;
     if (++texts >= 2) return false;
   }
