@@ -1,9 +1,7 @@
 /**
  * The --json output: exactly one object, stable key names for scripts that consume it.
  */
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import type { Bilingual, Severity } from "../core/model";
-import type { GroupFigures, ReviewResult } from "../core/review/result";
+import type { AgreementProfile, Bilingual, GroupFigures, ReviewResult, Severity } from "../core";
 import type { Lang } from "./args";
 
 export interface JsonContext {

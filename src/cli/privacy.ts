@@ -2,7 +2,7 @@
  * Personal identity numbers never leave the review unmasked unless the user asks (--reveal).
  * Every text the command prints goes through the core's one mask (privateText).
  */
-import { maskIdsInText, privateText } from "../core/cells/mask";
+import { maskIdsInText, privateText } from "../core";
 
 export { maskIdsInText };
 

@@ -7,8 +7,9 @@
  * (municipality, unit, care type) and dates are interned, and values go straight into typed
  * columns: no object per row.
  */
-import { isExcelError, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
+import { isExcelError, isFormulaWithoutValue, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
 import { dateFromSerial, parseDateCell, slashDateOrder } from "../cells/dates";
+import { severityOf } from "../checks/catalog";
 import type { LocalDateTime } from "../cells/localDate";
 import { quoteId } from "../cells/mask";
 import { parseNumberCell } from "../cells/numbers";
@@ -604,7 +605,7 @@ class RowContext {
             return NONE;
           }
           text = String(cell);
-        } else if (isExcelError(cell as CellValue)) {
+        } else if (cell.charCodeAt(0) === 35 && (isFormulaWithoutValue(cell) || isExcelError(cell))) {
           this.invalid(reader, cell, excelRow, excelErrorReason(cell));
           return NONE;
         } else {
@@ -644,7 +645,7 @@ class RowContext {
 
   private plainText(reader: Reader, cell: CellValue, excelRow: number): string | null {
     if (typeof cell === "string") {
-      if (cell.charCodeAt(0) === 35 && isExcelError(cell)) {
+      if (cell.charCodeAt(0) === 35 && (isFormulaWithoutValue(cell) || isExcelError(cell))) {
         this.invalid(reader, cell, excelRow, excelErrorReason(cell));
         return null;
       }
@@ -765,6 +766,7 @@ export function yesNo(cell: CellValue): boolean | null | undefined {
 }
 
 function rawText(cell: CellValue): string {
+  if (isFormulaWithoutValue(cell)) return "";
   if (typeof cell === "string") return cell.trim();
   return String(cell);
 }
@@ -792,7 +794,12 @@ export function invalidValueFinding(
   // An error code is no personal data: "#N/A" is shown as it is, even in the identity column.
   const shown = excelError ? raw.toUpperCase() : isPerson ? quoteId(clip(raw)) : clip(raw);
   const label = FIELD_LABELS[field];
-  const message: Bilingual = excelError
+  const message: Bilingual = isFormulaWithoutValue(cell)
+    ? {
+        sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): cellen är en formel utan sparat värde (öppna arbetsboken i Excel, räkna om och spara den); fältet behandlas som tomt.`,
+        en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the cell is a formula without a stored value (open the workbook in Excel, recalculate and save it); the field is treated as empty.`,
+      }
+    : excelError
     ? {
         sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): Excel-felvärdet ${shown} behandlas som saknat värde.`,
         en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the Excel error value ${shown} is treated as missing.`,
@@ -801,7 +808,7 @@ export function invalidValueFinding(
         sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): värdet "${shown}" kunde inte läsas (${reason.sv}); fältet behandlas som tomt.`,
         en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the value "${shown}" could not be read (${reason.en}); the field is treated as empty.`,
       };
-  const finding: Finding = { code: "INVALID_VALUE", severity: "warning", sheet, row, columns: [letter], fields: [field], message };
-  if (!isPerson) finding.value = raw;
+  const finding: Finding = { code: "INVALID_VALUE", severity: severityOf("INVALID_VALUE"), sheet, row, columns: [letter], fields: [field], message };
+  if (!isPerson && !isFormulaWithoutValue(cell)) finding.value = raw;
   return finding;
 }

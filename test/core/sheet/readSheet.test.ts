@@ -375,3 +375,24 @@ describe("text dates with month names in a sheet", () => {
     expect(b.discharge).toEqual({ day: 19640, minute: null });
   });
 });
+
+describe("readSheet: a formula cell without a stored value", () => {
+  test("each kind of column says it is a formula without a value, not that it is missing", async () => {
+    const { FORMULA_WITHOUT_VALUE } = await import("../../../src/core/cells/cellValue");
+    // Person id, stay id, a date, a text, the care type, a number and a yes/no: every way a cell is read.
+    const columns = [0, 1, 3, 5, 7, 12, 13];
+    const row = ROW.map((v, i) => (columns.includes(i) ? FORMULA_WITHOUT_VALUE : v));
+    const r = read([HEADER, row]);
+    expect(r.findings.map((f) => f.columns[0])).toEqual(["A", "B", "D", "F", "H", "M", "N"]);
+    for (const f of r.findings) {
+      expect(f.code).toBe("INVALID_VALUE");
+      expect(f.message.en).toMatch(/formula without a stored value \(open the workbook in Excel, recalculate and save it\)/);
+      expect(f.message.sv).toMatch(/formel utan sparat värde/);
+      expect(`${f.message.sv} ${f.message.en}`).not.toMatch(/saknat|missing/);
+      expect(f.message.en).not.toContain("\u0000");
+      expect(f.value).toBeUndefined();
+    }
+    const s = staysOf(r.table)[0];
+    expect([s.personId, s.stayId, s.ready, s.municipality, s.careType, s.amount, s.planningNeeded]).toEqual([null, null, null, null, null, null, null]);
+  });
+});
