@@ -67,10 +67,11 @@ function chooseProfile(args: CliArgs): AgreementProfile {
 }
 
 /** Progress on stderr: a rewritten line on a terminal, a line per 100k rows otherwise. */
-function progressReporter(): (p: { sheet: string; rowsRead: number }) => void {
+function progressReporter(privacy: (text: string) => string): (p: { sheet: string; rowsRead: number }) => void {
   const tty = process.stderr.isTTY;
   let last = "";
-  return ({ sheet, rowsRead }) => {
+  return ({ sheet: name, rowsRead }) => {
+    const sheet = privacy(name);
     const key = `${sheet}:${rowsRead}`;
     if (key === last) return; // the end-of-sheet report may repeat the last count
     last = key;
@@ -108,7 +109,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw e;
       }
     }
-    const report = progressReporter();
+    const report = progressReporter(privacyFilter(args.reveal));
     let sawProgress = false;
     const grids = await readXlsxFile(file, {
       onProgress: (p) => {
@@ -191,21 +192,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (copyError) return copyFailed(copyError, args.lang);
     return EXIT_OK;
   } catch (e) {
+    // Messages may name sheets, files or cells: through the mask like everything else.
+    const privacy = privacyFilter(args.reveal);
     if (e instanceof ProfileFileError) {
-      for (const problem of e.problems) process.stderr.write(`review: ${e.file}: ${problem}\n`);
+      for (const problem of e.problems) process.stderr.write(privacy(`review: ${e.file}: ${problem}\n`));
       return EXIT_BAD_INPUT;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`review: ${e.message}\n`);
+      process.stderr.write(privacy(`review: ${e.message}\n`));
       return EXIT_USAGE;
     }
     if (e instanceof XlsxError || e instanceof ReviewError) {
-      process.stderr.write(`review: ${e.bilingual.sv} / ${e.bilingual.en}\n`);
+      process.stderr.write(privacy(`review: ${e.bilingual.sv} / ${e.bilingual.en}\n`));
       return EXIT_BAD_INPUT;
     }
     // Anything else is still bad input from the user's point of view: one line, no stack.
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    process.stderr.write(`review: ${msg}\n`);
+    process.stderr.write(privacy(`review: ${msg}\n`));
     return EXIT_BAD_INPUT;
   }
 }

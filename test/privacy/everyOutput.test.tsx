@@ -122,6 +122,22 @@ describe("the command", () => {
   });
 });
 
+test("the command's one-line errors on stderr are masked too", async () => {
+  let stderr = "";
+  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const out = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
+  try {
+    // A sheet asked for by a number that is no sheet: the error names what was asked for.
+    const input = await writeInput();
+    expect(await main([input, "--sheet", "19800101\u20131234", "--today", "2023-11-15"])).toBe(2);
+  } finally {
+    err.mockRestore();
+    out.mockRestore();
+  }
+  expect(stderr).toContain("19800101\u2013****");
+  expect(stderr).not.toContain("1234");
+});
+
 describe("the pane", () => {
   // Each separator once, in a place of its own turn: one page of findings (rendering is slow).
   const few = SEPARATORS.map((separator, i) => ({
