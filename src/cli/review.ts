@@ -167,11 +167,21 @@ function copyFailed(e: XlsxError, lang: CliArgs["lang"]): number {
 }
 
 if (require.main === module) {
+  let settled = false;
+  // Node ends a process whose work stopped with a promise still pending with exit code 0 and no
+  // word; a review that did not finish must not look like one that did.
+  process.on("exit", () => {
+    if (settled) return;
+    process.stderr.write("review: granskningen avbröts innan den var klar (ett internt fel) / the review stopped before it was done (an internal error)\n");
+    process.exitCode = EXIT_BAD_INPUT;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
+      settled = true;
       process.exitCode = code;
     },
     (e) => {
+      settled = true;
       process.stderr.write(`review: ${e instanceof Error ? e.message : e}\n`);
       process.exitCode = EXIT_BAD_INPUT;
     },
