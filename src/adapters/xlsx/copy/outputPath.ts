@@ -124,6 +124,7 @@ export async function writeAtomically(
   try {
     fh = await openFile(temp, plan.mode);
     await write(fh);
+    // On disk before it takes the name: a crash right after the rename must not leave an empty copy.
     await fh.datasync();
     await fh.close();
     fh = null;
