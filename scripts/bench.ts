@@ -7,7 +7,7 @@
  *   npm run bench -- --quick   10k and 100k only
  *   npm run bench -- --runs 3  fewer (or more) runs per size
  *   npm run bench -- --no-out  without the marked-copy measurements (200k and 1,048,576-row files)
- *   npm run bench -- --only-out  only those (~10 min on 2 cores)
+ *   npm run bench -- --only-out  only those (~10 min on 2 cores; --out-200k: only the 200k file)
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -84,11 +84,13 @@ function main() {
  */
 function benchMarkedCopy() {
   console.log("");
-  console.log("Headless review of an .xlsx with and without --out (2 % of rows flagged; one run each, same file):");
+  console.log("Headless review of an .xlsx with and without --out (2 % of rows flagged; one run each, same file).");
+  console.log("Times are wall / CPU ms; on a loaded machine the CPU time is the fairer ratio, and the target is judged on both.");
   console.log("");
-  console.log("| rows | file MB | review ms | review --out ms | added by --out | peak RSS MB | peak RSS --out MB | copy alone ms (CPU), peak RSS MB before → after | copy MB | target |");
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-  for (const n of [200_000, 1_048_576]) {
+  console.log("| rows | file MB | review ms | review --out ms | added by --out (wall / CPU) | peak RSS MB | peak RSS --out MB | copy alone ms, peak RSS MB before → after | copy MB | load avg | target |");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+  const sizes = process.argv.includes("--out-200k") ? [200_000] : [200_000, 1_048_576];
+  for (const n of sizes) {
     const dir = mkdtempSync(path.join(os.tmpdir(), "bench-out-"));
     try {
       const file = path.join(dir, "in.xlsx");
@@ -107,15 +109,18 @@ function benchMarkedCopy() {
       const marked = attempt(file, out);
       const failed = plain.failed ?? marked.failed;
       const added = Number(marked.ms) - Number(plain.ms);
+      const addedCpu = Number(marked.cpuMs) - Number(plain.cpuMs);
       const ratio = added / Number(plain.ms);
+      const ratioCpu = addedCpu / Number(plain.cpuMs);
       const target = failed
         ? `review failed: ${failed}`
         : n === 200_000
-          ? `added ≤ ${TARGET.outAddedRatio * 100} %: ${verdict(ratio <= TARGET.outAddedRatio)}`
+          ? `added ≤ ${TARGET.outAddedRatio * 100} %: wall ${verdict(ratio <= TARGET.outAddedRatio)}, CPU ${verdict(ratioCpu <= TARGET.outAddedRatio)}`
           : `--out < 1.5 GB: ${verdict(Number(marked.maxRssMB) < TARGET.rssMB)}`;
       const show = (x: number | string | undefined) => (x === undefined || Number.isNaN(x) ? "–" : String(x));
+      const pct = (x: number) => `${Math.round(x * 100)} %`;
       console.log(
-        `| ${n.toLocaleString("en")} | ${made.fileMB} | ${show(plain.ms)} | ${show(marked.ms)} | ${failed ? "–" : `${added} ms (${Math.round(ratio * 100)} %)`} | ${show(plain.maxRssMB)} | ${show(marked.maxRssMB)} | ${copy.copyMs} (${copy.copyCpuMs}), RSS ${copy.rssBeforeCopyMB} → ${copy.maxRssMB} | ${copy.outMB} | ${target} |`,
+        `| ${n.toLocaleString("en")} | ${made.fileMB} | ${show(plain.ms)} / ${show(plain.cpuMs)} | ${show(marked.ms)} / ${show(marked.cpuMs)} | ${failed ? "–" : `${added} / ${addedCpu} (${pct(ratio)} / ${pct(ratioCpu)})`} | ${show(plain.maxRssMB)} | ${show(marked.maxRssMB)} | ${copy.copyMs} / ${copy.copyCpuMs}, RSS ${copy.rssBeforeCopyMB} → ${copy.maxRssMB} | ${copy.outMB} | ${os.loadavg()[0].toFixed(1)} | ${target} |`,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
