@@ -2,7 +2,8 @@
  * Command-line arguments of `npm run review`, parsed without side effects so that tests can
  * drive every branch. Usage errors come back as values; main prints them and exits 2.
  */
-import { epochDay, isValidCivil } from "../core/cells/localDate";
+import { epochDay, isValidCivil } from "../core";
+import { isScenarioOption, scenarioDefaults, SCENARIO_USAGE, takeScenarioOption, type ScenarioArgs } from "./scenarioArgs";
 
 export const DEFAULT_SAMPLE = "samples/fakturaunderlag-exempel.xlsx";
 /** The statutory default applies wherever no regional agreement is chosen. */
@@ -11,7 +12,7 @@ export const DEFAULT_LIMIT = 25;
 
 export type Lang = "sv" | "en";
 
-export interface CliArgs {
+export interface CliArgs extends ScenarioArgs {
   file: string;
   /** True when no file was given and the bundled sample is reviewed. */
   usingSample: boolean;
@@ -56,8 +57,12 @@ Options:
   --force            let --out replace an existing file
   --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
   --lang sv|en       language of the summary (default sv)
-  --reveal           show personal identity numbers unmasked
+  --reveal           show personal identity numbers unmasked (summary, JSON and the
+                     copy's result sheet); without it every form is masked
   -h, --help         this text
+
+Scenarios:
+${SCENARIO_USAGE}
 
 Exit codes: 0 ok, 1 bad input, 2 usage, 3 the marked copy could not be written (the review
 is still printed when it was done).`;
@@ -80,6 +85,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     today: null,
     limit: DEFAULT_LIMIT,
     countOpenStays: false,
+    ...scenarioDefaults(),
   };
   let fileSeen = false;
   for (let i = 0; i < argv.length; i++) {
@@ -88,6 +94,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
     const name = eq > 0 ? raw.slice(0, eq) : raw;
     let value: string | undefined = eq > 0 ? raw.slice(eq + 1) : undefined;
+    if (isScenarioOption(name)) {
+      const last = takeScenarioOption(args, name, value, argv, i); // scenarioArgs.ts
+      if (typeof last === "string") return usage(last);
+      i = last;
+      continue;
+    }
     if (WITH_VALUE.has(name) && value === undefined) {
       value = argv[++i];
       if (value === undefined) return usage(`${name} needs a value`);

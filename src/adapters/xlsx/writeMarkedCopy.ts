@@ -13,9 +13,7 @@
 import type { FileHandle } from "node:fs/promises";
 import { open } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
-import { columnLetter } from "../../core/cells/cellValue";
-import type { Severity } from "../../core/model";
-import type { ReviewResult } from "../../core/review/result";
+import { columnLetter, type ReviewResult, type Severity } from "../../core";
 import { checkOutputPath, openTemp, writeAtomically, type OpenTemp } from "./copy/outputPath";
 import {
   addContentTypes, addRelationships, addSheetsToWorkbook, addStyles, CT_STYLES, CT_WORKSHEET, MINIMAL_STYLES, officeDocumentPart,
@@ -50,6 +48,8 @@ const MARKED_SHEET_LEVEL = 1;
 
 export interface MarkedCopyOptions {
   lang?: "sv" | "en";
+  /** Show identity numbers in the result sheet as written (--reveal); default masked. */
+  reveal?: boolean;
   /** Replace an existing output file (never the input). */
   force?: boolean;
   /** For tests: opens the temporary file (to inject a failing disk). */
@@ -85,7 +85,7 @@ export async function writeMarkedCopy(inputPath: string, outputPath: string, res
     throw fileSystemError(e, inputPath, "read");
   }
   try {
-    await writeAtomically(inputPath, outputPath, force, (fh) => copyPackage(input, fh, result, options.lang ?? "sv"), options.openTempFile ?? openTemp);
+    await writeAtomically(inputPath, outputPath, force, (fh) => copyPackage(input, fh, result, options.lang ?? "sv", options.reveal ?? false), options.openTempFile ?? openTemp);
   } catch (e) {
     if (e instanceof XlsxError) throw e;
     throw new XlsxError("WRITE_FAILED", {
@@ -125,7 +125,7 @@ async function* utf8Chunks(parts: Iterable<string>): AsyncGenerator<Buffer> {
   for (const p of parts) yield Buffer.from(p, "utf8");
 }
 
-async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewResult, lang: "sv" | "en"): Promise<void> {
+async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewResult, lang: "sv" | "en", reveal: boolean): Promise<void> {
   const { entries } = await readZipDirectory(input);
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   const part = async (name: string): Promise<string | null> => {
@@ -193,7 +193,7 @@ async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewR
   let sheetId = Math.max(0, ...sheets.map((s) => s.sheetId));
   const added: { part: string; name: string; relId: string; sheetId: number; hidden: boolean; xml: () => Iterable<string> }[] = [];
   const resultPartName = freeSheetPart();
-  added.push({ part: resultPartName, name: resultSheet, relId: freeRelId(), sheetId: ++sheetId, hidden: false, xml: () => resultSheetXml(resultRows(result, lang), { title: styles.xfIds[0], bold: styles.xfIds[1] }) });
+  added.push({ part: resultPartName, name: resultSheet, relId: freeRelId(), sheetId: ++sheetId, hidden: false, xml: () => resultSheetXml(resultRows(result, lang, reveal), { title: styles.xfIds[0], bold: styles.xfIds[1] }) });
   if (helperColumns.length) {
     added.push({ part: freeSheetPart(), name: helperSheet, relId: freeRelId(), sheetId: ++sheetId, hidden: true, xml: () => helperSheetXml(helperColumns) });
   }

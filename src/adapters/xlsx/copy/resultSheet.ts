@@ -3,9 +3,7 @@
  * Text is written inline (t="inlineStr") so that the input's shared strings stay untouched, and
  * as text whatever it starts with: a finding quoting "=…" never becomes a formula.
  */
-import { columnLetter } from "../../../core/cells/cellValue";
-import { maskIdsInText } from "../../../core/cells/mask";
-import type { ReviewResult } from "../../../core/review/result";
+import { columnLetter, privateText, type ReviewResult } from "../../../core";
 import { escapeCellText } from "./xml";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -18,13 +16,15 @@ export interface ResultRow {
 }
 
 /**
- * The rows of the result sheet, in the user's language; identity numbers masked. Made one at a
- * time: a review of a full sheet can have a million findings.
+ * The rows of the result sheet, in the user's language; identity numbers masked unless revealed.
+ * Made one at a time: a review of a full sheet can have a million findings.
  */
-export function* resultRows(result: ReviewResult, lang: "sv" | "en"): Generator<ResultRow> {
+export function* resultRows(result: ReviewResult, lang: "sv" | "en", reveal = false): Generator<ResultRow> {
   const sv = lang === "sv";
   const rows: ResultRow[] = [];
-  const add = (cells: ResultCell[], style?: ResultRow["style"]) => rows.push({ cells, style });
+  // Every text of the sheet (municipality names, messages, quoted cells) through the one mask.
+  const add = (cells: ResultCell[], style?: ResultRow["style"]) =>
+    rows.push({ cells: cells.map((c) => (typeof c === "string" ? privateText(c, reveal) : c)), style });
   add([sv ? "Granskning av fakturaunderlag" : "Review of invoice basis"], "title");
   add([`${sv ? "Överenskommelse" : "Agreement"}: ${result.profile.name[lang]} (${result.profile.id})`]);
   add([`${sv ? "Källa" : "Source"}: ${result.profile.source}`]);
@@ -50,12 +50,11 @@ export function* resultRows(result: ReviewResult, lang: "sv" | "en"): Generator<
   add(sv ? ["Blad", "Rad", "Kod", "Allvarlighet", "Kolumner", "Meddelande", "Värde", "Andra rader"] : ["Sheet", "Row", "Code", "Severity", "Columns", "Message", "Value", "Other rows"], "bold");
   yield* rows.splice(0);
   for (const f of result.findings) {
-    yield {
-      cells: [
-        f.sheet, f.row, f.code, f.severity, f.columns.join(", "), maskIdsInText(f.message[lang]),
-        f.value === undefined ? null : maskIdsInText(f.value), f.relatedRows?.join(", ") ?? null,
-      ],
-    };
+    add([
+      f.sheet, f.row, f.code, f.severity, f.columns.join(", "), f.message[lang],
+      f.value ?? null, f.relatedRows?.join(", ") ?? null,
+    ]);
+    yield* rows.splice(0);
   }
 }
 
