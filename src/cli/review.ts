@@ -199,6 +199,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`review: ${e.message}\n`);
       return EXIT_USAGE;
     }
+    // File-system errors (no permission, no such folder, …) in the user's language only.
+    if (e instanceof XlsxError && e.code.startsWith("FS_")) {
+      process.stderr.write(`review: ${e.bilingual[args.lang]}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (e instanceof XlsxError || e instanceof ReviewError) {
       process.stderr.write(`review: ${e.bilingual.sv} / ${e.bilingual.en}\n`);
       return EXIT_BAD_INPUT;

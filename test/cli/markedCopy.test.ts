@@ -94,4 +94,12 @@ describe("review --out", () => {
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
     }
   });
+
+  it("an input the file system cannot give (a file in the middle of its path): one line in the user's language, exit 1", async () => {
+    const r = await run([path.join(SAMPLE, "x.xlsx"), "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`review: ${path.join(SAMPLE, "x.xlsx")}: part of the path is a file, not a folder\n`);
+    const sv = await run([path.join(SAMPLE, "x.xlsx")]);
+    expect(sv.stderr).toMatch(/^review: .*: en del av sökvägen är en fil, inte en mapp\n$/);
+  });
 });
