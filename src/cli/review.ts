@@ -161,7 +161,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (curve) lines.push(`${profile.id}: ${profile.name[args.lang]}`, ...formatCurve(curve, args.lang), "");
         process.stdout.write(lines.join("\n"));
       }
-      return EXIT_OK;
+      return copyError ? copyFailed(copyError, args.lang) : EXIT_OK;
     }
     if (args.json) {
       const json = toJsonReport(result, {

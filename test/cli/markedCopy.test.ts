@@ -79,6 +79,11 @@ describe("review --out", () => {
     expect(text.stdout).toMatch(/Halmstad/);
     expect(text.stdout).not.toMatch(/Markerad kopia skriven/);
     expect(text.stderr).toMatch(/^review: Disken är full: /);
+
+    // Also when the review prints a comparison of agreements instead of its summary.
+    const compared = await run([SAMPLE, "--today", "2023-11-15", "--out", out, "--compare", "halland-2022"]);
+    expect(compared.code).toBe(EXIT_COPY_FAILED);
+    expect(compared.stdout).toMatch(/halland-2022/);
   });
 
   it("the input itself, a missing folder, a path under a file: refused before the review, exit 3", async () => {
