@@ -5,20 +5,19 @@
  *   node --expose-gc --import tsx scripts/bench-worker.ts review 100000
  *   node --expose-gc --import tsx scripts/bench-worker.ts whatif 100000
  *   node --expose-gc --import tsx scripts/bench-worker.ts xlsx 100000
- *   node --expose-gc --import tsx scripts/bench-worker.ts make-xlsx 200000 FILE.xlsx
+ *   node --expose-gc --import tsx scripts/bench-worker.ts make-xlsx 200000   (prints the kept file's path)
  *   node --expose-gc --import tsx scripts/bench-worker.ts cli 200000 FILE.xlsx [OUT.xlsx]
  *   node --expose-gc --import tsx scripts/bench-worker.ts copy 200000 FILE.xlsx OUT.xlsx
  */
-import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { readXlsxWorkbook } from "../src/adapters/xlsx/readWorkbook";
+import { readXlsxFile } from "../src/adapters/xlsx/xlsxReader";
 import { copyProfile, getPreset } from "../src/core/agreements/presets";
 import type { CellValue, WorkbookGrids } from "../src/core/cells/cellValue";
-import { cleanStay, epochDayOf, HEADERS, prng, stayToSerialRow, type SyntheticStay } from "./bench-stays";
-import { breakCheckDigit, writeBenchXlsx } from "./bench-xlsx-file";
+import { cleanStay, epochDayOf, HEADERS, prng, stayToSerialRow } from "./bench-stays";
+import { benchXlsxFile, breakCheckDigit, writeBenchXlsx } from "./bench-xlsx-file";
 
 /** The engine is loaded on demand: the xlsx measurement must not need it. */
 const engine = async () => ({
@@ -140,34 +139,18 @@ async function benchWhatIf(rows: number, runs = 50) {
   };
 }
 
-/** Writes a `rows`-row xlsx with the streaming writer (dates as real date cells), then times the streaming read. */
+/** Writes a `rows`-row xlsx with the streaming writer (dates as real date cells), then times the headless command's read. */
 async function benchXlsx(rows: number) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-xlsx-"));
   const file = path.join(dir, "bench.xlsx");
   try {
-    const rand = prng(rows);
     const tw = performance.now();
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-    const ws = wb.addWorksheet("Fakturaunderlag");
-    ws.addRow([...HEADERS]).commit();
-    const asDate = (m: number | null) => (m === null ? null : new Date(m * 60_000));
-    for (let i = 1; i < rows; i++) {
-      const s: SyntheticStay = cleanStay(rand, i, OCT_1, OCT_31);
-      const row = ws.addRow([
-        s.personId, s.stayId, asDate(s.admission), asDate(s.ready), asDate(s.discharge), s.municipality, s.residence, s.careType,
-        s.unit, s.cause, null, asDate(s.admissionNotice), s.sipNeeded, asDate(s.sipInvitation), s.careContact,
-        s.days, s.billedDays, s.price, s.amount,
-      ]);
-      for (const c of [3, 4, 5, 12, 14]) row.getCell(c).numFmt = "yyyy-mm-dd hh:mm";
-      row.commit();
-    }
-    ws.commit();
-    await wb.commit();
+    await writeBenchXlsx(file, rows);
     const writeMs = performance.now() - tw;
     gc();
     const tr = performance.now();
     const cr = process.cpuUsage();
-    const grids = await readXlsxWorkbook(file);
+    const grids = await readXlsxFile(file);
     const readMs = performance.now() - tr;
     const cu = process.cpuUsage(cr);
     const readCpuMs = (cu.user + cu.system) / 1000;
@@ -185,10 +168,11 @@ async function benchXlsx(rows: number) {
 /** Rows with a finding in the --out measurements: every 50th stay (2 %), an invalid check digit. */
 export const FLAG_EVERY = 50;
 
-async function makeXlsx(rows: number, file: string) {
+/** The kept flagged file of `rows` rows (written on first use): its path, size and writing time. */
+async function makeXlsx(rows: number) {
   const t = performance.now();
-  await writeBenchXlsx(file, rows, FLAG_EVERY);
-  return { kind: "make-xlsx", rows, writeMs: Math.round(performance.now() - t), fileMB: Number((statSync(file).size / 1024 / 1024).toFixed(1)) };
+  const file = await benchXlsxFile(rows, FLAG_EVERY);
+  return { kind: "make-xlsx", rows, file, writeMs: Math.round(performance.now() - t), fileMB: Number((statSync(file).size / 1024 / 1024).toFixed(1)) };
 }
 
 /** The headless command end to end (read, review, JSON report; with OUT also the marked copy). */
@@ -238,7 +222,7 @@ async function main() {
     kind === "review" ? await benchReview(rows)
     : kind === "whatif" ? await benchWhatIf(rows)
     : kind === "xlsx" ? await benchXlsx(rows)
-    : kind === "make-xlsx" ? await makeXlsx(rows, file)
+    : kind === "make-xlsx" ? await makeXlsx(rows)
     : kind === "cli" ? await benchCli(rows, file, out)
     : kind === "copy" ? await benchCopy(rows, file, out)
     : null;
