@@ -162,7 +162,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (curve) lines.push(`${profile.id}: ${profile.name[args.lang]}`, ...formatCurve(curve, args.lang), "");
         process.stdout.write(lines.join("\n"));
       }
-      return EXIT_OK;
+      return copyError ? copyFailed(copyError, args.lang) : EXIT_OK;
     }
     if (args.json) {
       const json = toJsonReport(result, {
@@ -202,6 +202,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(privacy(`review: ${e.message}\n`));
       return EXIT_USAGE;
     }
+    // File-system errors (no permission, no such folder, …) in the user's language only.
+    if (e instanceof XlsxError && e.code.startsWith("FS_")) {
+      process.stderr.write(`review: ${e.bilingual[args.lang]}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (e instanceof XlsxError || e instanceof ReviewError) {
       process.stderr.write(privacy(`review: ${e.bilingual.sv} / ${e.bilingual.en}\n`));
       return EXIT_BAD_INPUT;
@@ -224,11 +229,21 @@ function copyFailed(e: XlsxError, lang: CliArgs["lang"]): number {
 }
 
 if (require.main === module) {
+  let settled = false;
+  // Node ends a process whose work stopped with a promise still pending with exit code 0 and no
+  // word; a review that did not finish must not look like one that did.
+  process.on("exit", () => {
+    if (settled) return;
+    process.stderr.write("review: granskningen avbröts innan den var klar (ett internt fel) / the review stopped before it was done (an internal error)\n");
+    process.exitCode = EXIT_BAD_INPUT;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
+      settled = true;
       process.exitCode = code;
     },
     (e) => {
+      settled = true;
       process.stderr.write(`review: ${e instanceof Error ? e.message : e}\n`);
       process.exitCode = EXIT_BAD_INPUT;
     },
