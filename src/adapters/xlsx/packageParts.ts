@@ -3,7 +3,7 @@
  * part of each worksheet), the shared strings and the date system. Relationship types are
  * matched by their last segment, so transitional and strict OOXML read alike.
  */
-import type { DateSystem } from "../../core/cells/cellValue";
+import type { DateSystem } from "../../core";
 import { XmlBytes } from "./xmlBytes";
 
 export interface Relationship {

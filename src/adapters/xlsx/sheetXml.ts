@@ -5,10 +5,11 @@
  * Values, as `range.values` gives them (src/core/cells/cellValue.ts): numbers (dates stay serial
  * numbers, as Office.js gives them), strings (shared, inline with every run joined, formula
  * results), booleans, error values as their text ("#DIV/0!"), "" for an empty cell in a row.
- * A formula cell gives its cached value. Cells and rows without an `r` attribute take the
+ * A formula cell gives its cached value, or the core's FORMULA_WITHOUT_VALUE when the file holds
+ * none. Cells and rows without an `r` attribute take the
  * place after the previous one.
  */
-import type { CellValue, DateSystem } from "../../core/cells/cellValue";
+import { FORMULA_WITHOUT_VALUE, type CellValue, type DateSystem } from "../../core";
 import { LOST_FORMULA_ERROR } from "./cellConversion";
 import { ElementPieces } from "./elementPieces";
 import * as richText from "./richText";
@@ -46,11 +47,6 @@ const R = 114;
 const T = 116;
 const V = 118;
 
-/**
- * What a formula without a cached result gives: "", as the exceljs reader gave. Office.js would
- * compute it; a file reader cannot.
- */
-const NO_CACHED_RESULT: CellValue = "";
 
 export class SheetXmlReader {
   private readonly x = new XmlBytes();
@@ -175,7 +171,7 @@ export class SheetXmlReader {
     }
     if (value === undefined) {
       if (!formula) return column;
-      value = NO_CACHED_RESULT;
+      value = FORMULA_WITHOUT_VALUE; // Office.js would compute it; a file reader cannot
     }
     this.place(column, value);
     return column;

@@ -6,7 +6,7 @@
  *
  * Measured against exceljs's streaming reader, @e965/xlsx and saxes in docs/BENCHMARKS.md.
  */
-import type { CellValue, SheetGrid, WorkbookGrids } from "../../core/cells/cellValue";
+import type { CellValue, SheetGrid, WorkbookGrids } from "../../core";
 import { assertReadableXlsx } from "./fileKind";
 import { parseRelationships, parseWorkbook, relKind, relsPartOf, type Tab } from "./packageParts";
 import { SharedStringsReader } from "./sharedStringsXml";
