@@ -189,6 +189,15 @@ describe("readXlsxFile on SpreadsheetML as others write it", () => {
     }
   });
 
+  it("a package stored without compression (parts STORED, as some zip tools write them) reads the same", async () => {
+    const deflated = nextFile();
+    await writePackage(deflated, { sharedStrings: ["Halmstad"], sheets: [{ name: "S", rows: '<row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2"><v>3.25</v></c></row>' }] });
+    const zip = await JSZip.loadAsync(readFileSync(deflated));
+    const stored = nextFile();
+    writeFileSync(stored, await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }));
+    expect((await readXlsxFile(stored)).sheets[0].values).toEqual([[], ["", "Halmstad", 3.25]]);
+  });
+
   it("strict OOXML with prefixed elements, date1904=\"true\", sheets stored before the workbook", async () => {
     const file = nextFile();
     await writePackage(file, {
