@@ -12,6 +12,7 @@
  *                              1,048,576 rows (bench-readers.ts), against the floor of inflating
  *                              the sheet's XML; the slow readers run once, the rest --runs times
  *   npm run bench -- --readers --quick   100k rows only
+ *   npm run bench -- --readers --only none   the floors, the scanner and end to end only
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -84,6 +85,12 @@ function medianRun(runs: ReaderRun[]): ReaderRun {
  * with fflate, in the same run; zlib's inflate (native, what the reader uses) is shown as the
  * harder floor.
  */
+/** `--only saxes,exceljs`: the slow readers to run (default all); the floors and the scanner always run. */
+function chosen(reader: string): boolean {
+  const at = process.argv.indexOf("--only");
+  return at < 0 || (process.argv[at + 1] ?? "").split(",").includes(reader);
+}
+
 function readers(quick: boolean) {
   const sizes = quick ? [100_000] : [100_000, 1_048_576];
   const readerRuns = process.argv.includes("--runs") ? RUNS : 3;
@@ -95,7 +102,7 @@ function readers(quick: boolean) {
     const many = (reader: string) => medianRun(Array.from({ length: readerRuns }, () => measureReader(reader, n)));
     const fflate = many("inflate-fflate");
     const zlib = many("inflate-zlib");
-    const rows: ReaderRun[] = [fflate, zlib, many("scanner"), measureReader("saxes", n), measureReader("sheetjs", n), measureReader("exceljs", n)];
+    const rows: ReaderRun[] = [fflate, zlib, many("scanner"), ...(["saxes", "sheetjs", "exceljs"] as const).filter(chosen).map((r) => measureReader(r, n))];
     for (const r of rows) {
       const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
       const isTarget = r.reader === "scanner";
