@@ -19,3 +19,4 @@ export { maskPersonId, maskIdsInText } from "./cells/mask";
 export { describeRules } from "./agreements/describeRules";
 export { formatFixed } from "./cells/numberText";
 export type { CancelSignal, ReadProgress, SheetPreview, WorkbookHost } from "./ports/workbookHost";
+export * from "./figures/figureLabels";

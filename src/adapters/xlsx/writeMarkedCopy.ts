@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { realpathSync } from "node:fs";
 import path from "node:path";
-import { maskIdsInText, type ReviewResult, type Severity } from "../../core";
+import { figureHeading, maskIdsInText, type FigureColumn, type ReviewResult, type Severity } from "../../core";
 import { assertReadableXlsx } from "./fileKind";
 import { XlsxError } from "./xlsxError";
 
@@ -108,6 +108,12 @@ function uniqueSheetName(wb: ExcelJS.Workbook, base: string): string {
   return name;
 }
 
+/** The group table's columns; their names come from the core, as in every other host. */
+export const MARKED_COPY_COLUMNS: readonly FigureColumn[] = [
+  "municipality", "careType", "period", "stays", "zeroDayStays", "days", "average", "benchmark",
+  "liableDays", "amount", "invoicedAmount", "difference", "rowsWithErrors",
+];
+
 function addResultSheet(wb: ExcelJS.Workbook, result: ReviewResult, lang: "sv" | "en"): void {
   const sv = lang === "sv";
   const ws = wb.addWorksheet(uniqueSheetName(wb, RESULT_SHEET));
@@ -122,9 +128,7 @@ function addResultSheet(wb: ExcelJS.Workbook, result: ReviewResult, lang: "sv" |
   ]);
   ws.addRow([]);
 
-  const groupHead = sv
-    ? ["Kommun", "Vårdform", "Period", "Vistelser", "0-dagar", "Dagar", "Snitt", "Riktmärke", "Ansvarsdagar", "Belopp", "Fakturerat belopp", "Differens", "Rader med fel"]
-    : ["Municipality", "Care type", "Period", "Stays", "0-day stays", "Days", "Average", "Benchmark", "Liable days", "Amount", "Invoiced amount", "Difference", "Rows with errors"];
+  const groupHead = MARKED_COPY_COLUMNS.map((c) => figureHeading(c, lang));
   ws.addRow(groupHead).font = bold;
   for (const g of result.figures.groups) {
     ws.addRow([
