@@ -26,6 +26,7 @@ import {
   usedRect,
   writeRect,
 } from "./state";
+import { FakeCustomXmlPartCollection } from "./fakeCustomXml";
 
 export const DEFAULT_PAYLOAD_LIMIT = 5_000_000;
 
@@ -389,6 +390,11 @@ class FakeWorkbook extends Strict {
   get settings(): FakeSettingCollection {
     this.ctx.requireSet("1.4", "Workbook.settings");
     return new FakeSettingCollection(this.ctx);
+  }
+  /** [ExcelApi 1.5] (fakeCustomXml.ts) */
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    this.ctx.requireSet("1.5", "Workbook.customXmlParts");
+    return new FakeCustomXmlPartCollection(this.ctx);
   }
   /** [ExcelApi 1.2] */
   get functions(): FakeFunctions {
