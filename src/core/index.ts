@@ -24,3 +24,4 @@ export { formatFixed } from "./cells/numberText";
 export type { CancelSignal, ReadProgress, SheetPreview, WorkbookHost } from "./ports/workbookHost";
 export * from "./figures/figureLabels";
 export { FINDING_TITLES, findingTitle, severityOf } from "./checks/catalog";
+export * from "./disputes";
