@@ -30,6 +30,7 @@ export function parseAddinOrigin(text: string): string {
 
 /** The dev manifest with every dev-server URL moved to `base`; AppDomain gets the base's origin. */
 export function manifestForOrigin(devXml: string, base: string): string {
+  if (base === DEV_ORIGIN) return devXml;
   const origin = new URL(base).origin;
   const moved = devXml
     .replace(/<AppDomain>\s*https:\/\/localhost:3000\/?\s*<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`)

@@ -69,6 +69,11 @@ describe("the deployment manifest", () => {
     expect(checkManifest(DEV_XML, DEFAULT_OPTIONS)).toEqual([]);
   });
 
+  it("without ADDIN_ORIGIN the build's manifest is the dev manifest", () => {
+    expect(manifestForOrigin(DEV_XML, parseAddinOrigin(DEV_ORIGIN))).toBe(DEV_XML);
+    expect(checkManifest(DEV_XML, DEPLOY)).toEqual([]);
+  });
+
   it("works under a path, icons included", () => {
     const under = manifestForOrigin(DEV_XML, "https://intra.region.se/tillagg/granskning");
     expect(under).toContain('DefaultValue="https://intra.region.se/tillagg/granskning/assets/icon-32.png"');
