@@ -3,7 +3,7 @@
  * Text is written inline (t="inlineStr") so that the input's shared strings stay untouched, and
  * as text whatever it starts with: a finding quoting "=…" never becomes a formula.
  */
-import { columnLetter, privateText, type ReviewResult } from "../../../core";
+import { columnLetter, figureHeading, privateText, type FigureColumn, type ReviewResult } from "../../../core";
 import { escapeCellText } from "./xml";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -14,6 +14,12 @@ export interface ResultRow {
   cells: ResultCell[];
   style?: "title" | "bold";
 }
+
+/** The group table's columns; their names come from the core, as in every other host. */
+export const MARKED_COPY_COLUMNS: readonly FigureColumn[] = [
+  "municipality", "careType", "period", "stays", "zeroDayStays", "days", "average", "benchmark",
+  "liableDays", "amount", "invoicedAmount", "difference", "rowsWithErrors",
+];
 
 /**
  * The rows of the result sheet, in the user's language; identity numbers masked unless revealed.
@@ -32,12 +38,7 @@ export function* resultRows(result: ReviewResult, lang: "sv" | "en", reveal = fa
   add([]);
   add([sv ? "Färger: rött = fel, gult = varning, blått = info (radens värsta avvikelse)" : "Colours: red = error, amber = warning, blue = info (the row's worst finding)"]);
   add([]);
-  add(
-    sv
-      ? ["Kommun", "Vårdform", "Period", "Vistelser", "0-dagar", "Dagar", "Snitt", "Riktmärke", "Ansvarsdagar", "Belopp", "Fakturerat belopp", "Differens", "Rader med fel"]
-      : ["Municipality", "Care type", "Period", "Stays", "0-day stays", "Days", "Average", "Benchmark", "Liable days", "Amount", "Invoiced amount", "Difference", "Rows with errors"],
-    "bold",
-  );
+  add(MARKED_COPY_COLUMNS.map((c) => figureHeading(c, lang)), "bold");
   yield* rows.splice(0);
   for (const g of result.figures.groups) {
     add([
