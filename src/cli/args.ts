@@ -2,7 +2,7 @@
  * Command-line arguments of `npm run review`, parsed without side effects so that tests can
  * drive every branch. Usage errors come back as values; main prints them and exits 2.
  */
-import { epochDay, isValidCivil } from "../core/cells/localDate";
+import { epochDay, isValidCivil } from "../core";
 import { isScenarioOption, scenarioDefaults, SCENARIO_USAGE, takeScenarioOption, type ScenarioArgs } from "./scenarioArgs";
 
 export const DEFAULT_SAMPLE = "samples/fakturaunderlag-exempel.xlsx";
@@ -20,6 +20,8 @@ export interface CliArgs extends ScenarioArgs {
   sheets: string[];
   json: boolean;
   out: string | null;
+  /** Let --out replace an existing file (never the input). */
+  force: boolean;
   /** Invoice period as epoch days (inclusive) and its label. */
   period: { fromDay: number; toDay: number; label: string } | null;
   benchmark: number | null;
@@ -46,16 +48,24 @@ Options:
   --today YYYY-MM-DD the review date (default: today in Europe/Stockholm)
   --open-stays       count still-admitted stays up to the period end
   --json             print one JSON object on stdout, nothing else
-  --out FILE.xlsx    write a marked copy with a result sheet "Granskning"
+  --out FILE.xlsx    write a marked copy: flagged rows coloured by their worst finding (through
+                     conditional formats and a hidden sheet "_granskning_marks"; the cells and
+                     the other parts of the file stay as they were) and a result sheet
+                     "Granskning". The input is never written; FILE must not be the input
+                     (nor a link to it) and must not exist unless --force is given. The copy
+                     gets the input's file permissions and appears only when complete.
+  --force            let --out replace an existing file
   --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
   --lang sv|en       language of the summary (default sv)
-  --reveal           show personal identity numbers unmasked
+  --reveal           show personal identity numbers unmasked (summary, JSON and the
+                     copy's result sheet); without it every form is masked
   -h, --help         this text
 
 Scenarios:
 ${SCENARIO_USAGE}
 
-Exit codes: 0 ok, 1 bad input, 2 usage.`;
+Exit codes: 0 ok, 1 bad input, 2 usage, 3 the marked copy could not be written (the review
+is still printed when it was done).`;
 
 const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit"]);
 
@@ -67,6 +77,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     sheets: [],
     json: false,
     out: null,
+    force: false,
     period: null,
     benchmark: null,
     lang: "sv",
@@ -113,7 +124,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         args.sheets.push(value!);
         break;
       case "--out":
+        if (value!.trim() === "") return usage("--out needs a file name");
+        // "--out --json": the name was forgotten, not a file called "--json" (write ./-x for that).
+        if (value!.startsWith("-") && eq < 0) return usage(`--out needs a file name, not the option ${value}`);
         args.out = value!;
+        break;
+      case "--force":
+        args.force = true;
         break;
       case "--lang":
         if (value !== "sv" && value !== "en") return usage(`--lang must be sv or en, not "${value}"`);

@@ -3,8 +3,7 @@
  * curve with break-even (--sensitivity), as text or as one JSON object. Municipality names and
  * figures only: no row, no identity number.
  */
-import type { Comparison, ComparisonLine } from "../core/scenarios/compare";
-import type { SensitivityCurve } from "../core/scenarios/sensitivity";
+import type { Comparison, ComparisonLine, SensitivityCurve } from "../core";
 import type { Lang } from "./args";
 import { formatNumber, table } from "./formatSummary";
 

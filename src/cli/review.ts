@@ -5,17 +5,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { copyProfile, getPreset, PRESETS } from "../core/agreements/presets";
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import { formatDay } from "../core/cells/localDate";
-import { reviewWorkbook } from "../core/review/reviewWorkbook";
-import { ReviewError } from "../core/review/reviewError";
+import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile } from "../core";
 import { readXlsxWorkbook } from "../adapters/xlsx/readWorkbook";
-import { writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
+import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
-import { compareScenarios } from "../core/scenarios/compare";
-import { parseScenarioJson } from "../core/scenarios/scenarioJson";
-import { sensitivityCurve } from "../core/scenarios/sensitivity";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
 import { toJsonReport } from "./formatJson";
 import { formatComparison, formatCurve } from "./formatScenarios";
@@ -25,6 +18,8 @@ import { privacyFilter } from "./privacy";
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
+/** The marked copy (--out) was not written; the review, when it was done, is printed all the same. */
+export const EXIT_COPY_FAILED = 3;
 
 class UsageError extends Error {}
 
@@ -104,6 +99,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     const compared = args.compare.map(profileFromIdOrFile); // before the (slow) read: bad files fail fast
     const referenceDay = args.today ?? stockholmDay(new Date());
     const file = args.usingSample ? path.resolve(__dirname, "..", "..", args.file) : args.file;
+    if (args.out !== null) {
+      // Before the review: a refused --out costs nothing when found first.
+      try {
+        checkMarkedCopyTarget(file, args.out, args.force);
+      } catch (e) {
+        if (e instanceof XlsxError) return copyFailed(e, args.lang);
+        throw e;
+      }
+    }
     const report = progressReporter();
     let sawProgress = false;
     const grids = await readXlsxWorkbook(file, {
@@ -126,7 +130,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       sheets: args.sheets.length ? args.sheets : undefined,
       countOpenStays: args.countOpenStays,
     });
-    if (args.out) await writeMarkedCopy(file, args.out, result, { lang: args.lang });
+    let copyError: XlsxError | null = null;
+    if (args.out !== null) {
+      try {
+        await writeMarkedCopy(file, args.out, result, { lang: args.lang, force: args.force, reveal: args.reveal });
+      } catch (e) {
+        // The review is done: it is printed whatever became of the copy.
+        copyError = e instanceof XlsxError ? e : new XlsxError("WRITE_FAILED", { sv: `Kunde inte skriva ${args.out} (${oneLine(e)})`, en: `Could not write ${args.out} (${oneLine(e)})` });
+      }
+    }
+    const markedCopy = args.out !== null && copyError === null ? args.out : null;
 
     const privacy = privacyFilter(args.reveal);
     const today = formatDay(referenceDay);
@@ -158,7 +171,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         today,
         period: args.period?.label ?? null,
         benchmarkOverride: args.benchmark,
-        markedCopy: args.out,
+        markedCopy,
       });
       process.stdout.write(JSON.stringify(json) + "\n");
     } else {
@@ -171,10 +184,11 @@ export async function main(argv: readonly string[]): Promise<number> {
           revealed: args.reveal,
           today,
           limit: args.limit,
-          markedCopy: args.out,
+          markedCopy,
         }),
       );
     }
+    if (copyError) return copyFailed(copyError, args.lang);
     return EXIT_OK;
   } catch (e) {
     if (e instanceof ProfileFileError) {
@@ -194,6 +208,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`review: ${msg}\n`);
     return EXIT_BAD_INPUT;
   }
+}
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
+/** Errors of the copy and of the file system: one line in the user's language. */
+function copyFailed(e: XlsxError, lang: CliArgs["lang"]): number {
+  process.stderr.write(`review: ${e.bilingual[lang]}\n`);
+  return EXIT_COPY_FAILED;
 }
 
 if (require.main === module) {

@@ -15,5 +15,11 @@ export { recomputeFigures, type RecomputeOptions } from "./figures/computeFigure
 export { detectSheet, type Detection } from "./sheet/detectSheet";
 export { PRESETS, getPreset, copyProfile } from "./agreements/presets";
 export { PRICE_TABLE } from "./agreements/priceTable";
-export { maskPersonId, maskIdsInText } from "./cells/mask";
+export { maskPersonId, maskIdsInText, privateText, quoteId } from "./cells/mask";
+export { keyWorkbookStays, type KeyWorkbookOptions } from "./stays/keyWorkbook";
+export { StayKeyIndex, baseStayKey, stayFingerprint, type KeyedStay } from "./stays/stayKey";
 export * from "./scenarios";
+export { describeRules } from "./agreements/describeRules";
+export { formatFixed } from "./cells/numberText";
+export type { CancelSignal, ReadProgress, SheetPreview, WorkbookHost } from "./ports/workbookHost";
+export { FINDING_TITLES, findingTitle, severityOf } from "./checks/catalog";

@@ -1,7 +1,6 @@
 /** The agreement picker: the preset's source and every assumption stay visible (DOMAIN.md). */
 import { Field as FluentField, Input, Select } from "@fluentui/react-components";
-import { describeRules } from "../core/agreements/describeRules";
-import type { AgreementProfile } from "../core/agreements/profileSchema";
+import { describeRules, type AgreementProfile } from "../core";
 import type { Lang, Texts } from "./i18n";
 import { parseBenchmark, usesBenchmark } from "./paneModel";
 import { usePaneStyles } from "./styles";

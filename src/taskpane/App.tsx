@@ -5,13 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, Field as FluentField, MessageBar, MessageBarBody, ProgressBar, Spinner } from "@fluentui/react-components";
-import { copyProfile } from "../core/agreements/presets";
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import type { SheetGrid } from "../core/cells/cellValue";
-import type { Finding, MappingOverride } from "../core/model";
-import type { ReadProgress, SheetPreview, WorkbookHost } from "../core/ports/workbookHost";
-import type { ReviewResult } from "../core/review/result";
-import type { Field } from "../core/sheet/fields";
+import { copyProfile, type AgreementProfile, type Field, type Finding, type MappingOverride, type ReadProgress, type ReviewResult, type SheetGrid, type SheetPreview, type WorkbookHost } from "../core";
 import { AgreementPanel } from "./AgreementPanel";
 import { MIN_CONFIDENCE, type PaneEngine } from "./engine";
 import { describeError, isCancellation, type PaneError } from "./errors";
@@ -82,7 +76,7 @@ export function App({ host, engine, lang, onReady, now = () => new Date() }: App
 
   useEffect(() => {
     let live = true;
-    (async () => {
+    void (async () => {
       try {
         const [previews, saved] = await Promise.all([host.previewSheets(), host.loadMappingOverrides()]);
         if (!live) return;

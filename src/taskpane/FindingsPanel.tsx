@@ -4,11 +4,9 @@
  */
 import { useMemo, useState } from "react";
 import { Badge, Button, Field as FluentField, Select, Switch } from "@fluentui/react-components";
-import type { SheetGrid } from "../core/cells/cellValue";
-import type { Finding, FindingCode, Severity } from "../core/model";
-import type { ReviewResult } from "../core/review/result";
+import type { Finding, FindingCode, ReviewResult, Severity, SheetGrid } from "../core";
 import { CODE_LABELS, type Lang, type Texts } from "./i18n";
-import { cellRef, codeCounts, filterFindings, maskPersonId, pageOf, personIdOnRow, type FindingFilter } from "./paneModel";
+import { cellRef, codeCounts, filterFindings, findingText, maskPersonId, pageOf, personIdOnRow, type FindingFilter } from "./paneModel";
 import { usePaneStyles } from "./styles";
 
 interface Props {
@@ -136,7 +134,7 @@ export function FindingsPanel({ result, grids, texts, lang, onSelect }: Props) {
                   {f.row !== null && f.columns[0] ? ` (${cellRef(f)})` : ""}
                 </strong>
                 {id !== null ? <span data-testid="person-id"> · {id}</span> : null}
-                <div>{f.message[lang]}</div>
+                <div>{findingText(f, lang, reveal)}</div>
               </button>
             </li>
           );

@@ -1,7 +1,7 @@
 /** The figures per municipality and period, exactly as the ReviewResult gives them. */
-import type { GroupFigures, ReviewResult } from "../core/review/result";
-import { FIELD_LABELS } from "../core/sheet/fields";
+import { FIELD_LABELS, type GroupFigures, type ReviewResult } from "../core";
 import { CODE_LABELS, type Lang, type Texts } from "./i18n";
+import { privateText } from "./paneModel";
 import { usePaneStyles } from "./styles";
 
 interface Props {
@@ -65,7 +65,7 @@ export function ResultsPanel({ result, texts, lang }: Props) {
           <tbody>
             {groups.map((g) => (
               <tr key={`${g.municipality}|${g.careType}|${g.period}`} data-testid="figures-row">
-                <th className={s.td} scope="row">{g.municipality}</th>
+                <th className={s.td} scope="row">{privateText(g.municipality, false)}</th>
                 <td className={s.td}>{g.period}</td>
                 <td className={s.td}>{careLabel(g)}</td>
                 <td className={`${s.td} ${s.num}`}>{f.n(g.stays, u)}</td>
@@ -113,7 +113,7 @@ export function ResultsPanel({ result, texts, lang }: Props) {
         <ul data-testid="result-assumptions">
           {result.assumptions.map((a, i) => (
             <li key={i} className={s.muted}>
-              {a[lang]}
+              {privateText(a[lang], false)}
             </li>
           ))}
         </ul>

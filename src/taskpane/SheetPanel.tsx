@@ -1,7 +1,6 @@
 /** The invoice-basis sheets found, each with its column mapping the user can correct. */
 import { Badge, Button, Field as FluentField, Select } from "@fluentui/react-components";
-import type { SheetPreview } from "../core/ports/workbookHost";
-import { FIELDS, FIELD_LABELS, type Field } from "../core/sheet/fields";
+import { FIELD_LABELS, FIELDS, type Field, type SheetPreview } from "../core";
 import type { SheetDetection } from "./engine";
 import type { Lang, Texts } from "./i18n";
 import { headerOptions } from "./paneModel";

@@ -1,6 +1,5 @@
 /** The real PaneEngine: the domain core's reader and presets, and the review loaded on demand. */
-import { PRESETS } from "../core/agreements/presets";
-import { detectSheet } from "../core/sheet/detectSheet";
+import { detectSheet, PRESETS } from "../core";
 import type { PaneEngine } from "./engine";
 
 export const coreEngine: PaneEngine = {

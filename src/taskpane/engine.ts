@@ -3,12 +3,7 @@
  * review. The App takes a PaneEngine so that component tests can hand in a small one; the
  * review itself is loaded on demand to keep the first-load bundle small.
  */
-import type { SheetGrid, WorkbookGrids } from "../core/cells/cellValue";
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import type { ColumnMapping, MappingOverride } from "../core/model";
-import type { Field } from "../core/sheet/fields";
-import type { ReviewResult } from "../core/review/result";
-import type { ReviewOptions } from "../core/review/reviewWorkbook";
+import type { AgreementProfile, ColumnMapping, Field, MappingOverride, ReviewOptions, ReviewResult, SheetGrid, WorkbookGrids } from "../core";
 
 /** What the pane shows about a sheet before the review (a subset of the reader's SheetReading). */
 export interface SheetDetection {

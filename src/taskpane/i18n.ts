@@ -2,7 +2,7 @@
  * The pane's texts in Swedish (default) and English. A typed dictionary: a missing key in one
  * language is a compile error, which is all the i18n this small pane needs.
  */
-import type { Bilingual, FindingCode, Severity } from "../core/model";
+import { FINDING_TITLES, type Bilingual, type FindingCode, type Severity } from "../core";
 
 export type Lang = "sv" | "en";
 
@@ -202,31 +202,5 @@ export type Texts = Dictionary;
 
 export const TEXTS: Record<Lang, Texts> = { sv, en };
 
-/** Short names of the finding codes, for the grouped counts and the filter. */
-export const CODE_LABELS: Record<FindingCode, Bilingual> = {
-  NOT_RESIDENT: { sv: "Ej folkbokförd i kommunen", en: "Not resident in the municipality" },
-  DECEASED: { sv: "Avliden", en: "Deceased" },
-  READY_BEFORE_ADMISSION: { sv: "Utskrivningsklar före inskrivning", en: "Ready before admission" },
-  DISCHARGE_BEFORE_READY: { sv: "Utskriven före utskrivningsklar", en: "Discharged before ready" },
-  MISSING_FIELD: { sv: "Uppgift saknas", en: "Missing value" },
-  ADMISSION_NOTICE_MISSING: { sv: "Inskrivningsmeddelande saknas", en: "Admission notice missing" },
-  ADMISSION_NOTICE_LATE: { sv: "Inskrivningsmeddelande sent", en: "Admission notice late" },
-  SIP_INVITATION_MISSING: { sv: "Kallelse till SIP saknas", en: "SIP invitation missing" },
-  SIP_INVITATION_LATE: { sv: "Kallelse till SIP sen", en: "SIP invitation late" },
-  NO_CARE_CONTACT: { sv: "Fast vårdkontakt saknas", en: "No care contact" },
-  READY_WITHDRAWN: { sv: "Utskrivningsklar återtagen", en: "Ready status withdrawn" },
-  DAYS_MISMATCH: { sv: "Antal dagar stämmer inte", en: "Days do not match" },
-  BILLED_DAYS_MISMATCH: { sv: "Debiterade dagar stämmer inte", en: "Billed days do not match" },
-  AMOUNT_MISMATCH: { sv: "Belopp stämmer inte", en: "Amount does not match" },
-  PRICE_MISMATCH: { sv: "Pris stämmer inte", en: "Price does not match" },
-  DUPLICATE_STAY: { sv: "Dubblett", en: "Duplicate stay" },
-  OVERLAPPING_STAYS: { sv: "Överlappande vistelser", en: "Overlapping stays" },
-  OUTSIDE_PERIOD: { sv: "Utanför perioden", en: "Outside the period" },
-  INVALID_PERSON_ID: { sv: "Ogiltigt personnummer", en: "Invalid identity number" },
-  CARE_TYPE_MISMATCH: { sv: "Fel vårdform", en: "Care type mismatch" },
-  LONG_STAY: { sv: "Lång vistelse", en: "Long stay" },
-  STILL_ADMITTED: { sv: "Fortfarande inskriven", en: "Still admitted" },
-  INVALID_VALUE: { sv: "Oläsligt värde", en: "Unreadable value" },
-  PRICE_UNKNOWN: { sv: "Pris okänt", en: "Price unknown" },
-  BENCHMARK_UNKNOWN: { sv: "Riktmärke okänt", en: "Benchmark unknown" },
-};
+/** The finding codes' titles: the core's catalog, so the pane names a finding as every host does. */
+export const CODE_LABELS: Record<FindingCode, Bilingual> = FINDING_TITLES;

@@ -48,7 +48,7 @@ describe("formatSummary", () => {
     expect(text).toContain("A=Personnummer, D=Utskrivningsklar datum (partial)");
     expect(text).toContain('okända kolumner: H "Övrigt"');
     expect(text).toContain("8 (summarad)");
-    expect(text).toMatch(/DECEASED: Dödsdatum/);
+    expect(text).toMatch(/DECEASED \(Patienten avled under vårdtillfället\): Dödsdatum/);
   });
 
   it("has a figures row with the difference and lists only the first N findings, masked", () => {
@@ -60,6 +60,8 @@ describe("formatSummary", () => {
     expect(text).not.toContain("9007");
     expect(text).not.toContain("Meddelande LONG_STAY"); // third finding is beyond --limit 2
     expect(text).toMatch(/INVALID_PERSON_ID\s+1/);
+    // Named by the catalog's title, as in the pane.
+    expect(text).toMatch(/INVALID_PERSON_ID\s+1\s+Personnumret är ogiltigt/);
   });
 
   it("speaks English with --lang en", () => {

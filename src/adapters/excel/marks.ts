@@ -14,8 +14,7 @@
  * getItemOrNullObject, getUsedRangeOrNullObject [ExcelApi 1.4]; worksheets.add/delete,
  * Worksheet.getRange, Range.values [ExcelApi 1.1].
  */
-import { columnLetter } from "../../core/cells/cellValue";
-import type { Finding, Severity } from "../../core/model";
+import { columnLetter, type Finding, type Severity } from "../../core";
 import { ExcelHostError, sheetProtected, translateOfficeError } from "./excelHostError";
 import { SYNC_BUDGET_BYTES, type UsedDims } from "./readSheet";
 

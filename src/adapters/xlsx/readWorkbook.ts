@@ -3,7 +3,7 @@
  * in-memory reader needs ~2 GB for 100k rows, streaming a tenth of that.
  */
 import ExcelJS from "exceljs";
-import type { CellValue, DateSystem, SheetGrid, WorkbookGrids } from "../../core/cells/cellValue";
+import { FORMULA_WITHOUT_VALUE, type CellValue, type DateSystem, type SheetGrid, type WorkbookGrids } from "../../core";
 import { toCellValue } from "./cellConversion";
 import { assertReadableXlsx } from "./fileKind";
 import { XlsxError } from "./xlsxError";
@@ -148,7 +148,7 @@ const FORMULA_TYPE = ExcelJS.ValueType.Formula as number;
 
 function formulaResult(result: unknown, dateSystem: DateSystem): CellValue {
   // No cached result: an uncalculated formula; Office would compute it, we cannot.
-  if (result === undefined || result === null) return "";
+  if (result === undefined || result === null) return FORMULA_WITHOUT_VALUE;
   return toCellValue(result, dateSystem);
 }
 

@@ -2,6 +2,7 @@
  * A care type's rules in the form the stay loop reads: numbers and flags instead of nested
  * profile objects, prices per year looked up once.
  */
+import { cutoffMinute } from "../calendar/dayCount";
 import type { AgreementProfile, CareRules } from "../agreements/profileSchema";
 import { graceRanges, priceFor, type GraceRange } from "../agreements/rules";
 import type { CareType } from "../model";
@@ -46,7 +47,7 @@ function compileRules(profile: AgreementProfile, rules: CareRules, minYear: numb
     rules,
     kind: rules.kind === "individual" ? INDIVIDUAL : rules.kind === "average" ? AVERAGE : HYBRID,
     weekdays: c.unit === "weekdays",
-    cutoff: c.start === "noticeTime" && c.cutoffHour !== null ? Math.round(c.cutoffHour * 60) : NEVER,
+    cutoff: cutoffMinute(c) ?? NEVER, // the checks' cut-off (dayZero), so both move day 0 alike
     grace: rules.graceDays,
     ranges: graceRanges(rules),
     longLimit: rules.kind === "hybrid" && rules.longStayLimit !== null ? rules.longStayLimit : NEVER,

@@ -2,6 +2,7 @@
  * The figures' own findings: a year's price unknown, a benchmark missing, periods outside the
  * profile's validity. Each says which groups lack an amount and what the user can enter.
  */
+import { severityOf } from "../checks/catalog";
 import type { AgreementProfile } from "../agreements/profileSchema";
 import type { CareType, Finding } from "../model";
 import { CARE_TYPES } from "./compiledRules";
@@ -19,7 +20,7 @@ const CARE_SV: Record<CareType, string> = { somatic: "somatisk vård", psychiatr
 const CARE_EN: Record<CareType, string> = { somatic: "somatic care", psychiatric: "psychiatric care" };
 
 function groupFinding(code: "PRICE_UNKNOWN" | "BENCHMARK_UNKNOWN", sv: string, en: string): Finding {
-  return { code, severity: "warning", sheet: "", row: null, columns: [], fields: [], message: { sv, en } };
+  return { code, severity: severityOf(code), sheet: "", row: null, columns: [], fields: [], message: { sv, en } };
 }
 
 export function figureFindings(profile: AgreementProfile, { priceMissing, benchmarkMissing, outsideValidity }: FigureProblems): Finding[] {
