@@ -8,7 +8,7 @@
  * A formula cell gives its cached value. Cells and rows without an `r` attribute take the
  * place after the previous one.
  */
-import type { CellValue, DateSystem } from "../../core";
+import { FORMULA_WITHOUT_VALUE, type CellValue, type DateSystem } from "../../core";
 import { LOST_FORMULA_ERROR } from "./cellConversion";
 import { ElementPieces } from "./elementPieces";
 import { readStringItem } from "./richText";
@@ -37,10 +37,10 @@ const T = 116;
 const V = 118;
 
 /**
- * What a formula without a cached result gives: "", as the exceljs reader gave. Office.js would
- * compute it; a file reader cannot.
+ * What a formula without a cached result gives: the core's marker, so that the review says to
+ * recalculate and save in Excel. Office.js would compute it; a file reader cannot.
  */
-const NO_CACHED_RESULT: CellValue = "";
+const NO_CACHED_RESULT: CellValue = FORMULA_WITHOUT_VALUE;
 
 export class SheetXmlReader {
   private readonly x = new XmlBytes();
