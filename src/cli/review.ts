@@ -154,13 +154,15 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (!r.ok) throw new UsageError(`--sensitivity: ${r.problem.en} / ${r.problem.sv}`);
         curve = r.curve;
       }
+      // Every string through the mask: a municipality cell may hold an identity number.
       if (args.json) {
-        process.stdout.write(JSON.stringify({ file: shownFile, today, agreement: profile.id, comparison, sensitivity: curve }) + "\n");
+        const report = { file: shownFile, today, agreement: profile.id, comparison, sensitivity: curve };
+        process.stdout.write(JSON.stringify(report, (_, v: unknown) => (typeof v === "string" ? privacy(v) : v)) + "\n");
       } else {
         const lines = [`${shownFile} (${today})`, ""];
         if (comparison) lines.push(...formatComparison(comparison, args.lang), "");
         if (curve) lines.push(`${profile.id}: ${profile.name[args.lang]}`, ...formatCurve(curve, args.lang), "");
-        process.stdout.write(lines.join("\n"));
+        process.stdout.write(privacy(lines.join("\n")));
       }
       return copyError ? copyFailed(copyError, args.lang) : EXIT_OK;
     }
