@@ -6,15 +6,15 @@
  *   node --expose-gc --import tsx scripts/bench-worker.ts whatif 100000
  *   node --expose-gc --import tsx scripts/bench-worker.ts xlsx 100000
  */
-import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { readXlsxWorkbook } from "../src/adapters/xlsx/readWorkbook";
+import { readXlsxFile } from "../src/adapters/xlsx/xlsxReader";
 import { copyProfile, getPreset } from "../src/core/agreements/presets";
 import type { CellValue, WorkbookGrids } from "../src/core/cells/cellValue";
-import { cleanStay, epochDayOf, HEADERS, prng, stayToSerialRow, type SyntheticStay } from "./bench-stays";
+import { cleanStay, epochDayOf, HEADERS, prng, stayToSerialRow } from "./bench-stays";
+import { writeBenchXlsx } from "./bench-xlsx-file";
 
 /** The engine is loaded on demand: the xlsx measurement must not need it. */
 const engine = async () => ({
@@ -127,34 +127,18 @@ async function benchWhatIf(rows: number, runs = 50) {
   };
 }
 
-/** Writes a `rows`-row xlsx with the streaming writer (dates as real date cells), then times the streaming read. */
+/** Writes a `rows`-row xlsx with the streaming writer (dates as real date cells), then times the headless command's read. */
 async function benchXlsx(rows: number) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-xlsx-"));
   const file = path.join(dir, "bench.xlsx");
   try {
-    const rand = prng(rows);
     const tw = performance.now();
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-    const ws = wb.addWorksheet("Fakturaunderlag");
-    ws.addRow([...HEADERS]).commit();
-    const asDate = (m: number | null) => (m === null ? null : new Date(m * 60_000));
-    for (let i = 1; i < rows; i++) {
-      const s: SyntheticStay = cleanStay(rand, i, OCT_1, OCT_31);
-      const row = ws.addRow([
-        s.personId, s.stayId, asDate(s.admission), asDate(s.ready), asDate(s.discharge), s.municipality, s.residence, s.careType,
-        s.unit, s.cause, null, asDate(s.admissionNotice), s.sipNeeded, asDate(s.sipInvitation), s.careContact,
-        s.days, s.billedDays, s.price, s.amount,
-      ]);
-      for (const c of [3, 4, 5, 12, 14]) row.getCell(c).numFmt = "yyyy-mm-dd hh:mm";
-      row.commit();
-    }
-    ws.commit();
-    await wb.commit();
+    await writeBenchXlsx(file, rows);
     const writeMs = performance.now() - tw;
     gc();
     const tr = performance.now();
     const cr = process.cpuUsage();
-    const grids = await readXlsxWorkbook(file);
+    const grids = await readXlsxFile(file);
     const readMs = performance.now() - tr;
     const cu = process.cpuUsage(cr);
     const readCpuMs = (cu.user + cu.system) / 1000;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile } from "../core";
-import { readXlsxWorkbook } from "../adapters/xlsx/readWorkbook";
+import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
@@ -110,7 +110,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const report = progressReporter();
     let sawProgress = false;
-    const grids = await readXlsxWorkbook(file, {
+    const grids = await readXlsxFile(file, {
       onProgress: (p) => {
         if (p.rowsRead >= 10_000) {
           sawProgress = true;

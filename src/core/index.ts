@@ -26,3 +26,4 @@ export { MARK_COLORS } from "./markColors";
 export { formatFixed } from "./cells/numberText";
 export type { CancelSignal, ReadProgress, SheetPreview, WorkbookHost } from "./ports/workbookHost";
 export { FINDING_TITLES, findingTitle, severityOf } from "./checks/catalog";
+export * from "./disputes";
