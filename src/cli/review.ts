@@ -13,6 +13,7 @@ import { readXlsxWorkbook } from "../adapters/xlsx/readWorkbook";
 import { writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
+import { applyDisputes } from "./disputes";
 import { toJsonReport } from "./formatJson";
 import { formatSummary } from "./formatSummary";
 import { privacyFilter } from "./privacy";
@@ -89,6 +90,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       countOpenStays: args.countOpenStays,
     });
     if (args.out) await writeMarkedCopy(file, args.out, result, { lang: args.lang });
+    const disputes = await applyDisputes(grids, result, {
+      file,
+      listFile: args.disputes,
+      disputeErrors: args.disputeErrors,
+      now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+      referenceYear: Number(formatDay(referenceDay).slice(0, 4)),
+    });
 
     const privacy = privacyFilter(args.reveal);
     const today = formatDay(referenceDay);
@@ -102,6 +110,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         period: args.period?.label ?? null,
         benchmarkOverride: args.benchmark,
         markedCopy: args.out,
+        disputes,
       });
       process.stdout.write(JSON.stringify(json) + "\n");
     } else {
@@ -115,6 +124,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           today,
           limit: args.limit,
           markedCopy: args.out,
+          disputes,
         }),
       );
     }
