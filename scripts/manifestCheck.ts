@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { REQUIRED_API } from "../src/taskpane/officeEnv";
+import { REQUIRED_API } from "../src/adapters/excel/officeEnv";
 
 export interface XmlElement {
   name: string;

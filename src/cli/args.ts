@@ -2,7 +2,8 @@
  * Command-line arguments of `npm run review`, parsed without side effects so that tests can
  * drive every branch. Usage errors come back as values; main prints them and exits 2.
  */
-import { epochDay, isValidCivil } from "../core/cells/localDate";
+import { epochDay, isValidCivil } from "../core";
+import { isScenarioOption, scenarioDefaults, SCENARIO_USAGE, takeScenarioOption, type ScenarioArgs } from "./scenarioArgs";
 
 export const DEFAULT_SAMPLE = "samples/fakturaunderlag-exempel.xlsx";
 /** The statutory default applies wherever no regional agreement is chosen. */
@@ -11,7 +12,7 @@ export const DEFAULT_LIMIT = 25;
 
 export type Lang = "sv" | "en";
 
-export interface CliArgs {
+export interface CliArgs extends ScenarioArgs {
   file: string;
   /** True when no file was given and the bundled sample is reviewed. */
   usingSample: boolean;
@@ -19,6 +20,8 @@ export interface CliArgs {
   sheets: string[];
   json: boolean;
   out: string | null;
+  /** Let --out replace an existing file (never the input). */
+  force: boolean;
   /** Invoice period as epoch days (inclusive) and its label. */
   period: { fromDay: number; toDay: number; label: string } | null;
   benchmark: number | null;
@@ -49,13 +52,20 @@ Options:
   --today YYYY-MM-DD the review date (default: today in Europe/Stockholm)
   --open-stays       count still-admitted stays up to the period end
   --json             print one JSON object on stdout, nothing else
-  --out FILE.xlsx    write a marked copy with a result sheet "Granskning"
+  --out FILE.xlsx    write a marked copy: flagged rows coloured by their worst finding (through
+                     conditional formats and a hidden sheet "_granskning_marks"; the cells and
+                     the other parts of the file stay as they were) and a result sheet
+                     "Granskning". The input is never written; FILE must not be the input
+                     (nor a link to it) and must not exist unless --force is given. The copy
+                     gets the input's file permissions and appears only when complete.
+  --force            let --out replace an existing file
   --disputes FILE    apply a dispute list exported from the add-in (an .xlsx with the
                      sheet "Bestridanden") to this copy of the basis, found again by stay key
   --dispute-errors   dispute every error finding (its code as reason), for orientation
   --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
   --lang sv|en       language of the summary (default sv)
-  --reveal           show personal identity numbers unmasked
+  --reveal           show personal identity numbers unmasked (summary, JSON and the
+                     copy's result sheet); without it every form is masked
   -h, --help         this text
 
 Disputes saved in the workbook by the add-in are always read and applied. The summary and
@@ -65,7 +75,11 @@ after disputes (amountAfterDisputes) and if every error finding were upheld
 leaves the stay out (under an average model the average changes); one about the region's
 arithmetic (DAYS_, BILLED_DAYS_, PRICE_, AMOUNT_MISMATCH) keeps it at its recomputed figure.
 
-Exit codes: 0 ok, 1 bad input, 2 usage.`;
+Scenarios:
+${SCENARIO_USAGE}
+
+Exit codes: 0 ok, 1 bad input, 2 usage, 3 the marked copy could not be written (the review
+is still printed when it was done).`;
 
 const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit", "--disputes"]);
 
@@ -77,6 +91,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     sheets: [],
     json: false,
     out: null,
+    force: false,
     period: null,
     benchmark: null,
     lang: "sv",
@@ -86,6 +101,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     countOpenStays: false,
     disputes: null,
     disputeErrors: false,
+    ...scenarioDefaults(),
   };
   let fileSeen = false;
   for (let i = 0; i < argv.length; i++) {
@@ -94,6 +110,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
     const name = eq > 0 ? raw.slice(0, eq) : raw;
     let value: string | undefined = eq > 0 ? raw.slice(eq + 1) : undefined;
+    if (isScenarioOption(name)) {
+      const last = takeScenarioOption(args, name, value, argv, i); // scenarioArgs.ts
+      if (typeof last === "string") return usage(last);
+      i = last;
+      continue;
+    }
     if (WITH_VALUE.has(name) && value === undefined) {
       value = argv[++i];
       if (value === undefined) return usage(`${name} needs a value`);
@@ -124,7 +146,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         args.sheets.push(value!);
         break;
       case "--out":
+        if (value!.trim() === "") return usage("--out needs a file name");
+        // "--out --json": the name was forgotten, not a file called "--json" (write ./-x for that).
+        if (value!.startsWith("-") && eq < 0) return usage(`--out needs a file name, not the option ${value}`);
         args.out = value!;
+        break;
+      case "--force":
+        args.force = true;
         break;
       case "--lang":
         if (value !== "sv" && value !== "en") return usage(`--lang must be sv or en, not "${value}"`);

@@ -4,18 +4,9 @@
  * disputed (--dispute-errors); all found again by key in the reviewed sheets, then the figures
  * side by side. Rows that cannot be read are reported with file, sheet, row, column and value.
  */
-import { activeDisputes, mergeDisputes, type Dispute } from "../core/disputes/dispute";
-import { readDisputeList } from "../core/disputes/exportList";
-import { sideBySide, type SideBySide } from "../core/disputes/figures";
-import { disputeInBulk } from "../core/disputes/fromFindings";
-import { matchDisputes, type DisputeMatch } from "../core/disputes/match";
-import { loadDisputes } from "../core/disputes/store";
-import type { WorkbookGrids } from "../core/cells/cellValue";
-import type { Bilingual } from "../core/model";
-import type { ReviewResult } from "../core/review/result";
-import { keyWorkbookStays } from "../core/stays/keyWorkbook";
+import { activeDisputes, disputeInBulk, keyWorkbookStays, loadDisputes, matchDisputes, mergeDisputes, readDisputeList, sideBySide, type Bilingual, type Dispute, type DisputeMatch, type ReviewResult, type SideBySide, type WorkbookGrids } from "../core";
 import { readCustomXmlParts } from "../adapters/xlsx/readStoredDisputes";
-import { readXlsxWorkbook } from "../adapters/xlsx/readWorkbook";
+import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 
 /** The writer id the command's own disputes carry (it saves none: it never writes the input). */
 export const CLI_WRITER = "review-cli";
@@ -72,7 +63,7 @@ export async function applyDisputes(grids: WorkbookGrids, result: ReviewResult, 
 }
 
 async function readList(file: string): Promise<{ disputes: Dispute[]; problems: Bilingual[] }> {
-  const grids = await readXlsxWorkbook(file);
+  const grids = await readXlsxFile(file);
   for (const sheet of grids.sheets) {
     const read = readDisputeList(sheet.values);
     if (read.disputes.length === 0 && read.problems.length === 1 && read.problems[0].column === null) continue; // not a list

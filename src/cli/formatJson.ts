@@ -1,13 +1,9 @@
 /**
  * The --json output: exactly one object, stable key names for scripts that consume it.
  */
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import type { Bilingual, Severity } from "../core/model";
-import type { GroupFigures, ReviewResult } from "../core/review/result";
+import { reasonRule, type AgreementProfile, type Bilingual, type FigureColumns, type GroupFigures, type ReviewResult, type Severity } from "../core";
 import type { Lang } from "./args";
 import type { CliDisputes } from "./disputes";
-import type { FigureColumns } from "../core/disputes/figures";
-import { reasonRule } from "../core/disputes/reasons";
 
 export interface JsonContext {
   file: string;
@@ -106,8 +102,9 @@ export interface JsonReport {
 
 
 export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport {
-  const say = (b: Bilingual) => ctx.privacy(b[ctx.lang]);
-  return {
+  // Every string of the report goes through the mask at the end (privateStrings).
+  const say = (b: Bilingual) => b[ctx.lang];
+  const report: JsonReport = {
     file: ctx.file,
     today: ctx.today,
     period: ctx.period,
@@ -154,11 +151,12 @@ export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport
       columns: f.columns,
       message: say(f.message),
       ...(f.relatedRows?.length ? { relatedRows: f.relatedRows } : {}),
-      ...(f.value !== undefined ? { value: ctx.privacy(f.value) } : {}),
+      ...(f.value !== undefined ? { value: f.value } : {}),
     })),
     markedCopy: ctx.markedCopy,
     ...(ctx.disputes ? { disputes: disputesJson(ctx.disputes, ctx) } : {}),
   };
+  return privateStrings(report, ctx.privacy);
 }
 
 function sideFields(g: FigureColumns | undefined): Partial<SideBySideFields> {
@@ -203,4 +201,16 @@ function disputesJson(d: CliDisputes, ctx: JsonContext): NonNullable<JsonReport[
     problems: d.problems.map((p) => ctx.privacy(p[ctx.lang])),
     totals: d.figures.totals,
   };
+}
+
+/** A copy of a JSON value with every string passed through `filter`: no field can slip past the mask. */
+function privateStrings<T>(value: T, filter: (text: string) => string): T {
+  if (typeof value === "string") return filter(value) as T;
+  if (Array.isArray(value)) return value.map((v) => privateStrings(v, filter)) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = privateStrings(v, filter);
+    return out as T;
+  }
+  return value;
 }

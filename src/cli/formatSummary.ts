@@ -2,16 +2,9 @@
  * The human-readable summary of `npm run review`: agreement and assumptions, sheets and their
  * column mapping, the figures per municipality × care type × period, and the findings.
  */
-import { describeRules } from "../core/agreements/describeRules";
-import { formatFixed } from "../core/cells/numberText";
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import type { CareType } from "../core/model";
-import type { ReviewResult } from "../core/review/result";
-import { FIELD_LABELS } from "../core/sheet/fields";
+import { describeRules, FIELD_LABELS, findingTitle, formatFixed, reasonRule, type AgreementProfile, type CareType, type FigureColumns, type FindingCode, type ReviewResult } from "../core";
 import type { Lang } from "./args";
 import type { CliDisputes } from "./disputes";
-import type { FigureColumns } from "../core/disputes/figures";
-import { reasonRule } from "../core/disputes/reasons";
 
 export interface SummaryContext {
   file: string;
@@ -186,7 +179,7 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
   const notRun = result.checks.filter((c) => !c.ran);
   if (notRun.length) {
     out.push(`${t.notRun}:`);
-    for (const c of notRun) out.push(`  ${c.code}: ${c.missingFields.map((f) => FIELD_LABELS[f][lang]).join(", ")}`);
+    for (const c of notRun) out.push(`  ${c.code} (${findingTitle(c.code)[lang]}): ${c.missingFields.map((f) => FIELD_LABELS[f][lang]).join(", ")}`);
     out.push("");
   }
 
@@ -194,21 +187,22 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
   out.push(`${t.findings}: ${result.findings.length} (${t.severity.error} ${sev.error}, ${t.severity.warning} ${sev.warning}, ${t.severity.info} ${sev.info})`);
   if (result.findings.length === 0) out.push(`  ${t.none}`);
   const byCode = Object.entries(result.counts.byCode).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0) || (a[0] < b[0] ? -1 : 1));
-  for (const [code, n] of byCode) out.push(`  ${code.padEnd(24)} ${String(n).padStart(6)}`);
+  for (const [code, n] of byCode) out.push(`  ${code.padEnd(24)} ${String(n).padStart(6)}  ${findingTitle(code as FindingCode)[lang]}`);
   const shown = ctx.limit === 0 ? result.findings : result.findings.slice(0, ctx.limit);
   if (shown.length) {
     out.push("");
     out.push(`${t.first} ${shown.length} ${t.of} ${result.findings.length}${ctx.revealed ? "" : ` (${t.reveal})`}:`);
     for (const f of shown) {
       const where = `${f.sheet}!${f.row ?? "–"}${f.columns.length ? ` ${f.columns.join(",")}` : ""}`;
-      out.push(`  ${where}  [${t.severity[f.severity]}] ${f.code}: ${ctx.privacy(f.message[lang])}`);
+      out.push(`  ${where}  [${t.severity[f.severity]}] ${f.code}: ${f.message[lang]}`);
     }
   }
   if (ctx.markedCopy) {
     out.push("");
     out.push(`${t.markedCopy} ${ctx.markedCopy}`);
   }
-  return out.join("\n") + "\n";
+  // The whole text through the mask: group names, headers and sheet names may hold an id too.
+  return ctx.privacy(out.join("\n") + "\n");
 }
 
 function formatDisputes(d: CliDisputes, ctx: SummaryContext): string[] {

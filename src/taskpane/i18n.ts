@@ -2,7 +2,7 @@
  * The pane's texts in Swedish (default) and English. A typed dictionary: a missing key in one
  * language is a compile error, which is all the i18n this small pane needs.
  */
-import type { Bilingual, FindingCode, Severity } from "../core/model";
+import { FINDING_TITLES, type Bilingual, type FindingCode, type Severity } from "../core";
 
 export type Lang = "sv" | "en";
 
@@ -103,6 +103,47 @@ const sv = {
   errorProtected: "Bladet är skyddat. Ta bort skyddet (Granska → Ta bort bladskydd) och försök igen.",
   retry: "Försök igen",
   dismiss: "Stäng",
+  tabsLabel: "Visa",
+  tabOverview: "Översikt",
+  tabFindings: "Avvikelser",
+  basisHeading: "Underlag och avtal",
+  basisSummary: (sheets: string, rows: number, agreement: string) => `${sheets} · ${rows} rader · ${agreement}`,
+  basisNeedsLook: "Kontrollera kopplingen",
+  overviewHeading: "Vad kommunerna ska betala",
+  computedAmount: "Beräknat",
+  perAgreement: "enligt avtalet",
+  kronorUnit: "kr",
+  differenceExplained:
+    "Skillnad = fakturerat − beräknat: positiv när mer har fakturerats än avtalet ger, negativ när mindre.",
+  tooMuch: "för mycket fakturerat",
+  tooLittle: "för lite fakturerat",
+  noDifference: "stämmer",
+  errorsAndWarnings: (errors: number, warnings: number) => `${errors} fel · ${warnings} varningar`,
+  showDetail: (name: string) => `Visa detaljer för ${name}`,
+  resultFor: "Beräknat med",
+  overrideBenchmark: (care: string, value: string) => `riktmärke ${value}${care ? ` (${care})` : ""}`,
+  overridePeriod: (period: string) => `period ${period}`,
+  periodFromSheet: "period enligt bladet",
+  staleUpdating: "Siffrorna räknas om för de nya valen …",
+  staleInvalid: "Siffrorna gäller de tidigare valen: rätta riktmärket så räknas de om.",
+  staleMapping: "Kopplingen har ändrats: siffrorna gäller den tidigare kopplingen. Granska igen.",
+  findingsUpdating: "Avvikelserna kontrolleras på nytt mot de nya valen (från raderna i minnet) …",
+  findingsStale: "Avvikelserna gäller de tidigare valen.",
+  benchmarkFor: (care: string) => `Riktmärke för ${care} (genomsnittligt antal dagar)`,
+  careTypeSomaticLower: "somatik",
+  careTypePsychiatricLower: "psykiatri",
+  stayCount: (n: number) => `${n} vistelser`,
+  filterByCode: "Filtrera på typ",
+  allCodes: "Alla typer",
+  relatedRow: (row: number) => `rad ${row}`,
+  relatedRowsLabel: "Se",
+  marksHeading: "Markeringar i bladet",
+  marksLegend: "Färger i bladet",
+  rowsMarked: (n: number) => `${n} rader markerade.`,
+  rowsToMark: (n: number) => `${n} rader har avvikelser.`,
+  checkReasonMissing: (fields: string) => `kolumn saknas: ${fields}`,
+  checksNotRunTitle: "Kontroller som inte kunde köras",
+  listHint: "Pilarna flyttar i listan, Enter väljer raden.",
 };
 
 /** Swedish defines the keys; English must have every one of them. */
@@ -196,37 +237,52 @@ const en: Dictionary = {
   errorProtected: "The sheet is protected. Unprotect it (Review → Unprotect Sheet) and try again.",
   retry: "Try again",
   dismiss: "Dismiss",
+  tabsLabel: "Show",
+  tabOverview: "Overview",
+  tabFindings: "Findings",
+  basisHeading: "Invoice basis and agreement",
+  basisSummary: (sheets: string, rows: number, agreement: string) => `${sheets} · ${rows} rows · ${agreement}`,
+  basisNeedsLook: "Check the mapping",
+  overviewHeading: "What the municipalities owe",
+  computedAmount: "Computed",
+  perAgreement: "under the agreement",
+  kronorUnit: "SEK",
+  differenceExplained:
+    "Difference = invoiced − computed: positive when more was invoiced than the agreement gives, negative when less.",
+  tooMuch: "invoiced too much",
+  tooLittle: "invoiced too little",
+  noDifference: "matches",
+  errorsAndWarnings: (errors: number, warnings: number) => `${errors} errors · ${warnings} warnings`,
+  showDetail: (name: string) => `Show details for ${name}`,
+  resultFor: "Computed with",
+  overrideBenchmark: (care: string, value: string) => `benchmark ${value}${care ? ` (${care})` : ""}`,
+  overridePeriod: (period: string) => `period ${period}`,
+  periodFromSheet: "period as the sheet states",
+  staleUpdating: "The figures are being recomputed for the new choices …",
+  staleInvalid: "The figures are for the previous choices: correct the benchmark and they are recomputed.",
+  staleMapping: "The mapping has changed: the figures are for the previous mapping. Review again.",
+  findingsUpdating: "The findings are being checked again against the new choices (from the rows in memory) …",
+  findingsStale: "The findings are for the previous choices.",
+  benchmarkFor: (care: string) => `Benchmark for ${care} (average days)`,
+  careTypeSomaticLower: "somatic care",
+  careTypePsychiatricLower: "psychiatric care",
+  stayCount: (n: number) => `${n} stays`,
+  filterByCode: "Filter by type",
+  allCodes: "All types",
+  relatedRow: (row: number) => `row ${row}`,
+  relatedRowsLabel: "See",
+  marksHeading: "Marks in the sheet",
+  marksLegend: "Colours in the sheet",
+  rowsMarked: (n: number) => `${n} rows marked.`,
+  rowsToMark: (n: number) => `${n} rows have findings.`,
+  checkReasonMissing: (fields: string) => `column missing: ${fields}`,
+  checksNotRunTitle: "Checks that could not run",
+  listHint: "Arrow keys move in the list, Enter selects the row.",
 };
 
 export type Texts = Dictionary;
 
 export const TEXTS: Record<Lang, Texts> = { sv, en };
 
-/** Short names of the finding codes, for the grouped counts and the filter. */
-export const CODE_LABELS: Record<FindingCode, Bilingual> = {
-  NOT_RESIDENT: { sv: "Ej folkbokförd i kommunen", en: "Not resident in the municipality" },
-  DECEASED: { sv: "Avliden", en: "Deceased" },
-  READY_BEFORE_ADMISSION: { sv: "Utskrivningsklar före inskrivning", en: "Ready before admission" },
-  DISCHARGE_BEFORE_READY: { sv: "Utskriven före utskrivningsklar", en: "Discharged before ready" },
-  MISSING_FIELD: { sv: "Uppgift saknas", en: "Missing value" },
-  ADMISSION_NOTICE_MISSING: { sv: "Inskrivningsmeddelande saknas", en: "Admission notice missing" },
-  ADMISSION_NOTICE_LATE: { sv: "Inskrivningsmeddelande sent", en: "Admission notice late" },
-  SIP_INVITATION_MISSING: { sv: "Kallelse till SIP saknas", en: "SIP invitation missing" },
-  SIP_INVITATION_LATE: { sv: "Kallelse till SIP sen", en: "SIP invitation late" },
-  NO_CARE_CONTACT: { sv: "Fast vårdkontakt saknas", en: "No care contact" },
-  READY_WITHDRAWN: { sv: "Utskrivningsklar återtagen", en: "Ready status withdrawn" },
-  DAYS_MISMATCH: { sv: "Antal dagar stämmer inte", en: "Days do not match" },
-  BILLED_DAYS_MISMATCH: { sv: "Debiterade dagar stämmer inte", en: "Billed days do not match" },
-  AMOUNT_MISMATCH: { sv: "Belopp stämmer inte", en: "Amount does not match" },
-  PRICE_MISMATCH: { sv: "Pris stämmer inte", en: "Price does not match" },
-  DUPLICATE_STAY: { sv: "Dubblett", en: "Duplicate stay" },
-  OVERLAPPING_STAYS: { sv: "Överlappande vistelser", en: "Overlapping stays" },
-  OUTSIDE_PERIOD: { sv: "Utanför perioden", en: "Outside the period" },
-  INVALID_PERSON_ID: { sv: "Ogiltigt personnummer", en: "Invalid identity number" },
-  CARE_TYPE_MISMATCH: { sv: "Fel vårdform", en: "Care type mismatch" },
-  LONG_STAY: { sv: "Lång vistelse", en: "Long stay" },
-  STILL_ADMITTED: { sv: "Fortfarande inskriven", en: "Still admitted" },
-  INVALID_VALUE: { sv: "Oläsligt värde", en: "Unreadable value" },
-  PRICE_UNKNOWN: { sv: "Pris okänt", en: "Price unknown" },
-  BENCHMARK_UNKNOWN: { sv: "Riktmärke okänt", en: "Benchmark unknown" },
-};
+/** The finding codes' titles: the core's catalog, so the pane names a finding as every host does. */
+export const CODE_LABELS: Record<FindingCode, Bilingual> = FINDING_TITLES;

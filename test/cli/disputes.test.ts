@@ -8,7 +8,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { listWorkbookBytes } from "../../src/adapters/excel/listWorkbookBytes";
+import { listWorkbookBytes } from "../../src/core/disputes/listWorkbook";
 import type { JsonReport } from "../../src/cli/formatJson";
 import { main } from "../../src/cli/review";
 import { makeDispute } from "../../src/core/disputes/dispute";

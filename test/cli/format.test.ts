@@ -48,7 +48,7 @@ describe("formatSummary", () => {
     expect(text).toContain("A=Personnummer, D=Utskrivningsklar datum (partial)");
     expect(text).toContain('okända kolumner: H "Övrigt"');
     expect(text).toContain("8 (summarad)");
-    expect(text).toMatch(/DECEASED: Dödsdatum/);
+    expect(text).toMatch(/DECEASED \(Patienten avled under vårdtillfället\): Dödsdatum/);
   });
 
   it("has a figures row with the difference and lists only the first N findings, masked", () => {
@@ -60,6 +60,8 @@ describe("formatSummary", () => {
     expect(text).not.toContain("9007");
     expect(text).not.toContain("Meddelande LONG_STAY"); // third finding is beyond --limit 2
     expect(text).toMatch(/INVALID_PERSON_ID\s+1/);
+    // Named by the catalog's title, as in the pane.
+    expect(text).toMatch(/INVALID_PERSON_ID\s+1\s+Personnumret är ogiltigt/);
   });
 
   it("speaks English with --lang en", () => {
@@ -76,7 +78,7 @@ describe("formatAgreement", () => {
     expect(sv).toContain("riktmärke okänt");
     expect(sv).toContain("period månad, kalenderdagar, räknat från meddelandetid, brytpunkt kl. 12:00");
     const en = formatAgreement(getPreset("vgr-2020")!, "en").join("\n");
-    expect(en).toContain("benchmark 3.0, formula excessAverage, 0-day stays included, stays over 7 days billed individually (0 grace days), period month, calendar days");
+    expect(en).toContain("benchmark 3.0, above the benchmark, paid: (average − benchmark) × stays, 0-day stays included, stays over 7 days billed individually (0 grace days), period month, calendar days");
     expect(formatAgreement(getPreset("lag-2017-612")!, "en").join("\n")).toContain("per stay, 3 grace days, period month, calendar days");
   });
 });

@@ -6,12 +6,7 @@
  * 1.8; Worksheet.onRowSorted 1.10. Without 1.10 the marks are placed again when the pane next
  * opens or the user refreshes (support().sortEvents says which).
  */
-import type { Dispute } from "../../core/disputes/dispute";
-import type { DisputeList } from "../../core/disputes/exportList";
-import type { LoadedDisputes, Writer } from "../../core/disputes/store";
-import type { DisputeHost, DisputeSupport, RemoveAllResult } from "../../core/ports/disputeHost";
-import type { KeyedMark } from "../../core/stays/keyedMarks";
-import type { StayKeyIndex } from "../../core/stays/stayKey";
+import { type Dispute, type DisputeHost, type DisputeList, type DisputeSupport, type KeyedMark, type LoadedDisputes, type RemoveAllResult, type StayKeyIndex, type Writer } from "../../core";
 import { loadDisputesIn, removeAllDisputesIn, saveDisputesIn } from "./disputeStore";
 import { writeDisputeSheetIn } from "./disputeSheet";
 import { ExcelHostError, translateOfficeError } from "./excelHostError";

@@ -7,8 +7,7 @@
  * APIs: getItemOrNullObject [ExcelApi 1.4]; worksheets.add, Worksheet.delete/activate/getRange,
  * Range.values, TableCollection.add, Table.name/style [ExcelApi 1.1]; autofitColumns [1.2].
  */
-import { safeText, type DisputeList } from "../../core/disputes/exportList";
-import { columnLetter } from "../../core/cells/cellValue";
+import { columnLetter, safeText, type DisputeList } from "../../core";
 import { ExcelHostError, translateOfficeError } from "./excelHostError";
 import { SYNC_BUDGET_BYTES } from "./readSheet";
 

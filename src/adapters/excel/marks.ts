@@ -14,10 +14,17 @@
  * getItemOrNullObject, getUsedRangeOrNullObject [ExcelApi 1.4]; worksheets.add/delete,
  * Worksheet.getRange, Range.values [ExcelApi 1.1].
  */
-import { columnLetter } from "../../core/cells/cellValue";
-import type { Finding, Severity } from "../../core/model";
-import { MARK_CODE, rowCodesFromKeys, type KeyedMark } from "../../core/stays/keyedMarks";
-import type { StayKeyIndex } from "../../core/stays/stayKey";
+import {
+  columnLetter,
+  DISPUTED_MARK_COLOR,
+  MARK_CODE,
+  MARK_COLORS,
+  rowCodesFromKeys,
+  type Finding,
+  type KeyedMark,
+  type Severity,
+  type StayKeyIndex,
+} from "../../core";
 import { ExcelHostError, sheetProtected, translateOfficeError } from "./excelHostError";
 import { SYNC_BUDGET_BYTES, type UsedDims } from "./readSheet";
 
@@ -30,12 +37,10 @@ export const KEYS_SHEET = "_granskning_markkeys";
 
 export const SEVERITY_CODE: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
-/** Fill per code; Excel's own "light red / yellow" presets, a light blue, and lavender for a disputed row. */
+/** Fill per code, from the core's table (the pane's legend reads the same): a disputed row, then the severities. */
 export const MARK_FILLS: { code: number; color: string }[] = [
-  { code: MARK_CODE.disputed, color: "#E4DFEC" },
-  { code: 3, color: "#FFC7CE" },
-  { code: 2, color: "#FFEB9C" },
-  { code: 1, color: "#DDEBF7" },
+  { code: MARK_CODE.disputed, color: DISPUTED_MARK_COLOR },
+  ...(["error", "warning", "info"] as const).map((severity) => ({ code: SEVERITY_CODE[severity], color: MARK_COLORS[severity] })),
 ];
 
 /** Rows of the helper column written per range (~4 bytes a row as JSON). */

@@ -2,7 +2,7 @@
  * Which Excel API requirement sets the adapter needs, per feature, and what it does without
  * them. Versions from the Excel JavaScript API reference ("[Api set: ExcelApi x.y]").
  */
-import type { Bilingual } from "../../core/model";
+import type { Bilingual } from "../../core";
 
 /** The lowest set for a full review; equal to manifest.xml's Requirements. */
 export const MINIMUM_EXCEL_API = "1.6";

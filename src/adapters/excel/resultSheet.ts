@@ -8,10 +8,7 @@
  * setPosition, ChartSeriesCollection.getItemAt [ExcelApi 1.1]; RangeFormat.autofitColumns
  * [ExcelApi 1.2]; ChartSeries.chartType [ExcelApi 1.7, only where supported].
  */
-import type { CellValue } from "../../core/cells/cellValue";
-import { columnLetter } from "../../core/cells/cellValue";
-import { maskIdsInText } from "../../core/cells/mask";
-import type { GroupFigures, ReviewResult } from "../../core/review/result";
+import { columnLetter, maskIdsInText, type CellValue, type GroupFigures, type ReviewResult } from "../../core";
 import { ExcelHostError, translateOfficeError } from "./excelHostError";
 import { SYNC_BUDGET_BYTES } from "./readSheet";
 

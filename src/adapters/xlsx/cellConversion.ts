@@ -3,7 +3,7 @@
  * the same grid from both hosts. Read with styles ignored, exceljs leaves date cells as their
  * serial numbers in the workbook's date system, which is what Office.js returns.
  */
-import type { CellValue, DateSystem } from "../../core/cells/cellValue";
+import { FORMULA_WITHOUT_VALUE, type CellValue, type DateSystem } from "../../core";
 
 const MS_PER_DAY = 86_400_000;
 /** 1970-01-01 as a 1900-system serial; the 1904 system is 1462 days behind. */
@@ -38,7 +38,7 @@ export function toCellValue(raw: unknown, dateSystem: DateSystem): CellValue {
     if (typeof raw.error === "string") return raw.error;
     if ("formula" in raw || "sharedFormula" in raw) {
       // An uncalculated formula has no cached result; Office would compute it, we cannot.
-      return "result" in raw ? toCellValue(raw.result, dateSystem) : "";
+      return raw.result === undefined || raw.result === null ? FORMULA_WITHOUT_VALUE : toCellValue(raw.result, dateSystem);
     }
     if ("text" in raw) return toCellValue(raw.text, dateSystem); // hyperlink
   }

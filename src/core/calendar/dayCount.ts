@@ -15,10 +15,18 @@ import { countSwedishWorkdays } from "./holidays";
 
 export type Counting = CareRules["counting"];
 
-/** The notice the count starts from: the new ready notice when the status was withdrawn and set again. */
+/**
+ * The notice the count starts from: the new ready notice when the status was withdrawn and set
+ * again, else the ready date. The one statement of the rule: `effectiveReady` applies it to a
+ * Stay, the figure basis to a stay table's date indices (`none` = the representation's empty).
+ * Every check and the figures start from it, so they cannot disagree on where a stay starts.
+ */
+export function effectiveReadyOf<T>(ready: T, withdrawn: T, newReady: T, none: T): T {
+  return withdrawn !== none && newReady !== none ? newReady : ready;
+}
+
 export function effectiveReady(stay: Pick<Stay, "ready" | "readyWithdrawn" | "newReady">): LocalDateTime | null {
-  if (stay.readyWithdrawn && stay.newReady) return stay.newReady;
-  return stay.ready;
+  return effectiveReadyOf(stay.ready, stay.readyWithdrawn, stay.newReady, null);
 }
 
 /** The minute of the day from which a notice moves day 0 to the next day; null when the rule has no cut-off. */

@@ -49,3 +49,16 @@ const EXCEL_ERRORS = new Set([
 export function isExcelError(value: CellValue): value is string {
   return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
 }
+
+/**
+ * The value a reader gives a formula cell whose file holds no stored result (a workbook saved
+ * by a program that does not calculate, or with calculation off). Office.js always computes a
+ * formula, so only file readers produce it. A string, so grids stay arrays of primitives; it
+ * opens with "#" like Excel's errors (cheap checks that look for errors see it) and holds a NUL,
+ * which no cell text can (XML cannot carry it), so no cell is ever mistaken for it.
+ */
+export const FORMULA_WITHOUT_VALUE = "#\u0000FORMULA_WITHOUT_VALUE";
+
+export function isFormulaWithoutValue(value: CellValue): value is typeof FORMULA_WITHOUT_VALUE {
+  return value === FORMULA_WITHOUT_VALUE;
+}

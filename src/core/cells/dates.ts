@@ -5,6 +5,7 @@
 import type { Bilingual } from "../model";
 import { isExcelError, type CellValue, type DateSystem } from "./cellValue";
 import { civilDate, epochDay, type LocalDateTime } from "./localDate";
+import { MONTH_ALTERNATIVES, MONTH_NUMBERS } from "./monthNames";
 
 export type DateParse =
   | { kind: "empty" }
@@ -152,6 +153,15 @@ const YEAR_FIRST =
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[ T]?(\d{2})[:.]?(\d{2}))?$/;
 // Day first (Swedish): 5/3/2023, 05.03.2023, 5-3-2023, each with an optional time.
 const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:(?:[ T]|,\s*)\s*(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/i;
+// A time after a date written with words: "14:05", "kl. 14.05", ", 14:05:30".
+const WORD_TIME = String.raw`(?:(?:\s+|\s*,\s*|T)(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?`;
+// Day, month name, year: "7 okt 2023", "7 okt. 2023", "7 oktober 2023 14:05", "07-Oct-2023", "7:e okt 2023".
+const DAY_MONTH_NAME = new RegExp(
+  String.raw`^(\d{1,2})(?:\.|:[ea])?(?:\s*|-)${MONTH_ALTERNATIVES}\.?(?:\s*|-)(\d{4})${WORD_TIME}$`,
+  "i",
+);
+// Month name, day, year (English): "Oct 7, 2023", "October 7th 2023 14:05".
+const MONTH_NAME_DAY = new RegExp(String.raw`^${MONTH_ALTERNATIVES}\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${WORD_TIME}$`, "i");
 // Two-digit years are ambiguous (which century, which order): refused with a reason.
 const SHORT_YEAR = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/;
 // A serial stored as text: at most 5 integer digits (up to 2173), so "230305" is not taken for a serial.
@@ -177,6 +187,10 @@ function parseDateText(text: string, dateSystem: DateSystem): DateParse {
     if (minute === -1) return invalidTime(text);
     return civil(+m[4], +m[3], +m[1], minute, text);
   }
+  m = DAY_MONTH_NAME.exec(text);
+  if (m) return withMonthName(+m[1], m[2], +m[3], timeOf(m[4], m[5], m[6]), text);
+  m = MONTH_NAME_DAY.exec(text);
+  if (m) return withMonthName(+m[2], m[1], +m[3], timeOf(m[4], m[5], m[6]), text);
   if (SERIAL_TEXT.test(text)) {
     const serial = Number(text.replace(",", "."));
     const d = dateFromSerial(serial, dateSystem);
@@ -190,6 +204,11 @@ function parseDateText(text: string, dateSystem: DateSystem): DateParse {
     );
   }
   return invalid(`"${clip(text)}" är inget datum`, `"${clip(text)}" is not a date`);
+}
+
+function withMonthName(day: number, name: string, year: number, minute: number | null | -1, text: string): DateParse {
+  if (minute === -1) return invalidTime(text);
+  return civil(year, MONTH_NUMBERS[name.toLowerCase()], day, minute, text);
 }
 
 function clip(text: string): string {

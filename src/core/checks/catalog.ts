@@ -5,19 +5,29 @@
  *
  * Templates use {name} placeholders, filled by fillMessage() only when a finding is made.
  */
-import { CHECK_CODES, type Bilingual, type Severity } from "../model";
+import { CHECK_CODES, FINDING_CODES, type Bilingual, type FindingCode, type Severity } from "../model";
 import type { Field } from "../sheet/fields";
 
 export { CHECK_CODES };
 
 export type CheckCode = (typeof CHECK_CODES)[number];
 
-export interface CheckSpec {
-  code: CheckCode;
-  /** Default severity; some checks raise or lower it per row (profile conditions, kind of id). */
+/** What every finding code has, a check's or not: the product reads its severity and title from here. */
+export interface FindingSpec {
+  code: FindingCode;
+  /** The severity of the main variant. */
   severity: Severity;
-  /** What the check looks for, one line for lists of checks. */
+  /**
+   * Severities that differ from `severity`, by variant: a message variant's name, or
+   * `notCondition` for a notice the profile does not make a condition of liability.
+   */
+  severities?: Partial<Record<string, Severity>>;
+  /** What the finding is about, one line for lists and group headings. */
   title: Bilingual;
+}
+
+export interface CheckSpec extends FindingSpec {
+  code: CheckCode;
   /** Fields whose columns must all be mapped for the check to run. */
   needs: readonly Field[];
   /** Besides `needs`: at least one of these field sets must be fully mapped (alternatives). */
@@ -82,18 +92,24 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
   DISCHARGE_BEFORE_READY: {
     code: "DISCHARGE_BEFORE_READY",
     severity: "error",
+    severities: { sameDay: "warning" },
     title: { sv: "Utskriven före utskrivningsklar", en: "Discharged before discharge-ready" },
     needs: ["dischargeDate", "readyDate"],
     messages: {
       main: {
-        sv: "Utskrivningen {discharge} är före utskrivningsklar {ready}: dagarna kan inte räknas.",
-        en: "The discharge {discharge} is before discharge-ready {ready}: the days cannot be counted.",
+        sv: "Utskrivningen {discharge} är före utskrivningsklar {ready}: dagarna kan inte räknas, och raden tas inte med i beräkningen.",
+        en: "The discharge {discharge} is before discharge-ready {ready}: the days cannot be counted, and the row is left out of the figures.",
+      },
+      sameDay: {
+        sv: "Utskrivningen {discharge} har ett tidigare klockslag än utskrivningsklar {ready} samma dag. Dagar räknas på datum, så raden räknas med 0 dagar; klockslagen är troligen registrerade i efterhand.",
+        en: "The discharge {discharge} has an earlier time than discharge-ready {ready} on the same day. Days are counted by date, so the row is counted with 0 days; the times were probably registered after the fact.",
       },
     },
   },
   MISSING_FIELD: {
     code: "MISSING_FIELD",
     severity: "error",
+    severities: { unknownMunicipality: "warning", somaticAssumed: "warning", limited: "warning" },
     title: { sv: "Ett fält som avtalsmodellen behöver är tomt", en: "A field the agreement model needs is empty" },
     needs: [],
     messages: {
@@ -142,6 +158,7 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
   ADMISSION_NOTICE_MISSING: {
     code: "ADMISSION_NOTICE_MISSING",
     severity: "error",
+    severities: { notCondition: "warning" },
     title: { sv: "Inskrivningsmeddelande saknas", en: "Admission notice missing" },
     needs: ["admissionNoticeTime"],
     messages: {
@@ -154,6 +171,7 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
   ADMISSION_NOTICE_LATE: {
     code: "ADMISSION_NOTICE_LATE",
     severity: "error",
+    severities: { notCondition: "warning" },
     title: { sv: "Inskrivningsmeddelande senare än 24 timmar", en: "Admission notice later than 24 hours" },
     needs: ["admissionNoticeTime", "admissionDate"],
     messages: {
@@ -170,6 +188,7 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
   SIP_INVITATION_MISSING: {
     code: "SIP_INVITATION_MISSING",
     severity: "error",
+    severities: { notCondition: "warning" },
     title: { sv: "Kallelse till SIP saknas", en: "SIP invitation missing" },
     needs: ["sipInvitationTime", "planningNeeded"],
     messages: {
@@ -182,6 +201,7 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
   SIP_INVITATION_LATE: {
     code: "SIP_INVITATION_LATE",
     severity: "error",
+    severities: { notCondition: "warning" },
     title: { sv: "Kallelse till SIP senare än 3 dagar", en: "SIP invitation later than 3 days" },
     needs: ["sipInvitationTime", "planningNeeded", "readyDate"],
     messages: {
@@ -338,6 +358,7 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
   INVALID_PERSON_ID: {
     code: "INVALID_PERSON_ID",
     severity: "error",
+    severities: { reserve: "warning" },
     title: { sv: "Personnumret är ogiltigt", en: "Invalid personal identity number" },
     needs: ["personId"],
     messages: {
@@ -394,6 +415,7 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
   STILL_ADMITTED: {
     code: "STILL_ADMITTED",
     severity: "info",
+    severities: { billed: "warning" },
     title: { sv: "Inget utskrivningsdatum", en: "No discharge date" },
     needs: ["dischargeDate"],
     messages: {
@@ -408,6 +430,44 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
     },
   },
 };
+
+/** The findings that are no check's: the reader's (INVALID_VALUE) and the figures'. */
+export const OTHER_FINDINGS: Record<Exclude<FindingCode, CheckCode>, FindingSpec> = {
+  INVALID_VALUE: {
+    code: "INVALID_VALUE",
+    severity: "warning",
+    title: { sv: "Ett värde går inte att läsa", en: "A value cannot be read" },
+  },
+  PRICE_UNKNOWN: {
+    code: "PRICE_UNKNOWN",
+    // Figures without an amount (warning); rows whose stated price could not be checked (check: info).
+    severity: "warning",
+    severities: { check: "info" },
+    title: { sv: "Årets pris per dygn är okänt", en: "The year's price per day is unknown" },
+  },
+  BENCHMARK_UNKNOWN: {
+    code: "BENCHMARK_UNKNOWN",
+    severity: "warning",
+    title: { sv: "Riktmärket eller avtalets giltighet saknas", en: "Benchmark or agreement validity missing" },
+  },
+};
+
+/** Every finding code's spec. */
+export const FINDING_SPECS: Record<FindingCode, FindingSpec> = { ...CHECK_CATALOG, ...OTHER_FINDINGS };
+
+/** A finding's severity, from the catalog: the variant's where it has its own, else the code's. */
+export function severityOf(code: FindingCode, variant = "main"): Severity {
+  const spec = FINDING_SPECS[code];
+  return spec.severities?.[variant] ?? spec.severity;
+}
+
+/** A finding code's title, for lists, filters and group headings in every host. */
+export function findingTitle(code: FindingCode): Bilingual {
+  return FINDING_SPECS[code].title;
+}
+
+/** Every finding code's title, in FINDING_CODES order. */
+export const FINDING_TITLES = Object.fromEntries(FINDING_CODES.map((c) => [c, FINDING_SPECS[c].title])) as Record<FindingCode, Bilingual>;
 
 /** Text of a check-status reason when a check could not run on every sheet. */
 export const STATUS_REASONS = {

@@ -266,7 +266,7 @@ export class CrossRows {
           ctx,
           s,
           "DUPLICATE_STAY",
-          "error",
+          byId ? "main" : "dates",
           byId ? ["personId", "stayId"] : ["personId", "admissionDate", "readyDate"],
           byId
             ? fillMessage(m.main, { stayId: this.stayId(i) as string, first: firstRef })
@@ -285,7 +285,7 @@ export class CrossRows {
           ctx,
           s,
           "OVERLAPPING_STAYS",
-          "warning",
+          "main",
           ["admissionDate", "dischargeDate", "personId"],
           fillMessage(CHECK_CATALOG.OVERLAPPING_STAYS.messages.main, { from: dateText(s.admission), to: dateText(s.discharge), others: rowRefs(refs, ctx.reading.sheet) }),
           { relatedRows: refs.map((r) => r.row) },

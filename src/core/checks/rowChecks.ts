@@ -3,12 +3,13 @@
  * every check is guarded by whether its columns exist, and a row that raises nothing
  * allocates nothing (text caches are keyed by the cell's own string).
  */
+import { effectiveReady } from "../calendar/dayCount";
 import { civilDate, epochDay, type LocalDateTime } from "../cells/localDate";
 import { normalizeText, sameMunicipality } from "../cells/text";
 import type { Bilingual, Finding, Severity, Stay } from "../model";
 import type { Field } from "../sheet/fields";
-import { CHECK_CATALOG } from "./catalog";
-import { maskPersonId as maskId } from "../cells/mask";
+import { CHECK_CATALOG, severityOf } from "./catalog";
+import { quoteId } from "../cells/mask";
 import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, type MessageParam } from "./messages";
 import type { ModelContext } from "./modelRules";
 import { isUnreadable, rowFinding, type SheetContext } from "./sheetContext";
@@ -143,18 +144,19 @@ export interface NeededField {
  * identity number only costs the checks that need it.
  */
 export function neededFields(model: ModelContext): NeededField[] {
-  const out: NeededField[] = [
-    { field: "personId", severity: "warning", consequence: "limited" },
-    { field: "municipality", severity: "warning", consequence: "unknownMunicipality" },
-    { field: "readyDate", severity: "error", consequence: "excluded" },
-  ];
-  if (model.rulesDiffer) out.push({ field: "careType", severity: "warning", consequence: "somaticAssumed" });
+  const out: NeededField[] = [neededField("personId", "limited"), neededField("municipality", "unknownMunicipality"), neededField("readyDate", "excluded")];
+  if (model.rulesDiffer) out.push(neededField("careType", "somaticAssumed"));
   return out;
+}
+
+/** A needed field with the catalog's severity for what its absence costs. */
+export function neededField(field: Field, consequence: MissingConsequence): NeededField {
+  return { field, severity: severityOf("MISSING_FIELD", consequence), consequence };
 }
 
 function missingFieldFinding(ctx: SheetContext, stay: Stay, need: NeededField): Finding {
   const m = CATALOG.MISSING_FIELD.messages;
-  return rowFinding(ctx, stay, "MISSING_FIELD", need.severity, [need.field], fillMessage(m.main, { field: fieldLabel(need.field), consequence: m[need.consequence] }));
+  return rowFinding(ctx, stay, "MISSING_FIELD", need.consequence, [need.field], fillMessage(m.main, { field: fieldLabel(need.field), consequence: m[need.consequence] }));
 }
 
 export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding[]): void {
@@ -170,6 +172,8 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
   for (let i = 0; i < table.length; i++) {
     // One reused Stay for every row: nothing below keeps it (findings copy what they need).
     const s = table.read(i, cursor);
+    // Where the count starts, for every check below as for the figures (calendar/dayCount.ts).
+    const ready = effectiveReady(s);
 
     // MISSING_FIELD: a value the model needs is empty (an unreadable cell is the reader's finding).
     for (let k = 0; k < needed.length; k++) {
@@ -183,7 +187,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
           empty = isBlankText(s.municipality);
           break;
         case "readyDate":
-          empty = s.ready === null;
+          empty = ready === null;
           break;
         default:
           empty = s.careType === null;
@@ -200,7 +204,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
             ctx,
             s,
             "NOT_RESIDENT",
-            "error",
+            "main",
             ["residenceMunicipality", "municipality"],
             fillMessage(CATALOG.NOT_RESIDENT.messages.main, { residence: s.residenceMunicipality, municipality: s.municipality }),
           ),
@@ -216,22 +220,26 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
           ctx,
           s,
           "READY_BEFORE_ADMISSION",
-          "error",
+          "main",
           ["readyDate", "admissionDate"],
           fillMessage(CATALOG.READY_BEFORE_ADMISSION.messages.main, { ready: dateText(s.ready), admission: dateText(s.admission) }),
         ),
       );
     }
 
-    if (run.DISCHARGE_BEFORE_READY && s.ready !== null && s.discharge !== null && before(s.discharge, s.ready)) {
+    if (run.DISCHARGE_BEFORE_READY && ready !== null && s.discharge !== null && before(s.discharge, ready)) {
+      // Days are counted on dates (DOMAIN.md §2): on the ready day itself an earlier clock time
+      // is a registration made after the fact, and the stay counts with 0 days.
+      const sameDay = s.discharge.day === ready.day;
+      const m = CATALOG.DISCHARGE_BEFORE_READY.messages;
       out.push(
         rowFinding(
           ctx,
           s,
           "DISCHARGE_BEFORE_READY",
-          "error",
+          sameDay ? "sameDay" : "main",
           ["dischargeDate", "readyDate"],
-          fillMessage(CATALOG.DISCHARGE_BEFORE_READY.messages.main, { discharge: dateText(s.discharge), ready: dateText(s.ready) }),
+          fillMessage(sameDay ? m.sameDay : m.main, { discharge: dateText(s.discharge), ready: dateText(ready) }),
         ),
       );
     }
@@ -241,7 +249,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
 
     if (run.NO_CARE_CONTACT && !hasContact(s) && !isUnreadable(ctx, s.row, "careContact")) {
       if (model.conditionsOf(s.careType).careContact) {
-        out.push(rowFinding(ctx, s, "NO_CARE_CONTACT", "error", ["careContact"], CATALOG.NO_CARE_CONTACT.messages.main));
+        out.push(rowFinding(ctx, s, "NO_CARE_CONTACT", "main", ["careContact"], CATALOG.NO_CARE_CONTACT.messages.main));
       }
     }
 
@@ -252,7 +260,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
           ctx,
           s,
           "READY_WITHDRAWN",
-          "warning",
+          s.newReady ? "main" : "noNew",
           ["readyWithdrawnDate", "newReadyDate"],
           s.newReady
             ? fillMessage(m.main, { withdrawn: dateText(s.readyWithdrawn), newReady: dateText(s.newReady) })
@@ -271,7 +279,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
       const m = CATALOG.CARE_TYPE_MISMATCH.messages;
       if ((kind === 1 && s.careType === "somatic") || (kind === 2 && s.careType === "psychiatric")) {
         out.push(
-          rowFinding(ctx, s, "CARE_TYPE_MISMATCH", "warning", ["careType", "unit"], fillMessage(kind === 1 ? m.main : m.reverse, { unit: s.unit })),
+          rowFinding(ctx, s, "CARE_TYPE_MISMATCH", kind === 1 ? "main" : "reverse", ["careType", "unit"], fillMessage(kind === 1 ? m.main : m.reverse, { unit: s.unit })),
         );
       }
     }
@@ -287,10 +295,10 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
           ? fillMessage({ sv: "{n} dagar", en: "{n} days" }, { n: s.billedDays as number })
           : fillMessage({ sv: "{n} kr", en: "{n} SEK" }, { n: s.amount as number });
         out.push(
-          rowFinding(ctx, s, "STILL_ADMITTED", "warning", ["dischargeDate", billed ? "billedDays" : "amount"], fillMessage(m.billed, { what })),
+          rowFinding(ctx, s, "STILL_ADMITTED", "billed", ["dischargeDate", billed ? "billedDays" : "amount"], fillMessage(m.billed, { what })),
         );
       } else {
-        out.push(rowFinding(ctx, s, "STILL_ADMITTED", "info", ["dischargeDate"], m.main));
+        out.push(rowFinding(ctx, s, "STILL_ADMITTED", "main", ["dischargeDate"], m.main));
       }
     }
   }
@@ -301,19 +309,19 @@ function checkPersonId(ctx: SheetContext, s: Stay, out: Finding[]): void {
   const id = s.personId;
   if (id === null) {
     if (isBlankText(s.personIdRaw) || isUnreadable(ctx, s.row, "personId")) return;
-    const masked = maskId(s.personIdRaw as string);
-    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "error", ["personId"], fillMessage(m.unreadable, { id: masked }), { value: masked }));
+    const quoted = quoteId(s.personIdRaw as string);
+    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "unreadable", ["personId"], fillMessage(m.unreadable, { id: quoted }), { value: quoted }));
     return;
   }
   if (id.kind === "reservnummer") {
-    const masked = maskId(s.personIdRaw ?? id.normalized);
-    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "warning", ["personId"], fillMessage(m.reserve, { id: masked }), { value: masked }));
+    const quoted = quoteId(s.personIdRaw ?? id.normalized);
+    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "reserve", ["personId"], fillMessage(m.reserve, { id: quoted }), { value: quoted }));
     return;
   }
   if (!id.checkDigitValid) {
-    const masked = maskId(s.personIdRaw ?? id.normalized);
+    const quoted = quoteId(s.personIdRaw ?? id.normalized);
     const template = id.kind === "samordningsnummer" ? m.coordination : m.main;
-    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "error", ["personId"], fillMessage(template, { id: masked }), { value: masked }));
+    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", id.kind === "samordningsnummer" ? "coordination" : "main", ["personId"], fillMessage(template, { id: quoted }), { value: quoted }));
   }
 }
 
@@ -328,7 +336,7 @@ function checkDeceased(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Findin
           ctx,
           s,
           "DECEASED",
-          "error",
+          "main",
           ["deathDate", s.admission ? "admissionDate" : "readyDate", "dischargeDate"],
           fillMessage(m.main, { death: dateText(s.death), from: dateText(start), to: dateText(s.discharge) }),
         ),
@@ -337,7 +345,7 @@ function checkDeceased(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Findin
     }
   }
   if (s.dischargeCause !== null && isDeathCause(env, s.dischargeCause)) {
-    out.push(rowFinding(ctx, s, "DECEASED", "error", ["dischargeCause"], fillMessage(m.cause, { cause: s.dischargeCause })));
+    out.push(rowFinding(ctx, s, "DECEASED", "cause", ["dischargeCause"], fillMessage(m.cause, { cause: s.dischargeCause })));
   }
 }
 
@@ -352,7 +360,7 @@ function checkAdmissionNotice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out:
     if (!ctx.runs.ADMISSION_NOTICE_MISSING || isUnreadable(ctx, s.row, "admissionNoticeTime")) return;
     const required = env.model.conditionsOf(s.careType).admissionNotice;
     out.push(
-      rowFinding(ctx, s, "ADMISSION_NOTICE_MISSING", required ? "error" : "warning", fields, fillMessage(CATALOG.ADMISSION_NOTICE_MISSING.messages.main, conditionParams(required))),
+      rowFinding(ctx, s, "ADMISSION_NOTICE_MISSING", required ? "main" : "notCondition", fields, fillMessage(CATALOG.ADMISSION_NOTICE_MISSING.messages.main, conditionParams(required))),
     );
     return;
   }
@@ -371,7 +379,7 @@ function checkAdmissionNotice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out:
       ctx,
       s,
       "ADMISSION_NOTICE_LATE",
-      required ? "error" : "warning",
+      required ? "main" : "notCondition",
       fields,
       fillMessage(timed ? m.main : m.dateOnly, { notice: dateText(notice), admission: dateText(adm), ...conditionParams(required) }),
     ),
@@ -385,13 +393,13 @@ function checkSip(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]):
     if (!ctx.runs.SIP_INVITATION_MISSING || isUnreadable(ctx, s.row, "sipInvitationTime")) return;
     const required = env.model.conditionsOf(s.careType).sipInvitation;
     out.push(
-      rowFinding(ctx, s, "SIP_INVITATION_MISSING", required ? "error" : "warning", fields, fillMessage(CATALOG.SIP_INVITATION_MISSING.messages.main, conditionParams(required))),
+      rowFinding(ctx, s, "SIP_INVITATION_MISSING", required ? "main" : "notCondition", fields, fillMessage(CATALOG.SIP_INVITATION_MISSING.messages.main, conditionParams(required))),
     );
     return;
   }
-  if (!ctx.runs.SIP_INVITATION_LATE || s.ready === null) return;
-  // Lenient: measured from the latest ready notice (a new notice after a withdrawal restarts the 3 days).
-  const ready = s.newReady !== null && s.newReady.day > s.ready.day ? s.newReady : s.ready;
+  const ready = effectiveReady(s);
+  if (!ctx.runs.SIP_INVITATION_LATE || ready === null) return;
+  // Measured from the notice the days count from (a new notice after a withdrawal restarts the 3 days).
   const timed = inv.minute !== null && ready.minute !== null;
   const late = timed
     ? (inv.day - ready.day) * MINUTES_PER_DAY + ((inv.minute as number) - (ready.minute as number)) > 3 * 24 * 60
@@ -403,7 +411,7 @@ function checkSip(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]):
       ctx,
       s,
       "SIP_INVITATION_LATE",
-      required ? "error" : "warning",
+      required ? "main" : "notCondition",
       fields,
       fillMessage(CATALOG.SIP_INVITATION_LATE.messages.main, { invitation: dateText(inv), ready: dateText(ready), ...conditionParams(required) }),
     ),
@@ -438,7 +446,7 @@ function checkFigures(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding
         ctx,
         s,
         "DAYS_MISMATCH",
-        "warning",
+        "main",
         ["statedDays", "readyDate", "dischargeDate"],
         fillMessage(CATALOG.DAYS_MISMATCH.messages.main, { stated: s.statedDays, computed: days, counting: COUNTING_TEXT[counting!.rules.counting.unit] }),
       ),
@@ -448,7 +456,7 @@ function checkFigures(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding
   let computedBilled: number | null = null;
   const billing = model.rulesOf(s.careType, "billing");
   if (billing && days !== null) {
-    const readyDay = (s.readyWithdrawn && s.newReady ? s.newReady : s.ready).day;
+    const readyDay = (effectiveReady(s) as LocalDateTime).day;
     computedBilled = model.billedDays(billing, days, readyDay);
     if (computedBilled !== null && run.BILLED_DAYS_MISMATCH && s.billedDays !== null && differs(s.billedDays, computedBilled, NUMBER_EPSILON)) {
       const mb = model.describeBilling(billing, days, readyDay);
@@ -459,7 +467,7 @@ function checkFigures(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding
           ctx,
           s,
           "BILLED_DAYS_MISMATCH",
-          "error",
+          "main",
           ["billedDays", "readyDate", "dischargeDate"],
           mb.longStayLimit === null ? fillMessage(m.main, params) : fillMessage(m.hybrid, { ...params, limit: mb.longStayLimit }),
         ),
@@ -479,13 +487,13 @@ function checkAmount(ctx: SheetContext, env: RowCheckEnv, s: Stay, computedBille
     const expected = billed * s.pricePerDay;
     if (differs(s.amount, expected, AMOUNT_TOLERANCE)) {
       out.push(
-        rowFinding(ctx, s, "AMOUNT_MISMATCH", "error", fields, fillMessage(m.main, { stated: s.amount, billed, price: s.pricePerDay, computed: expected })),
+        rowFinding(ctx, s, "AMOUNT_MISMATCH", "main", fields, fillMessage(m.main, { stated: s.amount, billed, price: s.pricePerDay, computed: expected })),
       );
     }
     return;
   }
   // No price on the row: the profile's price for the year(s) the billed days fall in.
-  const ready = s.readyWithdrawn !== null && s.newReady !== null ? s.newReady : s.ready;
+  const ready = effectiveReady(s);
   const lastDay = s.discharge !== null ? Math.max(s.discharge.day - 1, ready?.day ?? -Infinity) : (ready?.day ?? null);
   if (lastDay === null) return;
   const prepared = env.model.rulesOf(s.careType, "price");
@@ -500,7 +508,7 @@ function checkAmount(ctx: SheetContext, env: RowCheckEnv, s: Stay, computedBille
     }
     const expected = billed * price.amount;
     if (differs(s.amount, expected, AMOUNT_TOLERANCE)) {
-      out.push(rowFinding(ctx, s, "AMOUNT_MISMATCH", "error", fields, fillMessage(m.main, { stated: s.amount, billed, price: price.amount, computed: expected })));
+      out.push(rowFinding(ctx, s, "AMOUNT_MISMATCH", "main", fields, fillMessage(m.main, { stated: s.amount, billed, price: price.amount, computed: expected })));
     }
     return;
   }
@@ -524,7 +532,7 @@ function checkAmount(ctx: SheetContext, env: RowCheckEnv, s: Stay, computedBille
     }),
     ", ",
   );
-  out.push(rowFinding(ctx, s, "AMOUNT_MISMATCH", "error", fields, fillMessage(m.split, { stated: s.amount, billed, detail, computed: expected })));
+  out.push(rowFinding(ctx, s, "AMOUNT_MISMATCH", "split", fields, fillMessage(m.split, { stated: s.amount, billed, detail, computed: expected })));
 }
 
 /** PRICE_MISMATCH: the stated price must be the profile's price of a year the billed days fall in. */
@@ -532,7 +540,7 @@ function checkPrice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]
   const stated = s.pricePerDay as number;
   const prepared = env.model.rulesOf(s.careType, "price");
   if (!prepared) return;
-  const readyDay = s.ready?.day ?? null;
+  const readyDay = effectiveReady(s)?.day ?? null;
   const lastDay = s.discharge !== null ? Math.max(s.discharge.day - 1, readyDay ?? -Infinity) : readyDay;
   if (lastDay === null) return;
   const firstYear = yearOf(readyDay ?? lastDay);
@@ -566,7 +574,7 @@ function checkPrice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Finding[]
       ctx,
       s,
       "PRICE_MISMATCH",
-      "error",
+      "main",
       ["pricePerDay"],
       fillMessage(CATALOG.PRICE_MISMATCH.messages.main, { stated, years: years.join("/"), expected }),
     ),
@@ -611,19 +619,19 @@ function checkOutsidePeriod(ctx: SheetContext, s: Stay, period: { fromDay: numbe
       parts.push(fillMessage(m.future, { field: fieldLabel(field), date: dateText(value), today }));
     }
   }
-  out.push(rowFinding(ctx, s, "OUTSIDE_PERIOD", "warning", fields, joinBilingual(parts)));
+  out.push(rowFinding(ctx, s, "OUTSIDE_PERIOD", "main", fields, joinBilingual(parts)));
 }
 
 /** LONG_STAY in calendar days from the (effective) ready date: a stale registration is a matter of time, not of the billing rule. */
 function checkLongStay(ctx: SheetContext, s: Stay, limit: number, openUntil: number, out: Finding[]): void {
-  if (s.ready === null) return;
+  const ready = effectiveReady(s);
+  if (ready === null) return;
   if (s.readyWithdrawn !== null && s.newReady === null) return; // not discharge-ready at the moment
-  const ready = s.readyWithdrawn !== null && s.newReady !== null ? s.newReady : s.ready;
   const m = CATALOG.LONG_STAY.messages;
   if (s.discharge !== null) {
     const days = s.discharge.day - ready.day;
     if (days > limit) {
-      out.push(rowFinding(ctx, s, "LONG_STAY", "warning", ["readyDate", "dischargeDate"], fillMessage(m.main, { days, limit })));
+      out.push(rowFinding(ctx, s, "LONG_STAY", "main", ["readyDate", "dischargeDate"], fillMessage(m.main, { days, limit })));
     }
     return;
   }
@@ -631,7 +639,7 @@ function checkLongStay(ctx: SheetContext, s: Stay, limit: number, openUntil: num
   const days = openUntil - ready.day;
   if (days > limit) {
     out.push(
-      rowFinding(ctx, s, "LONG_STAY", "warning", ["readyDate", "dischargeDate"], fillMessage(m.open, { days, limit, ready: dateText(ready), until: dateText({ day: openUntil, minute: null }) })),
+      rowFinding(ctx, s, "LONG_STAY", "open", ["readyDate", "dischargeDate"], fillMessage(m.open, { days, limit, ready: dateText(ready), until: dateText({ day: openUntil, minute: null }) })),
     );
   }
 }

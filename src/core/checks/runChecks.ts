@@ -21,11 +21,11 @@ import type { Bilingual, Finding } from "../model";
 import type { CheckStatus } from "../review/result";
 import type { Field } from "../sheet/fields";
 import type { SheetReading } from "../sheet/sheetReading";
-import { CHECK_CATALOG, CHECK_CODES, STATUS_REASONS, type CheckCode } from "./catalog";
+import { CHECK_CATALOG, CHECK_CODES, severityOf, STATUS_REASONS, type CheckCode } from "./catalog";
 import { CrossRows, tableSource, type RowSource } from "./crossRowChecks";
 import { fieldLabel, fillMessage, joinBilingual } from "./messages";
 import { prepareModel, type ModelContext } from "./modelRules";
-import { checkSheetRows, neededFields, newTextCaches, type MissingConsequence, type NeededField, type RowCheckEnv } from "./rowChecks";
+import { checkSheetRows, neededField, neededFields, newTextCaches, type MissingConsequence, type NeededField, type RowCheckEnv } from "./rowChecks";
 import { buildSheetContext, noteUnreadable, type SheetContext } from "./sheetContext";
 
 export interface CheckContext {
@@ -138,7 +138,7 @@ const COLUMN_CONSEQUENCE: Record<MissingConsequence, string> = {
 /** A sheet without a column the model needs: one sheet-level finding, not one per row. */
 function missingColumnFindings(c: SheetContext, model: ModelContext): Finding[] {
   const m = CHECK_CATALOG.MISSING_FIELD.messages;
-  const needs: NeededField[] = [...neededFields(model), { field: "dischargeDate", severity: "error", consequence: "excluded" }];
+  const needs: NeededField[] = [...neededFields(model), neededField("dischargeDate", "excluded")];
   const out: Finding[] = [];
   for (const need of needs) {
     if (c.letters[need.field] !== undefined) continue;
@@ -160,7 +160,7 @@ function priceUnknownFindings(env: RowCheckEnv, contexts: SheetContext[]): Findi
   const letters = new Map(contexts.map((c) => [c.reading.sheet, c.letters]));
   return [...env.priceUnknown.values()].map((e) => ({
     code: "PRICE_UNKNOWN" as const,
-    severity: "info" as const,
+    severity: severityOf("PRICE_UNKNOWN", "check"),
     sheet: e.sheet,
     row: null,
     columns: e.fields.map((f) => letters.get(e.sheet)?.[f]).filter((l): l is string => l !== undefined),

@@ -5,7 +5,7 @@
 import type { Finding, Stay } from "../model";
 import { FIELDS, type Field } from "../sheet/fields";
 import type { SheetReading } from "../sheet/sheetReading";
-import { CHECK_CATALOG, CHECK_CODES, type CheckCode } from "./catalog";
+import { CHECK_CATALOG, CHECK_CODES, severityOf, type CheckCode } from "./catalog";
 
 export interface SheetContext {
   reading: SheetReading;
@@ -62,12 +62,15 @@ export function isUnreadable(ctx: SheetContext, row: number, field: Field): bool
   return ctx.unreadable.size > 0 && ctx.unreadable.has(cellKey(row, field));
 }
 
-/** A finding on a row of this sheet; columns are the letters of the mapped fields, main first. */
+/**
+ * A finding on a row of this sheet; columns are the letters of the mapped fields, main first.
+ * Its severity is the catalog's for `variant` (catalog.ts severityOf).
+ */
 export function rowFinding(
   ctx: SheetContext,
   stay: Stay,
   code: Finding["code"],
-  severity: Finding["severity"],
+  variant: string,
   fields: Field[],
   message: Finding["message"],
   extra?: { value?: string; relatedRows?: number[] },
@@ -78,7 +81,7 @@ export function rowFinding(
     if (l !== undefined) columns.push(l);
   }
   // fields may be a shared constant of the caller: the finding gets its own copy.
-  const finding: Finding = { code, severity, sheet: ctx.reading.sheet, row: stay.row, columns, fields: fields.slice(), message };
+  const finding: Finding = { code, severity: severityOf(code, variant), sheet: ctx.reading.sheet, row: stay.row, columns, fields: fields.slice(), message };
   if (extra?.value !== undefined) finding.value = extra.value;
   if (extra?.relatedRows !== undefined) finding.relatedRows = extra.relatedRows;
   return finding;

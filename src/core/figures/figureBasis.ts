@@ -8,6 +8,7 @@
  * on it. A stay enters when ready and discharge are present and discharge >= ready; an open stay
  * (no discharge) only when openStaysUntilDay is given.
  */
+import { effectiveReadyOf } from "../calendar/dayCount";
 import { countSwedishWorkdays, isSwedishWorkday } from "../calendar/holidays";
 import { civilDate, epochDay } from "../cells/localDate";
 import { municipalityKey } from "../cells/text";
@@ -243,9 +244,10 @@ export class FigureBasisBuilder {
     let lastText = NONE - 1;
     let lastMuni = 0;
     for (let k = 0; k < table.length; k++) {
-      // effectiveReady, inline: the new ready date when the status was withdrawn and set again.
-      const renewed = readyWithdrawn[k] !== NONE && newReady[k] !== NONE;
-      const startAt = renewed ? newReady[k] : ready[k];
+      // The checks' rule (calendar/dayCount.ts), on the table's date indices.
+      const startAt = effectiveReadyOf(ready[k], readyWithdrawn[k], newReady[k], NONE);
+      // Whether it chose the new notice: the same rule on presence alone.
+      const renewed = effectiveReadyOf(false, readyWithdrawn[k] !== NONE, newReady[k] !== NONE, false);
       if (startAt === NONE) {
         left.missingDates++;
         continue;

@@ -7,10 +7,11 @@
  * (municipality, unit, care type) and dates are interned, and values go straight into typed
  * columns: no object per row.
  */
-import { isExcelError, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
+import { isExcelError, isFormulaWithoutValue, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
 import { dateFromSerial, parseDateCell } from "../cells/dates";
+import { severityOf } from "../checks/catalog";
 import type { LocalDateTime } from "../cells/localDate";
-import { maskPersonId } from "../cells/mask";
+import { quoteId } from "../cells/mask";
 import { parseNumberCell } from "../cells/numbers";
 import { fastPersonNumber, parsePersonId } from "../cells/personId";
 import { normalizeText } from "../cells/text";
@@ -515,7 +516,7 @@ class RowContext {
             return NONE;
           }
           text = String(cell);
-        } else if (isExcelError(cell as CellValue)) {
+        } else if (cell.charCodeAt(0) === 35 && (isFormulaWithoutValue(cell) || isExcelError(cell))) {
           this.invalid(reader, cell, excelRow, excelErrorReason(cell));
           return NONE;
         } else {
@@ -555,7 +556,7 @@ class RowContext {
 
   private plainText(reader: Reader, cell: CellValue, excelRow: number): string | null {
     if (typeof cell === "string") {
-      if (cell.charCodeAt(0) === 35 && isExcelError(cell)) {
+      if (cell.charCodeAt(0) === 35 && (isFormulaWithoutValue(cell) || isExcelError(cell))) {
         this.invalid(reader, cell, excelRow, excelErrorReason(cell));
         return null;
       }
@@ -676,6 +677,7 @@ export function yesNo(cell: CellValue): boolean | null | undefined {
 }
 
 function rawText(cell: CellValue): string {
+  if (isFormulaWithoutValue(cell)) return "";
   if (typeof cell === "string") return cell.trim();
   return String(cell);
 }
@@ -686,7 +688,8 @@ function clip(text: string): string {
 
 /**
  * The INVALID_VALUE finding: sheet, row, column, field and the raw value in both languages.
- * Identity numbers are masked in the message and never kept in `value`.
+ * A quote from the identity column is marked (quoteId) so that hosts mask it whole unless the
+ * user reveals; it is never kept in `value`.
  */
 export function invalidValueFinding(
   sheet: string,
@@ -700,9 +703,14 @@ export function invalidValueFinding(
   const isPerson = field === "personId";
   const excelError = isExcelError(cell);
   // An error code is no personal data: "#N/A" is shown as it is, even in the identity column.
-  const shown = excelError ? raw.toUpperCase() : clip(isPerson ? maskPersonId(raw) : raw);
+  const shown = excelError ? raw.toUpperCase() : isPerson ? quoteId(clip(raw)) : clip(raw);
   const label = FIELD_LABELS[field];
-  const message: Bilingual = excelError
+  const message: Bilingual = isFormulaWithoutValue(cell)
+    ? {
+        sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): cellen är en formel utan sparat värde (öppna arbetsboken i Excel, räkna om och spara den); fältet behandlas som tomt.`,
+        en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the cell is a formula without a stored value (open the workbook in Excel, recalculate and save it); the field is treated as empty.`,
+      }
+    : excelError
     ? {
         sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): Excel-felvärdet ${shown} behandlas som saknat värde.`,
         en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the Excel error value ${shown} is treated as missing.`,
@@ -711,7 +719,7 @@ export function invalidValueFinding(
         sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): värdet "${shown}" kunde inte läsas (${reason.sv}); fältet behandlas som tomt.`,
         en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the value "${shown}" could not be read (${reason.en}); the field is treated as empty.`,
       };
-  const finding: Finding = { code: "INVALID_VALUE", severity: "warning", sheet, row, columns: [letter], fields: [field], message };
-  if (!isPerson) finding.value = raw;
+  const finding: Finding = { code: "INVALID_VALUE", severity: severityOf("INVALID_VALUE"), sheet, row, columns: [letter], fields: [field], message };
+  if (!isPerson && !isFormulaWithoutValue(cell)) finding.value = raw;
   return finding;
 }

@@ -5,9 +5,7 @@
  * the marks are wrong after a sort until the next open or refresh: `followsSorts` says which, so
  * the pane can tell the user.
  */
-import type { DisputeHost } from "../../core/ports/disputeHost";
-import type { WorkbookHost } from "../../core/ports/workbookHost";
-import type { StayKeyIndex } from "../../core/stays/stayKey";
+import { type DisputeHost, type StayKeyIndex, type WorkbookHost } from "../../core";
 import { readStayKeys, type KeyedSheets } from "./stayKeys";
 
 export interface MarkFollower {

@@ -4,11 +4,7 @@
  * row numbers move and keys do not. It reads the same columns as the review, so that repeated
  * stays are told apart by the same content.
  */
-import type { DateSystem } from "../../core/cells/cellValue";
-import type { MappingOverride } from "../../core/model";
-import type { CancelSignal, WorkbookHost } from "../../core/ports/workbookHost";
-import { keyWorkbookStays } from "../../core/stays/keyWorkbook";
-import type { StayKeyIndex } from "../../core/stays/stayKey";
+import { keyWorkbookStays, type CancelSignal, type DateSystem, type MappingOverride, type StayKeyIndex, type WorkbookHost } from "../../core";
 
 export interface KeyedSheets {
   /** The reviewed sheets and the (0-based) columns the review read. */

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { createExcelDisputeHost } from "../../../src/adapters/excel/disputeHost";
 import { DISPUTE_SHEET, DISPUTE_TITLE } from "../../../src/adapters/excel/disputeSheet";
-import { listWorkbookBytes, toBase64 } from "../../../src/adapters/excel/listWorkbookBytes";
+import { listWorkbookBytes, toBase64 } from "../../../src/core/disputes/listWorkbook";
 import { disputeSchema } from "../../../src/core/disputes/dispute";
 import { disputeListRows, readDisputeList } from "../../../src/core/disputes/exportList";
 import { installFakeOffice, uninstallFakeOffice } from "../../fakes/excel/fakeOffice";

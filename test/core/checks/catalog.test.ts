@@ -1,4 +1,5 @@
-import { CHECK_CATALOG, CHECK_CODES } from "../../../src/core/checks/catalog";
+import { CHECK_CATALOG, CHECK_CODES, FINDING_SPECS, findingTitle } from "../../../src/core/checks/catalog";
+import { CODE_LABELS } from "../../../src/taskpane/i18n";
 import { fillMessage, formatNumber } from "../../../src/core/checks/messages";
 import { runChecks } from "../../../src/core/checks/runChecks";
 import { FINDING_CODES } from "../../../src/core/model";
@@ -80,5 +81,50 @@ describe("a clean row", () => {
     expect(findings).toEqual([]);
     expect(statuses.filter((s) => !s.ran)).toEqual([]);
     expect(statuses.map((s) => s.code)).toEqual([...CHECK_CODES]);
+  });
+});
+
+describe("the catalog is what the product uses", () => {
+  // A row that trips many checks: another municipality, died during the stay, discharged before
+  // ready, no admission notice, a stated-days mismatch, a reserve number.
+  const bad = () => [
+    makeStay({ residenceMunicipality: "Varberg", death: { day: makeStay().discharge!.day, minute: null } }),
+    makeStay({ row: 3, discharge: { day: makeStay().ready!.day - 1, minute: null }, admissionNotice: null }),
+    makeStay({ row: 4, statedDays: 9, careContact: null, personId: { normalized: "RES123", kind: "reservnummer", checkDigitValid: true, birthDay: null }, personIdRaw: "RES123" }),
+  ];
+
+  it("gives every finding a severity the catalog lists for its code", () => {
+    const { findings } = runChecks([makeReading(bad())], makeCtx());
+    expect(new Set(findings.map((f) => f.code)).size).toBeGreaterThanOrEqual(6);
+    for (const f of findings) {
+      const spec = FINDING_SPECS[f.code];
+      expect([spec.severity, ...Object.values(spec.severities ?? {})]).toContain(f.severity);
+    }
+  });
+
+  it("changes a finding's severity when the catalog's changes (checks read it, they do not hard-code it)", () => {
+    const saved = FINDING_CODES.map((c) => [c, FINDING_SPECS[c].severity, FINDING_SPECS[c].severities] as const);
+    try {
+      for (const c of FINDING_CODES) {
+        FINDING_SPECS[c].severity = "info";
+        FINDING_SPECS[c].severities = undefined;
+      }
+      const { findings } = runChecks([makeReading(bad())], makeCtx());
+      expect(findings.length).toBeGreaterThan(5);
+      expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
+    } finally {
+      for (const [c, severity, severities] of saved) {
+        FINDING_SPECS[c].severity = severity;
+        FINDING_SPECS[c].severities = severities;
+      }
+    }
+  });
+
+  it("titles every finding code, and the pane and the command name findings by those titles", () => {
+    for (const code of FINDING_CODES) {
+      expect(findingTitle(code).sv.length).toBeGreaterThan(3);
+      expect(findingTitle(code).en.length).toBeGreaterThan(3);
+      expect(CODE_LABELS[code]).toBe(findingTitle(code));
+    }
   });
 });

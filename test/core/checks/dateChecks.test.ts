@@ -119,3 +119,21 @@ describe("READY_WITHDRAWN", () => {
     expect(only(check(), "READY_WITHDRAWN")).toEqual([]);
   });
 });
+
+describe("DISCHARGE_BEFORE_READY on the ready day itself", () => {
+  it("is a warning that the stay is counted with 0 days, never an error that days cannot be counted", () => {
+    const stay = makeStay({ ready: d("2023-03-05 14:00"), discharge: d("2023-03-05 09:00"), statedDays: 0, billedDays: 0, amount: 0 });
+    const [f] = only(check(stay), "DISCHARGE_BEFORE_READY");
+    expect(f.severity).toBe("warning");
+    expect(f.message.en).toMatch(/counted with 0 days/);
+    expect(f.message.sv).toMatch(/räknas med 0 dagar/);
+    expect(`${f.message.en} ${f.message.sv}`).not.toMatch(/cannot be counted|kan inte räknas|left out|tas inte med/);
+  });
+
+  it("stays an error when the discharge date is before the ready date, saying the row is left out", () => {
+    const [f] = only(check(makeStay({ ready: d("2023-03-05 08:00"), discharge: d("2023-03-04 20:00") })), "DISCHARGE_BEFORE_READY");
+    expect(f.severity).toBe("error");
+    expect(f.message.en).toMatch(/left out of the figures/);
+    expect(f.message.sv).toMatch(/tas inte med i beräkningen/);
+  });
+});

@@ -102,6 +102,21 @@ describe("reviewWorkbook", () => {
     expect(result.figures.groups[0].stays).toBe(4);
   });
 
+  it("counts a same-day discharge at an earlier clock time than the ready time with 0 days, and says so", () => {
+    const sheet = invoiceSheet();
+    const values = sheet.values.map((r) => [...r]);
+    // Row 4 (first stay): ready 2023-10-02 14:00, discharged 2023-10-02 09:00.
+    values[3][2] = oct(2) + 14 / 24;
+    values[3][3] = oct(2) + 9 / 24;
+    const result = reviewWorkbook({ sheets: [{ ...sheet, values }], dateSystem: "1900" }, { profile: halland, referenceDay: today });
+    const f = result.findings.find((x) => x.code === "DISCHARGE_BEFORE_READY");
+    expect(f).toMatchObject({ row: 4, severity: "warning" });
+    expect(f?.message.en).toMatch(/counted with 0 days/);
+    // Still 5 stays and 13 days (0 + 3 + 5 + 1 + 4), one of them a 0-day stay.
+    expect(result.figures.groups[0]).toMatchObject({ stays: 5, days: 13, zeroDayStays: 1 });
+    expect(result.figures.groups[0].rows).toContainEqual({ sheet: "Oktober", row: 4 });
+  });
+
   it("says plainly when no sheet is an invoice basis", () => {
     expect(() => reviewWorkbook({ sheets: [notes], dateSystem: "1900" }, { profile: law, referenceDay: today })).toThrow(ReviewError);
     try {

@@ -1,3 +1,4 @@
+import { privateText } from "../../../src/core/cells/mask";
 import { staysOf } from "../../../src/core/sheet/stayTable";
 import fc from "fast-check";
 import type { CellValue, SheetGrid } from "../../../src/core/cells/cellValue";
@@ -269,14 +270,16 @@ describe("INVALID_VALUE findings", () => {
     expect(staysOf(r.table)[0].statedDays).toBeNull();
   });
 
-  test("an unreadable identity number is masked in the message and not kept in value", () => {
+  test("an unreadable identity number is quoted for masking whole in the message and not kept in value", () => {
     const r = read([header, ["19811218-98", "2023-03-05"]]);
     const f = r.findings[0];
     expect(f).toMatchObject({ code: "INVALID_VALUE", row: 2, columns: ["A"], fields: ["personId"] });
     expect(f.value).toBeUndefined();
-    expect(f.message.sv).not.toContain("19811218");
-    expect(f.message.en).not.toContain("9811218");
-    expect(f.message.en).toContain('"***********"');
+    // Not a full number, so no pattern would know it: the quote marks it as one.
+    expect(privateText(f.message.sv, false)).not.toContain("19811218");
+    expect(privateText(f.message.en, false)).not.toContain("9811218");
+    expect(privateText(f.message.en, false)).toContain('"***********"');
+    expect(privateText(f.message.en, true)).toContain('"19811218-98"');
     expect(staysOf(r.table)[0].personId).toBeNull();
     // the raw text stays on the stay, for a masked display
     expect(staysOf(r.table)[0].personIdRaw).toBe("19811218-98");
@@ -353,5 +356,26 @@ describe("properties", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("readSheet: a formula cell without a stored value", () => {
+  test("each kind of column says it is a formula without a value, not that it is missing", async () => {
+    const { FORMULA_WITHOUT_VALUE } = await import("../../../src/core/cells/cellValue");
+    // Person id, stay id, a date, a text, the care type, a number and a yes/no: every way a cell is read.
+    const columns = [0, 1, 3, 5, 7, 12, 13];
+    const row = ROW.map((v, i) => (columns.includes(i) ? FORMULA_WITHOUT_VALUE : v));
+    const r = read([HEADER, row]);
+    expect(r.findings.map((f) => f.columns[0])).toEqual(["A", "B", "D", "F", "H", "M", "N"]);
+    for (const f of r.findings) {
+      expect(f.code).toBe("INVALID_VALUE");
+      expect(f.message.en).toMatch(/formula without a stored value \(open the workbook in Excel, recalculate and save it\)/);
+      expect(f.message.sv).toMatch(/formel utan sparat värde/);
+      expect(`${f.message.sv} ${f.message.en}`).not.toMatch(/saknat|missing/);
+      expect(f.message.en).not.toContain("\u0000");
+      expect(f.value).toBeUndefined();
+    }
+    const s = staysOf(r.table)[0];
+    expect([s.personId, s.stayId, s.ready, s.municipality, s.careType, s.amount, s.planningNeeded]).toEqual([null, null, null, null, null, null, null]);
   });
 });
