@@ -10,6 +10,7 @@ import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
+import { applyDisputes } from "./disputes";
 import { toJsonReport } from "./formatJson";
 import { formatComparison, formatCurve } from "./formatScenarios";
 import { formatSummary } from "./formatSummary";
@@ -141,6 +142,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     }
     const markedCopy = args.out !== null && copyError === null ? args.out : null;
+    const disputes = await applyDisputes(grids, result, {
+      file,
+      listFile: args.disputes,
+      disputeErrors: args.disputeErrors,
+      now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+      referenceYear: Number(formatDay(referenceDay).slice(0, 4)),
+    });
 
     const privacy = privacyFilter(args.reveal);
     const today = formatDay(referenceDay);
@@ -175,6 +183,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         period: args.period?.label ?? null,
         benchmarkOverride: args.benchmark,
         markedCopy,
+        disputes,
       });
       process.stdout.write(JSON.stringify(json) + "\n");
     } else {
@@ -188,6 +197,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           today,
           limit: args.limit,
           markedCopy,
+          disputes,
         }),
       );
     }
