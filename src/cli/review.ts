@@ -155,12 +155,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         curve = r.curve;
       }
       if (args.json) {
-        process.stdout.write(JSON.stringify({ file: shownFile, today, agreement: profile.id, comparison, sensitivity: curve }) + "\n");
+        // Every string through the mask: municipality names may hold an identity number.
+        const shown = (_key: string, v: unknown) => (typeof v === "string" ? privacy(v) : v);
+        process.stdout.write(JSON.stringify({ file: shownFile, today, agreement: profile.id, comparison, sensitivity: curve }, shown) + "\n");
       } else {
         const lines = [`${shownFile} (${today})`, ""];
         if (comparison) lines.push(...formatComparison(comparison, args.lang), "");
         if (curve) lines.push(`${profile.id}: ${profile.name[args.lang]}`, ...formatCurve(curve, args.lang), "");
-        process.stdout.write(lines.join("\n"));
+        process.stdout.write(privacy(lines.join("\n")));
       }
       return EXIT_OK;
     }
