@@ -4,7 +4,12 @@
  *
  *   node --expose-gc --import tsx scripts/bench-worker.ts review 100000
  *   node --expose-gc --import tsx scripts/bench-worker.ts whatif 100000
+ *   node --expose-gc --import tsx scripts/bench-worker.ts compare 100000
+ *   node --expose-gc --import tsx scripts/bench-worker.ts sensitivity 100000
  *   node --expose-gc --import tsx scripts/bench-worker.ts xlsx 100000
+ *   node --expose-gc --import tsx scripts/bench-worker.ts make-xlsx 200000   (prints the kept file's path)
+ *   node --expose-gc --import tsx scripts/bench-worker.ts cli 200000 FILE.xlsx [OUT.xlsx]
+ *   node --expose-gc --import tsx scripts/bench-worker.ts copy 200000 FILE.xlsx OUT.xlsx
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,12 +19,13 @@ import { readXlsxFile } from "../src/adapters/xlsx/xlsxReader";
 import { copyProfile, getPreset } from "../src/core/agreements/presets";
 import type { CellValue, WorkbookGrids } from "../src/core/cells/cellValue";
 import { cleanStay, epochDayOf, HEADERS, prng, stayToSerialRow } from "./bench-stays";
-import { writeBenchXlsx } from "./bench-xlsx-file";
+import { benchXlsxFile, breakCheckDigit, writeBenchXlsx } from "./bench-xlsx-file";
 
 /** The engine is loaded on demand: the xlsx measurement must not need it. */
 const engine = async () => ({
   ...(await import("../src/core/review/reviewWorkbook")),
   ...(await import("../src/core/figures/computeFigures")),
+  ...(await import("../src/core/scenarios")),
 });
 
 const OCT_1 = epochDayOf(2023, 10, 1);
@@ -28,10 +34,19 @@ const OCT_31 = epochDayOf(2023, 10, 31);
 const REFERENCE_DAY = epochDayOf(2023, 11, 15);
 
 /** `rows` grid rows in all: the header plus rows − 1 stays (1,048,576 = Excel's last row). */
-export function syntheticGrid(rows: number): WorkbookGrids {
+export function syntheticGrid(rows: number, flagEvery = 0): WorkbookGrids {
   const rand = prng(rows);
   const values: CellValue[][] = new Array(rows);
   values[0] = [...HEADERS];
+  if (flagEvery > 0) {
+    // The grid of the file writeBenchXlsx writes with the same rows and flags (same seed and order).
+    for (let i = 1; i < rows; i++) {
+      const s = cleanStay(rand, i, OCT_1, OCT_31);
+      if (i % flagEvery === 0) s.personId = breakCheckDigit(s.personId);
+      values[i] = JSON.parse(JSON.stringify(stayToSerialRow(s)));
+    }
+    return { sheets: [{ name: "Fakturaunderlag", values, originRow: 1 }], dateSystem: "1900" };
+  }
   // Each row goes through JSON as Office.js range.values arrives (a JSON response): strings come
   // out flat. Built from template literals they would be V8 rope strings, and the first read
   // would pay ~0.9 s at 1M rows to flatten them, a cost real input does not have.
@@ -123,8 +138,56 @@ async function benchWhatIf(rows: number, runs = 50) {
   const floor = timeRuns(runs, () => floorPass(result.basis));
   return {
     kind: "whatif", rows, runs, medianMs: Number(median(times).toFixed(2)), medianCpuMs: Number(median(cpuTimes).toFixed(2)), maxMs: Number(Math.max(...times).toFixed(2)),
-    floorMs: floor.medianMs, ...memory(),
+    floorMs: floor.medianMs, floorCpuMs: floor.medianCpuMs, ...memory(),
   };
+}
+
+/** Three scenarios side by side (compareScenarios): the baseline, a lower benchmark with another formula, a hybrid preset. */
+async function benchCompare(rows: number, runs = 50) {
+  const { reviewWorkbook, compareScenarios, createScenario } = await engine();
+  const base = getPreset("halland-2022")!;
+  const result = reviewWorkbook(syntheticGrid(rows), { profile: base, referenceDay: REFERENCE_DAY });
+  const lower = createScenario(base, "lower", { sv: "lägre", en: "lower" }, { both: { benchmark: 2.0, excessFormula: "individualExcess" } });
+  if (!lower.ok) throw new Error(lower.problems.join("; "));
+  const vgr = getPreset("vgr-2020")!;
+  // A new benchmark each run, as while typing, so nothing is reused between runs; the profiles
+  // are made beforehand (validating an edit is the pane's cost, not the comparison's).
+  const baselines = Array.from({ length: runs }, (_, i) => {
+    const p = copyProfile(base, { somatic: { benchmark: 2.3 + i / 1000 } });
+    if (!p.ok) throw new Error(p.problems.join("; "));
+    return p.profile;
+  });
+  let lines = 0;
+  const t = timeRuns(runs, (i) => {
+    lines = compareScenarios(result.basis, [baselines[i], lower.scenario.profile, vgr]).detail.length;
+  });
+  const floor = timeRuns(runs, () => floorPass(result.basis));
+  return { kind: "compare", rows, runs, scenarios: 3, detailLines: lines, ...t, floorMs: floor.medianMs, floorCpuMs: floor.medianCpuMs, ...memory() };
+}
+
+/** A 61-point benchmark curve (2.0 to 5.0 by 0.05) for every municipality, and the same by 61 recomputes for reference. */
+async function benchSensitivity(rows: number, runs = 50) {
+  const { reviewWorkbook, recomputeFigures, sensitivityCurve } = await engine();
+  const base = getPreset("halland-2022")!;
+  const result = reviewWorkbook(syntheticGrid(rows), { profile: base, referenceDay: REFERENCE_DAY });
+  let municipalities = 0;
+  let points = 0;
+  const t = timeRuns(runs, (i) => {
+    const r = sensitivityCurve(result.basis, base, { from: 2 + i / 1000, to: 5 + i / 1000, step: 0.05 });
+    if (!r.ok) throw new Error(r.problem.en);
+    municipalities = r.curve.municipalities.length;
+    points = r.curve.points.length;
+  });
+  const floor = timeRuns(runs, () => floorPass(result.basis));
+  // What the curve replaces: the figures once per point (with a profile copied and validated per point, as a caller would).
+  const naive = timeRuns(3, () => {
+    for (let k = 0; k <= 60; k++) {
+      const p = copyProfile(base, { somatic: { benchmark: 2 + k * 0.05 }, psychiatric: { benchmark: 2 + k * 0.05 } });
+      if (!p.ok) throw new Error(p.problems.join("; "));
+      recomputeFigures(result.basis, p.profile);
+    }
+  });
+  return { kind: "sensitivity", rows, runs, points, municipalities, ...t, floorMs: floor.medianMs, floorCpuMs: floor.medianCpuMs, perPointRecomputeMs: naive.medianMs, ...memory() };
 }
 
 /** Writes a `rows`-row xlsx with the streaming writer (dates as real date cells), then times the headless command's read. */
@@ -153,13 +216,72 @@ async function benchXlsx(rows: number) {
   }
 }
 
+/** Rows with a finding in the --out measurements: every 50th stay (2 %), an invalid check digit. */
+export const FLAG_EVERY = 50;
+
+/** The kept flagged file of `rows` rows (written on first use): its path, size and writing time. */
+async function makeXlsx(rows: number) {
+  const t = performance.now();
+  const file = await benchXlsxFile(rows, FLAG_EVERY);
+  return { kind: "make-xlsx", rows, file, writeMs: Math.round(performance.now() - t), fileMB: Number((statSync(file).size / 1024 / 1024).toFixed(1)) };
+}
+
+/** The headless command end to end (read, review, JSON report; with OUT also the marked copy). */
+async function benchCli(rows: number, file: string, out: string | undefined) {
+  const { main: review } = await import("../src/cli/review");
+  let printed = 0;
+  const write = process.stdout.write.bind(process.stdout);
+  // The report is counted, not printed: this process's stdout carries the measurement.
+  process.stdout.write = ((chunk: string | Uint8Array) => ((printed += chunk.length), true)) as typeof process.stdout.write;
+  const t = performance.now();
+  const c = process.cpuUsage();
+  let code: number;
+  try {
+    code = await review([file, "--json", "--today", "2023-11-15", ...(out ? ["--out", out, "--force"] : [])]);
+  } finally {
+    process.stdout.write = write;
+  }
+  const ms = performance.now() - t;
+  const cpu = process.cpuUsage(c);
+  if (code !== 0) throw new Error(`review exited ${code}`);
+  return { kind: "cli", rows, out: Boolean(out), ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), reportBytes: printed, outMB: out ? Number((statSync(out).size / 1024 / 1024).toFixed(1)) : null, ...memory() };
+}
+
+/**
+ * The marked copy alone: the review (untimed) of the grid the file holds, built directly so that
+ * this measures the copy whatever the reader can do, then the copy of the file, timed.
+ */
+async function benchCopy(rows: number, file: string, out: string) {
+  const { reviewWorkbook } = await engine();
+  const { writeMarkedCopy } = await import("../src/adapters/xlsx/writeMarkedCopy");
+  const result = reviewWorkbook(syntheticGrid(rows, FLAG_EVERY), { profile: getPreset("lag-2017-612")!, referenceDay: REFERENCE_DAY });
+  gc();
+  const rssBefore = memory().maxRssMB;
+  const t = performance.now();
+  const c = process.cpuUsage();
+  await writeMarkedCopy(file, out, result, { force: true });
+  const ms = performance.now() - t;
+  const cpu = process.cpuUsage(c);
+  return { kind: "copy", rows, findings: result.findings.length, outMB: Number((statSync(out).size / 1024 / 1024).toFixed(1)), copyMs: Math.round(ms), copyCpuMs: Math.round((cpu.user + cpu.system) / 1000), rssBeforeCopyMB: rssBefore, ...memory() };
+}
+
 async function main() {
-  const [kind, n] = process.argv.slice(2);
+  const [kind, n, file, out] = process.argv.slice(2);
   const rows = Number(n);
   if (!Number.isInteger(rows) || rows < 2) throw new Error(`rows must be an integer ≥ 2, not ${n}`);
-  const out = kind === "review" ? await benchReview(rows) : kind === "whatif" ? await benchWhatIf(rows) : kind === "xlsx" ? await benchXlsx(rows) : null;
-  if (!out) throw new Error(`unknown measurement ${kind}`);
-  process.stdout.write(JSON.stringify(out) + "\n");
+  const kinds: Record<string, (rows: number) => Promise<object>> = {
+    review: benchReview,
+    whatif: (r) => benchWhatIf(r),
+    compare: (r) => benchCompare(r),
+    sensitivity: (r) => benchSensitivity(r),
+    xlsx: benchXlsx,
+    "make-xlsx": makeXlsx,
+    cli: (r) => benchCli(r, file, out),
+    copy: (r) => benchCopy(r, file, out),
+  };
+  const result = kinds[kind] ? await kinds[kind](rows) : null;
+  if (!result) throw new Error(`unknown measurement ${kind}`);
+  process.stdout.write(JSON.stringify(result) + "\n");
 }
 
 if (require.main === module) {

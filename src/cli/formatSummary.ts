@@ -2,7 +2,7 @@
  * The human-readable summary of `npm run review`: agreement and assumptions, sheets and their
  * column mapping, the figures per municipality × care type × period, and the findings.
  */
-import { describeRules, FIELD_LABELS, findingTitle, formatFixed, type AgreementProfile, type CareType, type FindingCode, type ReviewResult } from "../core";
+import { describeRules, FIELD_LABELS, FIGURE_LABELS, findingTitle, formatFixed, type AgreementProfile, type CareType, type FigureColumn, type FindingCode, type ReviewResult } from "../core";
 import type { Lang } from "./args";
 
 export interface SummaryContext {
@@ -15,6 +15,9 @@ export interface SummaryContext {
   limit: number;
   markedCopy: string | null;
 }
+
+/** The summary table's columns; their names come from the core, as in every other host. */
+const SUMMARY_COLUMNS: readonly FigureColumn[] = ["municipality", "careType", "period", "stays", "days", "average", "benchmark", "liableDays", "amount", "invoicedAmount", "difference"];
 
 const T = {
   sv: {
@@ -31,7 +34,7 @@ const T = {
     unmapped: "okända kolumner",
     skipped: "överhoppade rader",
     figures: "Siffror per kommun, vårdform och period",
-    head: ["Kommun", "Vårdform", "Period", "Vistelser", "Dagar", "Snitt", "Riktmärke", "Ansvarsdagar", "Belopp", "Fakturerat", "Differens"],
+    head: SUMMARY_COLUMNS.map((c) => FIGURE_LABELS[c].sv),
     total: "Totalt",
     notRun: "Kontroller som inte kunde köras (kolumn saknas)",
     findings: "Avvikelser",
@@ -61,7 +64,7 @@ const T = {
     unmapped: "unknown columns",
     skipped: "skipped rows",
     figures: "Figures per municipality, care type and period",
-    head: ["Municipality", "Care type", "Period", "Stays", "Days", "Average", "Benchmark", "Liable days", "Amount", "Invoiced", "Difference"],
+    head: SUMMARY_COLUMNS.map((c) => FIGURE_LABELS[c].en),
     total: "Total",
     notRun: "Checks that could not run (column missing)",
     findings: "Findings",

@@ -154,17 +154,17 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (!r.ok) throw new UsageError(`--sensitivity: ${r.problem.en} / ${r.problem.sv}`);
         curve = r.curve;
       }
+      // Every string through the mask: a municipality cell may hold an identity number.
       if (args.json) {
-        // Every string through the mask: municipality names may hold an identity number.
-        const shown = (_key: string, v: unknown) => (typeof v === "string" ? privacy(v) : v);
-        process.stdout.write(JSON.stringify({ file: shownFile, today, agreement: profile.id, comparison, sensitivity: curve }, shown) + "\n");
+        const report = { file: shownFile, today, agreement: profile.id, comparison, sensitivity: curve };
+        process.stdout.write(JSON.stringify(report, (_, v: unknown) => (typeof v === "string" ? privacy(v) : v)) + "\n");
       } else {
         const lines = [`${shownFile} (${today})`, ""];
         if (comparison) lines.push(...formatComparison(comparison, args.lang), "");
         if (curve) lines.push(`${profile.id}: ${profile.name[args.lang]}`, ...formatCurve(curve, args.lang), "");
         process.stdout.write(privacy(lines.join("\n")));
       }
-      return EXIT_OK;
+      return copyError ? copyFailed(copyError, args.lang) : EXIT_OK;
     }
     if (args.json) {
       const json = toJsonReport(result, {
@@ -204,6 +204,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(privacy(`review: ${e.message}\n`));
       return EXIT_USAGE;
     }
+    // File-system errors (no permission, no such folder, …) in the user's language only.
+    if (e instanceof XlsxError && e.code.startsWith("FS_")) {
+      process.stderr.write(`review: ${e.bilingual[args.lang]}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (e instanceof XlsxError || e instanceof ReviewError) {
       process.stderr.write(privacy(`review: ${e.bilingual.sv} / ${e.bilingual.en}\n`));
       return EXIT_BAD_INPUT;
@@ -226,11 +231,21 @@ function copyFailed(e: XlsxError, lang: CliArgs["lang"]): number {
 }
 
 if (require.main === module) {
+  let settled = false;
+  // Node ends a process whose work stopped with a promise still pending with exit code 0 and no
+  // word; a review that did not finish must not look like one that did.
+  process.on("exit", () => {
+    if (settled) return;
+    process.stderr.write("review: granskningen avbröts innan den var klar (ett internt fel) / the review stopped before it was done (an internal error)\n");
+    process.exitCode = EXIT_BAD_INPUT;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
+      settled = true;
       process.exitCode = code;
     },
     (e) => {
+      settled = true;
       process.stderr.write(`review: ${e instanceof Error ? e.message : e}\n`);
       process.exitCode = EXIT_BAD_INPUT;
     },

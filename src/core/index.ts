@@ -25,5 +25,6 @@ export { totalsOf } from "./figures/totals";
 export { MARK_COLORS } from "./markColors";
 export { formatFixed } from "./cells/numberText";
 export type { CancelSignal, ReadProgress, SheetPreview, WorkbookHost } from "./ports/workbookHost";
+export * from "./figures/figureLabels";
 export { FINDING_TITLES, findingTitle, severityOf } from "./checks/catalog";
 export * from "./disputes";

@@ -88,7 +88,7 @@ export function checkRequirementsWith(supports: SetSupport): RequirementReport {
   }
   if (!features.benchmarkLine) {
     messages.push({
-      sv: "Excel-versionen saknar ExcelApi 1.7: i diagrammet visas jämförelsevärdet som staplar i stället för en linje.",
+      sv: "Excel-versionen saknar ExcelApi 1.7: i diagrammet visas riktmärket som staplar i stället för en linje.",
       en: "This Excel lacks ExcelApi 1.7: the chart shows the benchmark as columns instead of a line.",
     });
   }

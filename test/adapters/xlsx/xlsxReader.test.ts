@@ -13,7 +13,7 @@ import path from "node:path";
 import { readXlsxWorkbook } from "../../../src/adapters/xlsx/readWorkbook";
 import { readXlsxFile } from "../../../src/adapters/xlsx/xlsxReader";
 import { writeMarkedCopy } from "../../../src/adapters/xlsx/writeMarkedCopy";
-import type { WorkbookGrids } from "../../../src/core/cells/cellValue";
+import { FORMULA_WITHOUT_VALUE, type WorkbookGrids } from "../../../src/core/cells/cellValue";
 import { getPreset } from "../../../src/core/agreements/presets";
 import { reviewWorkbook } from "../../../src/core/review/reviewWorkbook";
 import { writeSample } from "../../../scripts/make-sample";
@@ -147,7 +147,7 @@ describe("readXlsxFile where the exceljs reader was wrong", () => {
       }],
     });
     const [row] = (await readXlsxFile(file)).sheets[0].values;
-    expect(row).toEqual(["#DIV/0!", true, false, expect.any(Number), "a&b", ""]);
+    expect(row).toEqual(["#DIV/0!", true, false, expect.any(Number), "a&b", FORMULA_WITHOUT_VALUE]);
     // 2023-10-05 14:30 = 45204 + 14.5/24 = 45204.6041666…
     expect(row[3]).toBeCloseTo(45204 + 14.5 / 24, 9);
   });
@@ -187,6 +187,15 @@ describe("readXlsxFile on SpreadsheetML as others write it", () => {
       await writePackage(bad, { sheets: [{ name: "L", rows }] });
       await expect(readXlsxFile(bad)).rejects.toMatchObject({ code: "CORRUPT", message: expect.stringMatching(/skadad.*corrupt.*past Excel/) });
     }
+  });
+
+  it("a package stored without compression (parts STORED, as some zip tools write them) reads the same", async () => {
+    const deflated = nextFile();
+    await writePackage(deflated, { sharedStrings: ["Halmstad"], sheets: [{ name: "S", rows: '<row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2"><v>3.25</v></c></row>' }] });
+    const zip = await JSZip.loadAsync(readFileSync(deflated));
+    const stored = nextFile();
+    writeFileSync(stored, await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }));
+    expect((await readXlsxFile(stored)).sheets[0].values).toEqual([[], ["", "Halmstad", 3.25]]);
   });
 
   it("strict OOXML with prefixed elements, date1904=\"true\", sheets stored before the workbook", async () => {

@@ -393,6 +393,7 @@ class FakeWorkbook extends Strict {
   }
   /** [ExcelApi 1.5] (fakeCustomXml.ts) */
   get customXmlParts(): FakeCustomXmlPartCollection {
+    this.ctx.requireSet("1.5", "Workbook.customXmlParts");
     return new FakeCustomXmlPartCollection(this.ctx);
   }
   /** [ExcelApi 1.2] */
