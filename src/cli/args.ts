@@ -3,6 +3,7 @@
  * drive every branch. Usage errors come back as values; main prints them and exits 2.
  */
 import { epochDay, isValidCivil } from "../core/cells/localDate";
+import type { CareType } from "../core/model";
 
 export const DEFAULT_SAMPLE = "samples/fakturaunderlag-exempel.xlsx";
 /** The statutory default applies wherever no regional agreement is chosen. */
@@ -28,6 +29,8 @@ export interface CliArgs {
   today: number | null;
   limit: number;
   countOpenStays: boolean;
+  /** --care-type SHEET=TYPE: the care type of every row of a sheet. */
+  careTypes: Record<string, CareType>;
 }
 
 export type ParseResult = { kind: "ok"; args: CliArgs } | { kind: "help" } | { kind: "usage"; message: string };
@@ -44,6 +47,11 @@ Options:
   --benchmark N      override the benchmark (average days) of average/hybrid agreements
   --today YYYY-MM-DD the review date (default: today in Europe/Stockholm)
   --open-stays       count still-admitted stays up to the period end
+  --care-type SHEET=psychiatric|somatic
+                     the care type of every row of SHEET (repeatable). Without it a row's
+                     care type comes from its column, else the sheet's name or title
+                     ("Psykiatri"), else the unit's name, else somatic; the summary's
+                     assumptions say how each sheet was decided
   --json             print one JSON object on stdout, nothing else
   --out FILE.xlsx    write a marked copy with a result sheet "Granskning"
   --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
@@ -53,7 +61,16 @@ Options:
 
 Exit codes: 0 ok, 1 bad input, 2 usage.`;
 
-const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit"]);
+const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit", "--care-type"]);
+
+const CARE_TYPE_WORDS: Record<string, CareType> = {
+  psychiatric: "psychiatric",
+  psykiatri: "psychiatric",
+  psykiatrisk: "psychiatric",
+  somatic: "somatic",
+  somatik: "somatic",
+  somatisk: "somatic",
+};
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const args: CliArgs = {
@@ -70,6 +87,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     today: null,
     limit: DEFAULT_LIMIT,
     countOpenStays: false,
+    careTypes: {},
   };
   let fileSeen = false;
   for (let i = 0; i < argv.length; i++) {
@@ -104,6 +122,15 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       case "--out":
         args.out = value!;
         break;
+      case "--care-type": {
+        // The last "=": a sheet's name may hold one.
+        const at = value!.lastIndexOf("=");
+        const sheet = at > 0 ? value!.slice(0, at) : "";
+        const type = CARE_TYPE_WORDS[value!.slice(at + 1).trim().toLowerCase()];
+        if (sheet === "" || type === undefined) return usage(`--care-type must be SHEET=psychiatric or SHEET=somatic, not "${value}"`);
+        args.careTypes[sheet] = type;
+        break;
+      }
       case "--lang":
         if (value !== "sv" && value !== "en") return usage(`--lang must be sv or en, not "${value}"`);
         args.lang = value;

@@ -3,7 +3,7 @@
  */
 import type { AgreementProfile } from "../core/agreements/profileSchema";
 import type { Bilingual, Severity } from "../core/model";
-import type { GroupFigures, ReviewResult } from "../core/review/result";
+import type { GroupFigures, ReviewResult, SheetSummary } from "../core/review/result";
 import type { Lang } from "./args";
 
 export interface JsonContext {
@@ -48,6 +48,7 @@ export interface JsonReport {
     missingFields: string[];
     unmappedHeaders: { column: string; header: string }[];
     skipped: { fromRow: number; toRow: number; reason: string }[];
+    careType: SheetSummary["careType"];
   }[];
   groups: JsonGroup[];
   totals: ReviewResult["figures"]["totals"];
@@ -75,6 +76,7 @@ export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport
       missingFields: [...s.missingFields],
       unmappedHeaders: s.unmappedHeaders.map((u) => ({ column: u.letter, header: u.header })),
       skipped: s.skipped.map((k) => ({ ...k })),
+      careType: s.careType,
     })),
     groups: result.figures.groups.map((g) => ({
       municipality: g.municipality,

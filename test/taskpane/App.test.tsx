@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { emptyCareTypeCounts } from "../../src/core/sheet/careTypeHints";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { AgreementProfile } from "../../src/core/agreements/profileSchema";
 import { PRESETS } from "../../src/core/agreements/presets";
@@ -62,6 +63,7 @@ function resultFor(profile: AgreementProfile): ReviewResult {
         unmappedHeaders: [],
         missingFields: [],
         skipped: [{ fromRow: 4, toRow: 4, reason: "total" }],
+        careType: { sheet: null, column: true, counts: { ...emptyCareTypeCounts(), column: { somatic: 2, psychiatric: 0 } } },
       },
     ],
     figures: {

@@ -142,8 +142,8 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
         en: "The figures use the somatic rule for the row, but the psychiatric rule differs; checks that depend on the rule are not made for the row.",
       },
       columnSomaticAssumed: {
-        sv: "Beräkningen använder somatikens regel för alla rader, men psykiatrins regel skiljer sig.",
-        en: "The figures use the somatic rule for every row, but the psychiatric rule differs.",
+        sv: "Varken bladets namn, rubrik eller avdelning anger vårdform för {count} rader: beräkningen använder somatikens regel för dem, men psykiatrins regel skiljer sig. Ange bladets vårdform om den är psykiatrisk.",
+        en: "Neither the sheet's name, its title nor the unit gives the care type of {count} rows: the figures use the somatic rule for them, but the psychiatric rule differs. Set the sheet's care type if it is psychiatric.",
       },
       limited: {
         sv: "Kontroller som bygger på fältet görs inte för raden.",

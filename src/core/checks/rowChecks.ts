@@ -13,6 +13,7 @@ import { maskPersonId as maskId } from "../cells/mask";
 import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, type MessageParam } from "./messages";
 import type { ModelContext } from "./modelRules";
 import { isUnreadable, rowFinding, type SheetContext } from "./sheetContext";
+import { unitCareType } from "../sheet/careTypeHints";
 import { hasCareContact, StayCursor } from "../sheet/stayTable";
 
 const hasContact = hasCareContact; // module-local: read on every row
@@ -46,9 +47,6 @@ const AMOUNT_TOLERANCE = 1;
 const NUMBER_EPSILON = 1e-6;
 /** A cause text saying the patient died (accents stripped: död → dod). */
 const DEATH_CAUSE = /\b(avliden|avled|dod|doende|death|dead|deceased|died|exitus)/;
-const PSYCHIATRIC_UNIT = /(psyk|psych|\bbup\b|beroende|atstorning)/;
-const SOMATIC_UNIT =
-  /(medicin|kirurg|ortoped|geriatri|kardiolog|hjart|onkolog|neurolog|infektion|stroke|lung|njur|urolog|gyn|hematolog|gastro|rehab|intensiv|\biva\b|thorax|endokrin)/;
 
 /** Field lists of findings, as constants: rows without findings allocate nothing (rowFinding copies them). */
 const ADMISSION_NOTICE_FIELDS: Field[] = ["admissionNoticeTime", "admissionDate"];
@@ -73,8 +71,8 @@ function isDeathCause(env: RowCheckEnv, cause: string): boolean {
 function unitKind(env: RowCheckEnv, unit: string): number {
   let v = env.caches.unitKind.get(unit);
   if (v === undefined) {
-    const t = normalizeText(unit);
-    v = PSYCHIATRIC_UNIT.test(t) ? 1 : SOMATIC_UNIT.test(t) ? 2 : 0;
+    const type = unitCareType(unit); // the reader's hint, so a unit means the same everywhere
+    v = type === "psychiatric" ? 1 : type === "somatic" ? 2 : 0;
     env.caches.unitKind.set(unit, v);
   }
   return v;

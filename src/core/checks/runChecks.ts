@@ -140,8 +140,12 @@ function missingColumnFindings(c: SheetContext, model: ModelContext): Finding[] 
   const m = CHECK_CATALOG.MISSING_FIELD.messages;
   const needs: NeededField[] = [...neededFields(model), neededField("dischargeDate", "excluded")];
   const out: Finding[] = [];
+  const somaticAssumed = c.reading.careType.counts.fallback;
   for (const need of needs) {
     if (c.letters[need.field] !== undefined) continue;
+    // Without the column a sheet's care type comes from its name, title or units: only rows
+    // with no hint at all fall back to the somatic rule, and only those are a finding.
+    if (need.field === "careType" && somaticAssumed === 0) continue;
     out.push({
       code: "MISSING_FIELD",
       severity: need.severity,
@@ -149,7 +153,7 @@ function missingColumnFindings(c: SheetContext, model: ModelContext): Finding[] 
       row: null,
       columns: [],
       fields: [need.field],
-      message: fillMessage(m.column, { field: fieldLabel(need.field), consequence: m[COLUMN_CONSEQUENCE[need.consequence]] }),
+      message: fillMessage(m.column, { field: fieldLabel(need.field), consequence: fillMessage(m[COLUMN_CONSEQUENCE[need.consequence]], { count: somaticAssumed }) }),
     });
   }
   return out;

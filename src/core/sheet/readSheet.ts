@@ -16,14 +16,18 @@ import { parseNumberCell } from "../cells/numbers";
 import { fastPersonNumber, parsePersonId } from "../cells/personId";
 import { normalizeText } from "../cells/text";
 import type { Bilingual, CareType, Finding, MappingOverride, SkippedRows, Stay } from "../model";
+import { careTypeOf, emptyCareTypeCounts, sheetCareType, unitCareType, type CareTypeDecision } from "./careTypeHints";
 import { detectSheet } from "./detectSheet";
 import { FIELD_LABELS, type Field } from "./fields";
 import type { SheetReading } from "./sheetReading";
-import { EMPTY, LAZY, NUMBER_BIT, StayTable, type LazyText, type LazyTextSource } from "./stayTable";
+import { CARE_CODE, EMPTY, LAZY, NUMBER_BIT, StayTable, type LazyText, type LazyTextSource } from "./stayTable";
+
+export { careTypeOf };
 
 // Module-local copies of what the row loop uses on every cell: under a CommonJS transform an
 // imported binding is read through an accessor call (measurable at a million rows).
 const NONE = EMPTY;
+const PSYCHIATRIC_CODE: number = CARE_CODE.psychiatric;
 const LAZY_PERSON = LAZY.personIdRaw;
 const LAZY_STAY_ID = LAZY.stayId;
 const LAZY_CONTACT = LAZY.careContact;
@@ -35,6 +39,8 @@ export interface ReadOptions {
   override?: MappingOverride;
   /** Decides the century of ten-digit identity numbers (the year of the review). */
   referenceYear: number;
+  /** The user's care type for every row of the sheet (wins over the column and every hint). */
+  careType?: CareType;
 }
 
 /** How a field's cells are read. */
@@ -185,6 +191,13 @@ export class SheetReader {
       findings: [],
       statedPeriod: detection.statedPeriod,
       confidence: detection.confidence,
+      careType: {
+        sheet: options.careType
+          ? { type: options.careType, source: "user", text: null }
+          : sheetCareType(sheet.name, detection.headerIndex === null ? [] : sheet.values.slice(0, detection.headerIndex)),
+        column: detection.mapping.some((m) => m.field === "careType"),
+        counts: emptyCareTypeCounts(),
+      },
     };
     this.next = sheet.values.length;
     if (detection.headerIndex === null) return;
@@ -209,7 +222,7 @@ export class SheetReader {
       stayId: lazyColumn("stayId"),
       careContact: lazyColumn("careContact"),
     });
-    this.context = new RowContext(sheet.name, options, this.readers, this.reading.findings, table);
+    this.context = new RowContext(sheet.name, options, this.readers, this.reading.findings, table, this.reading.careType);
   }
 
   /** Reads every remaining row into the table (sized for the whole sheet). */
@@ -236,7 +249,9 @@ export class SheetReader {
       const one = new StayTable(this.sheet.name, 1);
       one.lazyTexts = this.reading.table.lazyTexts;
       const readers = this.readers.map((r) => ({ ...r, column: columnOf(one, r.field), lastCell: undefined }));
-      this.again = new RowContext(this.sheet.name, this.options, readers, this.againFindings, one);
+      // Its own counts: a row read again was counted the first time.
+      const careType = { ...this.reading.careType, counts: emptyCareTypeCounts() };
+      this.again = new RowContext(this.sheet.name, this.options, readers, this.againFindings, one, careType);
     }
     const one = this.again.table;
     one.clear();
@@ -376,13 +391,24 @@ class RowContext {
   /** Dates from texts and odd serials, by day and minute. */
   private readonly otherDates = new Map<number, number>();
 
+  /** The care type of rows the column does not decide: the user's (wins over the column too), the sheet's (CARE_CODE; 0 none). */
+  private readonly userCare: number;
+  private readonly sheetCare: number;
+  /** Per unit text index: 0 not yet seen, 1 somatic, 2 psychiatric, 3 no hint. */
+  private readonly unitCare = new Map<number, number>();
+
   constructor(
     private readonly sheet: string,
     private readonly options: ReadOptions,
     private readonly readers: Reader[],
     private readonly findings: Finding[],
     readonly table: StayTable,
-  ) {}
+    private readonly careType: CareTypeDecision,
+  ) {
+    const decided = careType.sheet;
+    this.userCare = decided?.source === "user" ? CARE_CODE[decided.type] : 0;
+    this.sheetCare = decided !== null && decided.source !== "user" ? CARE_CODE[decided.type] : 0;
+  }
 
   readRow(row: readonly CellValue[], excelRow: number): void {
     const i = this.table.addRow(excelRow);
@@ -419,6 +445,53 @@ class RowContext {
           break;
       }
     }
+    this.decideCareType(i);
+  }
+
+  /**
+   * The row's care type: the user's choice for the sheet, else the column, else the sheet's
+   * name or title, else the unit's name; else none (the figures count it as somatic). Counted
+   * per way, so the review can show how each sheet was decided.
+   */
+  private decideCareType(i: number): void {
+    const t = this.table;
+    const counts = this.careType.counts;
+    let code = this.userCare;
+    if (code !== 0) {
+      t.careType[i] = code;
+      if (code === PSYCHIATRIC_CODE) counts.user.psychiatric++;
+      else counts.user.somatic++;
+      return;
+    }
+    code = t.careType[i];
+    if (code !== 0) {
+      if (code === PSYCHIATRIC_CODE) counts.column.psychiatric++;
+      else counts.column.somatic++;
+      return;
+    }
+    code = this.sheetCare;
+    if (code !== 0) {
+      t.careType[i] = code;
+      if (code === PSYCHIATRIC_CODE) counts.sheet.psychiatric++;
+      else counts.sheet.somatic++;
+      return;
+    }
+    const unit = t.unit[i];
+    if (unit !== NONE) {
+      let kind = this.unitCare.get(unit);
+      if (kind === undefined) {
+        const type = unitCareType(t.texts[unit] as string);
+        kind = type === null ? 3 : CARE_CODE[type];
+        this.unitCare.set(unit, kind);
+      }
+      if (kind !== 3) {
+        t.careType[i] = kind;
+        if (kind === PSYCHIATRIC_CODE) counts.unit.psychiatric++;
+        else counts.unit.somatic++;
+        return;
+      }
+    }
+    counts.fallback++;
   }
 
   private readDate(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
@@ -639,13 +712,6 @@ class RowContext {
 function excelErrorReason(text: string): Bilingual {
   const code = text.trim().toUpperCase();
   return { sv: `Excel-felvärde ${code}, behandlas som saknat`, en: `Excel error value ${code}, treated as missing` };
-}
-
-/** "psyk" or "psych" anywhere (Psykiatri, Rättspsykiatri, BUP-psyk, Psychiatry), or BUP → psychiatric. */
-export function careTypeOf(raw: string): CareType {
-  const n = normalizeText(raw);
-  if (n.includes("psyk") || n.includes("psych") || /(^| )(bup|psy)( |$)/.test(n)) return "psychiatric";
-  return "somatic";
 }
 
 const YES_WITHOUT_DATE: Bilingual = {
