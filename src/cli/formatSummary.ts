@@ -37,6 +37,7 @@ const T = {
     unmapped: "okända kolumner",
     skipped: "överhoppade rader",
     figures: "Siffror per kommun, vårdform och period",
+    leftOut: (rows: number, amount: string) => `Utanför beräkningen: ${rows} ${rows === 1 ? "rad" : "rader"} med fakturerade uppgifter, fakturerat ${amount} kr (ingår i Fakturerat och Differens)`,
     head: ["Kommun", "Vårdform", "Period", "Vistelser", "Dagar", "Snitt", "Riktmärke", "Ansvarsdagar", "Belopp", "Fakturerat", "Differens"],
     total: "Totalt",
     notRun: "Kontroller som inte kunde köras (kolumn saknas)",
@@ -67,6 +68,7 @@ const T = {
     unmapped: "unknown columns",
     skipped: "skipped rows",
     figures: "Figures per municipality, care type and period",
+    leftOut: (rows: number, amount: string) => `Left out of the figures: ${rows} ${rows === 1 ? "row" : "rows"} stating invoiced figures, invoiced ${amount} SEK (in Invoiced and Difference)`,
     head: ["Municipality", "Care type", "Period", "Stays", "Days", "Average", "Benchmark", "Liable days", "Amount", "Invoiced", "Difference"],
     total: "Total",
     notRun: "Checks that could not run (column missing)",
@@ -160,6 +162,8 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
     formatNumber(fig.totals.difference, 0, lang),
   ]);
   out.push(...table(t.head, rows, 3).map((l) => `  ${l}`));
+  const left = fig.totals.leftOut;
+  if (left.rows > 0) out.push(`  ${t.leftOut(left.rows, formatNumber(left.invoicedAmount, 0, lang))}`);
   out.push("");
 
   const notRun = result.checks.filter((c) => !c.ran);

@@ -99,3 +99,14 @@ describe("helpers", () => {
     );
   });
 });
+
+describe("formatSummary: rows left out of the figures", () => {
+  it("says how many rows the figures leave out and what they invoice", () => {
+    const result = resultFixture([]);
+    result.figures.totals = { ...result.figures.totals, invoicedAmount: 252000, difference: 231000, leftOut: { rows: 2, invoicedDays: 20, invoicedBilledDays: 14, invoicedAmount: 147000 } };
+    const ctx = { file: "x.xlsx", usingSample: false, privacy: privacyFilter(false), revealed: false, today: "2023-11-15", limit: 25, markedCopy: null };
+    expect(formatSummary(result, { ...ctx, lang: "sv" })).toContain("Utanför beräkningen: 2 rader med fakturerade uppgifter, fakturerat 147 000 kr (ingår i Fakturerat och Differens)");
+    expect(formatSummary(result, { ...ctx, lang: "en" })).toContain("Left out of the figures: 2 rows stating invoiced figures, invoiced 147,000 SEK");
+    expect(formatSummary(resultFixture([]), { ...ctx, lang: "en" })).not.toContain("Left out of the figures");
+  });
+});

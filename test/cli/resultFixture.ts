@@ -62,7 +62,7 @@ export function resultFixture(findings: Finding[]): ReviewResult {
         },
       ],
       findings: [],
-      totals: { stays: 3, days: 7, liableDays: 2, amount: 21000, invoicedAmount: 31500, difference: 10500 },
+      totals: { stays: 3, days: 7, liableDays: 2, amount: 21000, invoicedAmount: 31500, difference: 10500, leftOut: { rows: 0, invoicedDays: null, invoicedBilledDays: null, invoicedAmount: null } },
     },
     findings,
     counts: {

@@ -89,7 +89,7 @@ function resultFor(profile: AgreementProfile): ReviewResult {
         },
       ],
       findings: [],
-      totals: { stays: 2, days: 7, liableDays: 2.4, amount: 12345, invoicedAmount: 15000, difference: 2655 },
+      totals: { stays: 2, days: 7, liableDays: 2.4, amount: 12345, invoicedAmount: 15000, difference: 2655 , leftOut: { rows: 0, invoicedDays: null, invoicedBilledDays: null, invoicedAmount: null } },
     },
     findings,
     counts: { byCode: { DUPLICATE_STAY: 1, LONG_STAY: 1 }, bySeverity: { error: 1, warning: 0, info: 1 } },

@@ -435,7 +435,9 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
 export const OTHER_FINDINGS: Record<Exclude<FindingCode, CheckCode>, FindingSpec> = {
   INVALID_VALUE: {
     code: "INVALID_VALUE",
+    // An unreadable date the count needs leaves the row out of the figures: an error.
     severity: "warning",
+    severities: { leftOut: "error" },
     title: { sv: "Ett värde går inte att läsa", en: "A value cannot be read" },
   },
   PRICE_UNKNOWN: {

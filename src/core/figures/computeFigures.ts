@@ -334,8 +334,31 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
   return {
     groups,
     findings: figureFindings(profile, priceMissing, benchmarkMissing, outsideValidity),
-    totals: totalsOf(groups),
+    totals: totalsOf(groups, leftOutInvoiced(basis, options?.excludeRows)),
   };
+}
+
+type LeftOut = FiguresResult["totals"]["leftOut"];
+
+/** What the rows left out of the figures invoice (disputed rows excluded, as from the groups). */
+function leftOutInvoiced(basis: FigureBasis, exclude: ReadonlySet<string> | undefined): LeftOut {
+  const l = basis.leftOut;
+  let rows = 0;
+  const sums = [0, 0, 0];
+  const seen = [0, 0, 0];
+  const columns = [l.statedDays, l.statedBilledDays, l.statedAmount];
+  for (let j = 0; j < l.count; j++) {
+    if (exclude && exclude.size > 0 && exclude.has(`${basis.sheets[l.sheetIndex[j]]}!${l.row[j]}`)) continue;
+    rows++;
+    for (let k = 0; k < 3; k++) {
+      const v = columns[k][j];
+      if (v !== v) continue; // NaN: not stated
+      sums[k] += v;
+      seen[k]++;
+    }
+  }
+  const sum = (k: number) => (seen[k] > 0 ? roundTo(sums[k], 6) : null);
+  return { rows, invoicedDays: sum(0), invoicedBilledDays: sum(1), invoicedAmount: sum(2) };
 }
 
 /** Per group, its rows (sheet, Excel row) in basis order; all lists made in one pass on first use. */
@@ -361,7 +384,7 @@ function groupRowLists(
   };
 }
 
-function totalsOf(groups: GroupFigures[]): FiguresResult["totals"] {
+function totalsOf(groups: GroupFigures[], leftOut: LeftOut): FiguresResult["totals"] {
   let stays = 0;
   let days = 0;
   let liable = 0;
@@ -374,6 +397,7 @@ function totalsOf(groups: GroupFigures[]): FiguresResult["totals"] {
     amount = amount === null || g.amount === null ? null : amount + g.amount;
     if (g.invoicedAmount !== null) invoiced = (invoiced ?? 0) + g.invoicedAmount;
   }
+  if (leftOut.invoicedAmount !== null) invoiced = (invoiced ?? 0) + leftOut.invoicedAmount;
   const totalAmount = amount === null ? null : roundTo(amount, 2);
   const totalInvoiced = invoiced === null ? null : roundTo(invoiced, 6);
   return {
@@ -383,6 +407,7 @@ function totalsOf(groups: GroupFigures[]): FiguresResult["totals"] {
     amount: totalAmount,
     invoicedAmount: totalInvoiced,
     difference: invoicedMinusComputed(totalInvoiced, totalAmount),
+    leftOut,
   };
 }
 

@@ -63,9 +63,15 @@ export interface FiguresResult {
     days: number;
     liableDays: number;
     amount: number | null;
+    /** What the sheets invoice: the groups' invoiced amounts and those of the rows left out. */
     invoicedAmount: number | null;
-    /** invoicedAmount − amount, as on each group. */
+    /** invoicedAmount − amount: what was invoiced above what the model gives, left-out rows included. */
     difference: number | null;
+    /**
+     * Rows the figures leave out (a date missing, unreadable or in the wrong order; an open stay)
+     * that state days or an amount: their invoiced figures, which are in `invoicedAmount`.
+     */
+    leftOut: { rows: number; invoicedDays: number | null; invoicedBilledDays: number | null; invoicedAmount: number | null };
   };
 }
 

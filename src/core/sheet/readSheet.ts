@@ -20,13 +20,14 @@ import { careTypeOf, emptyCareTypeCounts, sheetCareType, unitCareType, type Care
 import { detectSheet } from "./detectSheet";
 import { FIELD_LABELS, type Field } from "./fields";
 import type { SheetReading } from "./sheetReading";
-import { CARE_CODE, EMPTY, LAZY, NUMBER_BIT, StayTable, type LazyText, type LazyTextSource } from "./stayTable";
+import { CARE_CODE, COUNT_DATE_FIELDS, EMPTY, LAZY, NUMBER_BIT, StayTable, type LazyText, type LazyTextSource } from "./stayTable";
 
 export { careTypeOf };
 
 // Module-local copies of what the row loop uses on every cell: under a CommonJS transform an
 // imported binding is read through an accessor call (measurable at a million rows).
 const NONE = EMPTY;
+const COUNT_DATES = COUNT_DATE_FIELDS;
 const PSYCHIATRIC_CODE: number = CARE_CODE.psychiatric;
 const LAZY_PERSON = LAZY.personIdRaw;
 const LAZY_STAY_ID = LAZY.stayId;
@@ -705,6 +706,8 @@ class RowContext {
   }
 
   private invalid(reader: Reader, cell: CellValue, excelRow: number, reason: Bilingual): void {
+    // A date the count needs: the row is left out of the figures (its row is the last added).
+    if (COUNT_DATES.has(reader.field)) this.table.unreadableDate[this.table.length - 1] = 1;
     this.findings.push(invalidValueFinding(this.sheet, excelRow, reader.letter, reader.field, cell, reason));
   }
 }
@@ -770,21 +773,31 @@ export function invalidValueFinding(
   // An error code is no personal data: "#N/A" is shown as it is, even in the identity column.
   const shown = excelError ? raw.toUpperCase() : clip(isPerson ? maskPersonId(raw) : raw);
   const label = FIELD_LABELS[field];
-  const message: Bilingual = isFormulaWithoutValue(cell)
-    ? {
-        sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): cellen är en formel utan sparat värde (öppna arbetsboken i Excel, räkna om och spara den); fältet behandlas som tomt.`,
-        en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the cell is a formula without a stored value (open the workbook in Excel, recalculate and save it); the field is treated as empty.`,
-      }
+  const where: Bilingual = { sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv})`, en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en})` };
+  // What the figures do with the row: a date the count needs leaves the row out; else the field is empty.
+  const leftOut = COUNT_DATE_FIELDS.has(field);
+  const outcome = leftOut ? LEFT_OUT : TREATED_AS_EMPTY;
+  const what: Bilingual = isFormulaWithoutValue(cell)
+    ? { sv: "cellen är en formel utan sparat värde (öppna arbetsboken i Excel, räkna om och spara den)", en: "the cell is a formula without a stored value (open the workbook in Excel, recalculate and save it)" }
     : excelError
-    ? {
-        sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): Excel-felvärdet ${shown} behandlas som saknat värde.`,
-        en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the Excel error value ${shown} is treated as missing.`,
-      }
-    : {
-        sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): värdet "${shown}" kunde inte läsas (${reason.sv}); fältet behandlas som tomt.`,
-        en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the value "${shown}" could not be read (${reason.en}); the field is treated as empty.`,
-      };
-  const finding: Finding = { code: "INVALID_VALUE", severity: severityOf("INVALID_VALUE"), sheet, row, columns: [letter], fields: [field], message };
+      ? { sv: `cellen har Excel-felvärdet ${shown}`, en: `the cell holds the Excel error value ${shown}` }
+      : { sv: `värdet "${shown}" kunde inte läsas (${reason.sv})`, en: `the value "${shown}" could not be read (${reason.en})` };
+  const message: Bilingual = { sv: `${where.sv}: ${what.sv}; ${outcome.sv}`, en: `${where.en}: ${what.en}; ${outcome.en}` };
+  const finding: Finding = {
+    code: "INVALID_VALUE",
+    severity: severityOf("INVALID_VALUE", leftOut ? "leftOut" : "main"),
+    sheet,
+    row,
+    columns: [letter],
+    fields: [field],
+    message,
+  };
   if (!isPerson && !isFormulaWithoutValue(cell)) finding.value = raw;
   return finding;
 }
+
+const TREATED_AS_EMPTY: Bilingual = { sv: "fältet behandlas som tomt.", en: "the field is treated as empty." };
+const LEFT_OUT: Bilingual = {
+  sv: "dagarna kan inte räknas, så raden tas inte med i beräkningen (dess angivna dagar och belopp står kvar i det fakturerade).",
+  en: "its days cannot be counted, so the row is left out of the figures (its stated days and amount stay in the invoiced totals).",
+};
