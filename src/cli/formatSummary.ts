@@ -6,6 +6,7 @@ import { describeRules } from "../core/agreements/describeRules";
 import { formatFixed } from "../core/cells/numberText";
 import type { AgreementProfile } from "../core/agreements/profileSchema";
 import { findingTitle } from "../core/checks/catalog";
+import { cappedList, shortText } from "../core/checks/messages";
 import type { CareType, FindingCode } from "../core/model";
 import type { ReviewResult } from "../core/review/result";
 import { FIELD_LABELS } from "../core/sheet/fields";
@@ -131,7 +132,7 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
     out.push(`  ${s.name}: ${t.headerRow} ${s.headerRow ?? "–"}, ${s.rows} ${t.rows}`);
     out.push(`    ${s.mapping.map((m) => `${m.letter}=${FIELD_LABELS[m.field][lang]}${m.how === "exact" || m.how === "override" ? "" : ` (${m.how})`}`).join(", ")}`);
     if (s.missingFields.length) out.push(`    ${t.missing}: ${s.missingFields.map((f) => FIELD_LABELS[f][lang]).join(", ")}`);
-    if (s.unmappedHeaders.length) out.push(`    ${t.unmapped}: ${s.unmappedHeaders.map((u) => `${u.letter} "${u.header}"`).join(", ")}`);
+    if (s.unmappedHeaders.length) out.push(`    ${t.unmapped}: ${cappedList(s.unmappedHeaders.map((u) => `${u.letter} "${shortText(u.header)[lang]}"`))[lang]}`);
     if (s.skipped.length) {
       const label = (r: string) => (r === "total" ? t.totalRow : r === "blank" ? t.blank : t["repeated-header"]);
       out.push(`    ${t.skipped}: ${s.skipped.map((k) => `${k.fromRow === k.toRow ? k.fromRow : `${k.fromRow}–${k.toRow}`} (${label(k.reason)})`).join(", ")}`);

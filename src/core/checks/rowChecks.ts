@@ -10,7 +10,7 @@ import type { Bilingual, Finding, Severity, Stay } from "../model";
 import type { Field } from "../sheet/fields";
 import { CHECK_CATALOG, severityOf } from "./catalog";
 import { maskPersonId as maskId } from "../cells/mask";
-import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, type MessageParam } from "./messages";
+import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, shortText, type MessageParam } from "./messages";
 import type { ModelContext } from "./modelRules";
 import { isUnreadable, rowFinding, type SheetContext } from "./sheetContext";
 import { unitCareType } from "../sheet/careTypeHints";
@@ -204,7 +204,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
             "NOT_RESIDENT",
             "main",
             ["residenceMunicipality", "municipality"],
-            fillMessage(CATALOG.NOT_RESIDENT.messages.main, { residence: s.residenceMunicipality, municipality: s.municipality }),
+            fillMessage(CATALOG.NOT_RESIDENT.messages.main, { residence: shortText(s.residenceMunicipality), municipality: shortText(s.municipality) }),
           ),
         );
       }
@@ -277,7 +277,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
       const m = CATALOG.CARE_TYPE_MISMATCH.messages;
       if ((kind === 1 && s.careType === "somatic") || (kind === 2 && s.careType === "psychiatric")) {
         out.push(
-          rowFinding(ctx, s, "CARE_TYPE_MISMATCH", kind === 1 ? "main" : "reverse", ["careType", "unit"], fillMessage(kind === 1 ? m.main : m.reverse, { unit: s.unit })),
+          rowFinding(ctx, s, "CARE_TYPE_MISMATCH", kind === 1 ? "main" : "reverse", ["careType", "unit"], fillMessage(kind === 1 ? m.main : m.reverse, { unit: shortText(s.unit) })),
         );
       }
     }
@@ -308,12 +308,12 @@ function checkPersonId(ctx: SheetContext, s: Stay, out: Finding[]): void {
   if (id === null) {
     if (isBlankText(s.personIdRaw) || isUnreadable(ctx, s.row, "personId")) return;
     const masked = maskId(s.personIdRaw as string);
-    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "unreadable", ["personId"], fillMessage(m.unreadable, { id: masked }), { value: masked }));
+    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "unreadable", ["personId"], fillMessage(m.unreadable, { id: shortText(masked) }), { value: masked }));
     return;
   }
   if (id.kind === "reservnummer") {
     const masked = maskId(s.personIdRaw ?? id.normalized);
-    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "reserve", ["personId"], fillMessage(m.reserve, { id: masked }), { value: masked }));
+    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "reserve", ["personId"], fillMessage(m.reserve, { id: shortText(masked) }), { value: masked }));
     return;
   }
   if (!id.checkDigitValid) {
@@ -343,7 +343,7 @@ function checkDeceased(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Findin
     }
   }
   if (s.dischargeCause !== null && isDeathCause(env, s.dischargeCause)) {
-    out.push(rowFinding(ctx, s, "DECEASED", "cause", ["dischargeCause"], fillMessage(m.cause, { cause: s.dischargeCause })));
+    out.push(rowFinding(ctx, s, "DECEASED", "cause", ["dischargeCause"], fillMessage(m.cause, { cause: shortText(s.dischargeCause) })));
   }
 }
 

@@ -6,6 +6,7 @@ import type { AgreementProfile, CareRules } from "../agreements/profileSchema";
 import type { DateSystem } from "../cells/cellValue";
 import { formatDay } from "../cells/localDate";
 import type { Bilingual, CareType } from "../model";
+import { shortText } from "../checks/messages";
 import { decidedBeyondColumn, type CareTypeDecision } from "../sheet/careTypeHints";
 
 export interface AssumptionContext {
@@ -128,12 +129,12 @@ function careTypeAssumption(sheet: string, d: CareTypeDecision): Bilingual {
   const total = c.column.somatic + c.column.psychiatric;
   if (total > 0) parts.push({ sv: `${rows(total).sv} enligt kolumnen vårdform`, en: `${rows(total).en} by the care-type column` });
   each(c.user, { sv: "enligt användarens val för bladet", en: "as the user chose for the sheet" });
-  const text = d.sheet?.text ?? "";
+  const title = shortText(d.sheet?.text ?? "");
   each(
     c.sheet,
     d.sheet?.source === "title"
-      ? { sv: `enligt bladets rubrik "${text}"`, en: `by the sheet's title "${text}"` }
-      : { sv: `enligt bladets namn "${text}"`, en: `by the sheet's name "${text}"` },
+      ? { sv: `enligt bladets rubrik "${title.sv}"`, en: `by the sheet's title "${title.en}"` }
+      : { sv: `enligt bladets namn "${title.sv}"`, en: `by the sheet's name "${title.en}"` },
   );
   each(c.unit, { sv: "enligt avdelningens namn", en: "by the unit's name" });
   if (c.fallback > 0) {

@@ -10,6 +10,7 @@
 import { isExcelError, isFormulaWithoutValue, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
 import { dateFromSerial, parseDateCell } from "../cells/dates";
 import { severityOf } from "../checks/catalog";
+import { formatNumber, shortText } from "../checks/messages";
 import type { LocalDateTime } from "../cells/localDate";
 import { maskPersonId } from "../cells/mask";
 import { parseNumberCell } from "../cells/numbers";
@@ -92,6 +93,8 @@ interface Reader {
   column: Int32Array | Float64Array | null;
   /** A number field's presence bit (NUMBER_BIT). */
   bit: number;
+  /** A number field's largest plausible size (|value|); beyond it the value is a finding, not arithmetic. */
+  limit: number;
   /** The last text cell read in this column and its text index: sorted sheets repeat a value for many rows. */
   lastCell: CellValue | undefined;
   lastText: number;
@@ -212,6 +215,7 @@ export class SheetReader {
       headerLower: m.header.trim().toLowerCase(),
       column: columnOf(table, m.field),
       bit: m.field in NUMBER_BIT ? NUMBER_BIT[m.field as keyof typeof NUMBER_BIT] : 0,
+      limit: NUMBER_LIMIT[m.field] ?? Infinity,
       lastCell: undefined,
       lastText: NONE,
     }));
@@ -574,6 +578,7 @@ class RowContext {
       if (p.kind === "invalid") return this.invalid(reader, cell, excelRow, p.reason);
       value = p.value;
     }
+    if (value > reader.limit || value < -reader.limit) return this.invalid(reader, cell, excelRow, tooLarge(reader), true);
     this.table.setNumber(reader.column as Float64Array, reader.bit, i, value);
   }
 
@@ -705,16 +710,29 @@ class RowContext {
     if (b !== null && reader.field === "planningNeeded") this.table.setPlanningNeeded(i, b);
   }
 
-  private invalid(reader: Reader, cell: CellValue, excelRow: number, reason: Bilingual): void {
+  private invalid(reader: Reader, cell: CellValue, excelRow: number, reason: Bilingual, implausible = false): void {
     // A date the count needs: the row is left out of the figures (its row is the last added).
     if (COUNT_DATES.has(reader.field)) this.table.unreadableDate[this.table.length - 1] = 1;
-    this.findings.push(invalidValueFinding(this.sheet, excelRow, reader.letter, reader.field, cell, reason));
+    this.findings.push(invalidValueFinding(this.sheet, excelRow, reader.letter, reader.field, cell, reason, implausible));
   }
 }
 
 function excelErrorReason(text: string): Bilingual {
   const code = text.trim().toUpperCase();
   return { sv: `Excel-felvärde ${code}, behandlas som saknat`, en: `Excel error value ${code}, treated as missing` };
+}
+
+/**
+ * The largest plausible size of each number field: 100 years of days, a price per day of ten
+ * million kronor, an amount of ten billion. Beyond it a value (1e308 prints as "Infinity kr")
+ * is a finding and is left out of every sum.
+ */
+const NUMBER_LIMIT: Partial<Record<Field, number>> = { statedDays: 36_525, billedDays: 36_525, pricePerDay: 1e7, amount: 1e10 };
+const NUMBER_FIELDS: ReadonlySet<Field> = new Set(Object.keys(NUMBER_LIMIT) as Field[]);
+
+function tooLarge(reader: Reader): Bilingual {
+  const n = { sv: formatNumber(reader.limit, "sv"), en: formatNumber(reader.limit, "en") };
+  return { sv: `orimligt stort: mer än ${n.sv}`, en: `implausibly large: over ${n.en}` };
 }
 
 const YES_WITHOUT_DATE: Bilingual = {
@@ -751,9 +769,6 @@ function rawText(cell: CellValue): string {
   return String(cell);
 }
 
-function clip(text: string): string {
-  return text.length > 60 ? text.slice(0, 59) + "…" : text;
-}
 
 /**
  * The INVALID_VALUE finding: sheet, row, column, field and the raw value in both languages.
@@ -766,22 +781,26 @@ export function invalidValueFinding(
   field: Field,
   cell: CellValue,
   reason: Bilingual,
+  /** Read, but not a plausible value (1e308 kr): said as such, not as unreadable. */
+  implausible = false,
 ): Finding {
   const raw = rawText(cell);
   const isPerson = field === "personId";
   const excelError = isExcelError(cell);
   // An error code is no personal data: "#N/A" is shown as it is, even in the identity column.
-  const shown = excelError ? raw.toUpperCase() : clip(isPerson ? maskPersonId(raw) : raw);
+  const shown = excelError ? { sv: raw.toUpperCase(), en: raw.toUpperCase() } : shortText(isPerson ? maskPersonId(raw) : raw);
   const label = FIELD_LABELS[field];
   const where: Bilingual = { sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv})`, en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en})` };
   // What the figures do with the row: a date the count needs leaves the row out; else the field is empty.
   const leftOut = COUNT_DATE_FIELDS.has(field);
-  const outcome = leftOut ? LEFT_OUT : TREATED_AS_EMPTY;
+  const outcome = leftOut ? LEFT_OUT : NUMBER_FIELDS.has(field) ? IGNORED : TREATED_AS_EMPTY;
   const what: Bilingual = isFormulaWithoutValue(cell)
     ? { sv: "cellen är en formel utan sparat värde (öppna arbetsboken i Excel, räkna om och spara den)", en: "the cell is a formula without a stored value (open the workbook in Excel, recalculate and save it)" }
     : excelError
-      ? { sv: `cellen har Excel-felvärdet ${shown}`, en: `the cell holds the Excel error value ${shown}` }
-      : { sv: `värdet "${shown}" kunde inte läsas (${reason.sv})`, en: `the value "${shown}" could not be read (${reason.en})` };
+      ? { sv: `cellen har Excel-felvärdet ${shown.sv}`, en: `the cell holds the Excel error value ${shown.en}` }
+      : implausible
+        ? { sv: `värdet "${shown.sv}" är ${reason.sv}`, en: `the value "${shown.en}" is ${reason.en}` }
+        : { sv: `värdet "${shown.sv}" kunde inte läsas (${reason.sv})`, en: `the value "${shown.en}" could not be read (${reason.en})` };
   const message: Bilingual = { sv: `${where.sv}: ${what.sv}; ${outcome.sv}`, en: `${where.en}: ${what.en}; ${outcome.en}` };
   const finding: Finding = {
     code: "INVALID_VALUE",
@@ -797,6 +816,10 @@ export function invalidValueFinding(
 }
 
 const TREATED_AS_EMPTY: Bilingual = { sv: "fältet behandlas som tomt.", en: "the field is treated as empty." };
+const IGNORED: Bilingual = {
+  sv: "värdet bortses från: det räknas inte in i det fakturerade och kontrolleras inte.",
+  en: "the value is ignored: it is not in the invoiced sums and is not checked.",
+};
 const LEFT_OUT: Bilingual = {
   sv: "dagarna kan inte räknas, så raden tas inte med i beräkningen (dess angivna dagar och belopp står kvar i det fakturerade).",
   en: "its days cannot be counted, so the row is left out of the figures (its stated days and amount stay in the invoiced totals).",

@@ -273,7 +273,7 @@ describe("INVALID_VALUE findings", () => {
       'Bladet "Okt", rad 2, kolumn B (Utskrivningsklar datum): cellen har Excel-felvärdet #N/A; dagarna kan inte räknas, så raden tas inte med i beräkningen (dess angivna dagar och belopp står kvar i det fakturerade).',
     );
     expect(r.findings.map((f) => f.severity)).toEqual(["error", "error", "warning", "warning"]);
-    expect(r.findings[2].message.en).toBe('Sheet "Okt", row 2, column D (Days stated): the cell holds the Excel error value #DIV/0!; the field is treated as empty.');
+    expect(r.findings[2].message.en).toBe('Sheet "Okt", row 2, column D (Days stated): the cell holds the Excel error value #DIV/0!; the value is ignored: it is not in the invoiced sums and is not checked.');
     expect(staysOf(r.table)[0].municipality).toBeNull();
     expect(staysOf(r.table)[0].statedDays).toBeNull();
   });
