@@ -24,6 +24,8 @@ export interface RowCheckEnv {
   invoicePeriod: { fromDay: number; toDay: number } | null;
   /** Shared text caches (cell texts repeat a lot: units, causes, municipality pairs). */
   caches: TextCaches;
+  /** The day the figures count open stays up to; null: open stays do not enter them. */
+  openStaysUntilDay: number | null;
   /** Rows whose price could not be checked because the year's price is unknown: per sheet and year. */
   priceUnknown: Map<string, { sheet: string; year: number; count: number; firstRow: number; fields: Field[] }>;
 }
@@ -126,7 +128,7 @@ function notePriceUnknown(env: RowCheckEnv, sheet: string, year: number, row: nu
 }
 
 /** What an empty needed field costs the row in the figures (mirrors the figure basis). */
-export type MissingConsequence = "excluded" | "unknownMunicipality" | "somaticAssumed" | "limited";
+export type MissingConsequence = "excluded" | "unknownMunicipality" | "somaticAssumed" | "limited" | "open";
 
 /** The fields a profile needs on every row, with what a missing value costs. */
 export interface NeededField {
@@ -262,7 +264,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
           ["readyWithdrawnDate", "newReadyDate"],
           s.newReady
             ? fillMessage(m.main, { withdrawn: dateText(s.readyWithdrawn), newReady: dateText(s.newReady) })
-            : fillMessage(m.noNew, { withdrawn: dateText(s.readyWithdrawn) }),
+            : fillMessage(m.noNew, { withdrawn: dateText(s.readyWithdrawn), ready: dateText(s.ready) }),
         ),
       );
     }
@@ -288,15 +290,27 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
       const m = CATALOG.STILL_ADMITTED.messages;
       const billed = s.billedDays !== null && s.billedDays > 0;
       const charged = s.amount !== null && s.amount > 0;
+      // As the figure basis decides: an open stay enters only up to the day asked for, and only
+      // when its count starts by then.
+      const until = env.openStaysUntilDay;
+      const counted = until !== null && ready !== null && ready.day <= until;
+      const untilText = counted ? dateText({ day: until, minute: null }) : "";
       if (billed || charged) {
         const what: Bilingual = billed
           ? fillMessage({ sv: "{n} dagar", en: "{n} days" }, { n: s.billedDays as number })
           : fillMessage({ sv: "{n} kr", en: "{n} SEK" }, { n: s.amount as number });
         out.push(
-          rowFinding(ctx, s, "STILL_ADMITTED", "billed", ["dischargeDate", billed ? "billedDays" : "amount"], fillMessage(m.billed, { what })),
+          rowFinding(
+            ctx,
+            s,
+            "STILL_ADMITTED",
+            counted ? "billedCounted" : "billed",
+            ["dischargeDate", billed ? "billedDays" : "amount"],
+            fillMessage(counted ? m.billedCounted : m.billed, { what, until: untilText }),
+          ),
         );
       } else {
-        out.push(rowFinding(ctx, s, "STILL_ADMITTED", "main", ["dischargeDate"], m.main));
+        out.push(rowFinding(ctx, s, "STILL_ADMITTED", counted ? "counted" : "main", ["dischargeDate"], counted ? fillMessage(m.counted, { until: untilText }) : m.main));
       }
     }
   }

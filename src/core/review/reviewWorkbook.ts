@@ -78,12 +78,10 @@ export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): Re
   // result keeps for the what-if path.
   const crossArena = Arena.reserve(crossRowBytes(rowsAtMost));
   const basisArena = Arena.reserve(figureBasisBytes(rowsAtMost));
-  const run = new CheckRun(readings, { profile, referenceDay, invoicePeriod, arena: crossArena }, rowsAtMost);
-  const building = new FigureBasisBuilder(
-    readings.map((r) => r.sheet),
-    rowsAtMost,
-    { openStaysUntilDay: options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null, errorRows: new Set(), arena: basisArena },
-  );
+  // Checks and figures agree on which open stays enter: the same day for both.
+  const openStaysUntilDay = options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null;
+  const run = new CheckRun(readings, { profile, referenceDay, invoicePeriod, arena: crossArena, openStaysUntilDay }, rowsAtMost);
+  const building = new FigureBasisBuilder(readings.map((r) => r.sheet), rowsAtMost, { openStaysUntilDay, errorRows: new Set(), arena: basisArena });
   sheetReaders.forEach((reader, k) => {
     const context = run.contexts[k];
     const lazyTexts = reader.reading.table.lazyTexts;
