@@ -6,6 +6,7 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { readFileSync } = require("node:fs");
 
 /** The only external script origin the pane may load. */
 const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -27,7 +28,39 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join("; ");
 
-module.exports = (_env, argv) => {
+/**
+ * Writes dist/manifest.xml for the origin the add-in will be served from (ADDIN_ORIGIN, or
+ * `--env origin=…`; the dev server's https://localhost:3000 when neither is given) and fails
+ * the build when the offline manifest check finds a problem in it.
+ */
+class DeploymentManifestPlugin {
+  constructor(origin) {
+    this.origin = origin;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("DeploymentManifestPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "DeploymentManifestPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        // The manifest logic is TypeScript (shared with `npm run validate` and its tests).
+        const tsx = require("tsx/cjs/api");
+        const { manifestForOrigin, parseAddinOrigin, DEV_ORIGIN } = tsx.require("./scripts/deployManifest.ts", __filename);
+        const { checkManifest, deploymentOptions, REPO_ROOT } = tsx.require("./scripts/manifestCheck.ts", __filename);
+        const manifestPath = path.join(__dirname, "manifest.xml");
+        compilation.fileDependencies.add(manifestPath);
+        try {
+          const base = parseAddinOrigin(this.origin ?? DEV_ORIGIN);
+          const xml = manifestForOrigin(readFileSync(manifestPath, "utf8"), base);
+          const problems = checkManifest(xml, deploymentOptions(path.join(REPO_ROOT, "assets")));
+          if (problems.length) throw new Error(`dist/manifest.xml for ${base}:\n  - ${problems.join("\n  - ")}`);
+          compilation.emitAsset("manifest.xml", new compiler.webpack.sources.RawSource(xml));
+        } catch (e) {
+          compilation.errors.push(new compiler.webpack.WebpackError(e instanceof Error ? e.message : String(e)));
+        }
+      });
+    });
+  }
+}
+
+module.exports = (env = {}, argv) => {
   const production = argv.mode !== "development";
   return {
     mode: production ? "production" : "development",
@@ -44,6 +77,9 @@ module.exports = (_env, argv) => {
     resolve: { extensions: [".tsx", ".ts", ".js"] },
     module: {
       rules: [
+        // The core is pure (no module runs code on import), so what the pane imports through
+        // the core's public entry but never uses is dropped, and the review stays in its own chunk.
+        { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -69,6 +105,7 @@ module.exports = (_env, argv) => {
         minify: production ? { collapseWhitespace: true, removeComments: true } : false,
       }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
+      new DeploymentManifestPlugin(env.origin ?? process.env.ADDIN_ORIGIN),
     ],
     performance: { hints: false },
     devServer: {

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { REQUIRED_API } from "../src/taskpane/officeEnv";
+import { REQUIRED_API } from "../src/adapters/excel/officeEnv";
 
 export interface XmlElement {
   name: string;
@@ -123,8 +123,12 @@ export const TASKPANE_SEQUENCE: { name: string; required: boolean }[] = [
 export interface ManifestCheckOptions {
   /** Directory the /assets/ URLs are served from (the repository's assets/). */
   assetsDir: string;
-  /** The origin every URL must use (the dev server). */
-  origin: string;
+  /**
+   * Where every URL must point: the dev server's origin, or "any-https" for a deployment
+   * (dist/manifest.xml): then every URL must start with the base the SourceLocation names
+   * (its address without "taskpane.html") and AppDomain must be that base's origin.
+   */
+  origin: string | "any-https";
   /** The Excel API set and minimum version the adapter needs. */
   requirement: { set: string; version: string };
 }
@@ -225,6 +229,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
     if (/Url$|^SourceLocation$|^Image$|^Url$/.test(n) && el.attrs.DefaultValue !== undefined)
       urls.push({ url: el.attrs.DefaultValue, where: `${el.name}${el.attrs.id ? ` id=${el.attrs.id}` : ""}`, el });
   }
+  const base = urlBase(options.origin, source?.attrs.DefaultValue);
+  if (base === null) problems.push(`<SourceLocation> "${source?.attrs.DefaultValue ?? ""}" must be an https URL ending in /taskpane.html`);
   for (const { url, where, el } of urls) {
     let parsed: URL;
     try {
@@ -234,19 +240,24 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
       continue;
     }
     if (parsed.protocol !== "https:") problems.push(`${where} (line ${el.line}): "${url}" is not https`);
-    if (parsed.origin !== options.origin) problems.push(`${where} (line ${el.line}): "${url}" is not on ${options.origin}`);
-    if (parsed.pathname.startsWith("/assets/")) {
-      const file = path.join(options.assetsDir, decodeURIComponent(parsed.pathname.slice("/assets/".length)));
+    if (base === null) continue;
+    const baseOrigin = new URL(base).origin;
+    const onBase = where === "AppDomain" ? parsed.origin === baseOrigin : url.startsWith(`${base}/`);
+    if (!onBase) problems.push(`${where} (line ${el.line}): "${url}" is not on ${where === "AppDomain" ? baseOrigin : base}`);
+    const relative = onBase && where !== "AppDomain" ? url.slice(base.length + 1) : "";
+    if (relative.startsWith("assets/")) {
+      const name = decodeURIComponent(relative.slice("assets/".length));
+      const file = path.join(options.assetsDir, name);
       if (!existsSync(file)) {
-        problems.push(`${where} (line ${el.line}): ${parsed.pathname} does not exist in assets/`);
+        problems.push(`${where} (line ${el.line}): /assets/${name} does not exist in assets/`);
         continue;
       }
       const size = pngSize(file);
-      if (!size) problems.push(`${where}: ${parsed.pathname} is not a PNG`);
+      if (!size) problems.push(`${where}: /assets/${name} is not a PNG`);
       const declared = local(el.name) === "Image" ? Number(/(\d+)x\d+/.exec(el.attrs.id ?? "")?.[1]) : NaN;
       const expected = el.name === "IconUrl" ? 32 : el.name === "HighResolutionIconUrl" ? 64 : declared;
       if (size && Number.isFinite(expected) && (size.width !== expected || size.height !== expected))
-        problems.push(`${where}: ${parsed.pathname} is ${size.width}×${size.height}, expected ${expected}×${expected}`);
+        problems.push(`${where}: /assets/${name} is ${size.width}×${size.height}, expected ${expected}×${expected}`);
     }
   }
 
@@ -287,6 +298,18 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
   return problems;
 }
 
+/** The base every URL must start with: the dev origin, or for a deployment the SourceLocation's folder. */
+function urlBase(origin: ManifestCheckOptions["origin"], sourceLocation: string | undefined): string | null {
+  if (origin !== "any-https") return origin;
+  const m = /^(https:\/\/[^?#]+)\/taskpane\.html$/.exec(sourceLocation ?? "");
+  if (!m) return null;
+  try {
+    return new URL(m[1]).protocol === "https:" ? m[1] : null;
+  } catch {
+    return null;
+  }
+}
+
 export const REPO_ROOT = path.resolve(__dirname, "..");
 
 export const DEFAULT_OPTIONS: ManifestCheckOptions = {
@@ -294,3 +317,15 @@ export const DEFAULT_OPTIONS: ManifestCheckOptions = {
   origin: "https://localhost:3000",
   requirement: { set: REQUIRED_API.set, version: REQUIRED_API.version },
 };
+
+/** A deployment's manifest (dist/manifest.xml): any https origin, icons from the build's assets. */
+export function deploymentOptions(assetsDir: string): ManifestCheckOptions {
+  return { ...DEFAULT_OPTIONS, assetsDir, origin: "any-https" };
+}
+
+/** The repository's manifest.xml is the dev manifest (localhost); any other file is a deployment's. */
+export function optionsForFile(file: string): ManifestCheckOptions {
+  if (path.resolve(file) === path.join(REPO_ROOT, "manifest.xml")) return DEFAULT_OPTIONS;
+  const besideIt = path.join(path.dirname(path.resolve(file)), "assets");
+  return deploymentOptions(existsSync(besideIt) ? besideIt : DEFAULT_OPTIONS.assetsDir);
+}

@@ -2,8 +2,9 @@
  * Command-line arguments of `npm run review`, parsed without side effects so that tests can
  * drive every branch. Usage errors come back as values; main prints them and exits 2.
  */
-import { epochDay, isValidCivil } from "../core/cells/localDate";
-import type { CareType } from "../core/model";
+import { epochDay, isValidCivil } from "../core";
+import { isScenarioOption, scenarioDefaults, SCENARIO_USAGE, takeScenarioOption, type ScenarioArgs } from "./scenarioArgs";
+import type { CareType } from "../core";
 
 export const DEFAULT_SAMPLE = "samples/fakturaunderlag-exempel.xlsx";
 /** The statutory default applies wherever no regional agreement is chosen. */
@@ -12,7 +13,7 @@ export const DEFAULT_LIMIT = 25;
 
 export type Lang = "sv" | "en";
 
-export interface CliArgs {
+export interface CliArgs extends ScenarioArgs {
   file: string;
   /** True when no file was given and the bundled sample is reviewed. */
   usingSample: boolean;
@@ -20,6 +21,8 @@ export interface CliArgs {
   sheets: string[];
   json: boolean;
   out: string | null;
+  /** Let --out replace an existing file (never the input). */
+  force: boolean;
   /** Invoice period as epoch days (inclusive) and its label. */
   period: { fromDay: number; toDay: number; label: string } | null;
   benchmark: number | null;
@@ -53,13 +56,24 @@ Options:
                      ("Psykiatri"), else the unit's name, else somatic; the summary's
                      assumptions say how each sheet was decided
   --json             print one JSON object on stdout, nothing else
-  --out FILE.xlsx    write a marked copy with a result sheet "Granskning"
+  --out FILE.xlsx    write a marked copy: flagged rows coloured by their worst finding (through
+                     conditional formats and a hidden sheet "_granskning_marks"; the cells and
+                     the other parts of the file stay as they were) and a result sheet
+                     "Granskning". The input is never written; FILE must not be the input
+                     (nor a link to it) and must not exist unless --force is given. The copy
+                     gets the input's file permissions and appears only when complete.
+  --force            let --out replace an existing file
   --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
   --lang sv|en       language of the summary (default sv)
-  --reveal           show personal identity numbers unmasked
+  --reveal           show personal identity numbers unmasked (summary, JSON and the
+                     copy's result sheet); without it every form is masked
   -h, --help         this text
 
-Exit codes: 0 ok, 1 bad input, 2 usage.`;
+Scenarios:
+${SCENARIO_USAGE}
+
+Exit codes: 0 ok, 1 bad input, 2 usage, 3 the marked copy could not be written (the review
+is still printed when it was done).`;
 
 const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit", "--care-type"]);
 
@@ -80,6 +94,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     sheets: [],
     json: false,
     out: null,
+    force: false,
     period: null,
     benchmark: null,
     lang: "sv",
@@ -88,6 +103,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     limit: DEFAULT_LIMIT,
     countOpenStays: false,
     careTypes: {},
+    ...scenarioDefaults(),
   };
   let fileSeen = false;
   for (let i = 0; i < argv.length; i++) {
@@ -96,6 +112,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
     const name = eq > 0 ? raw.slice(0, eq) : raw;
     let value: string | undefined = eq > 0 ? raw.slice(eq + 1) : undefined;
+    if (isScenarioOption(name)) {
+      const last = takeScenarioOption(args, name, value, argv, i); // scenarioArgs.ts
+      if (typeof last === "string") return usage(last);
+      i = last;
+      continue;
+    }
     if (WITH_VALUE.has(name) && value === undefined) {
       value = argv[++i];
       if (value === undefined) return usage(`${name} needs a value`);
@@ -120,7 +142,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         args.sheets.push(value!);
         break;
       case "--out":
+        if (value!.trim() === "") return usage("--out needs a file name");
+        // "--out --json": the name was forgotten, not a file called "--json" (write ./-x for that).
+        if (value!.startsWith("-") && eq < 0) return usage(`--out needs a file name, not the option ${value}`);
         args.out = value!;
+        break;
+      case "--force":
+        args.force = true;
         break;
       case "--care-type": {
         // The last "=": a sheet's name may hold one.

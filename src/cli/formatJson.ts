@@ -1,9 +1,7 @@
 /**
  * The --json output: exactly one object, stable key names for scripts that consume it.
  */
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import type { Bilingual, Severity } from "../core/model";
-import type { GroupFigures, ReviewResult, SheetSummary } from "../core/review/result";
+import type { AgreementProfile, Bilingual, GroupFigures, ReviewResult, Severity, SheetSummary } from "../core";
 import type { Lang } from "./args";
 
 export interface JsonContext {
@@ -60,8 +58,9 @@ export interface JsonReport {
 
 
 export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport {
-  const say = (b: Bilingual) => ctx.privacy(b[ctx.lang]);
-  return {
+  // Every string of the report goes through the mask at the end (privateStrings).
+  const say = (b: Bilingual) => b[ctx.lang];
+  const report: JsonReport = {
     file: ctx.file,
     today: ctx.today,
     period: ctx.period,
@@ -108,8 +107,21 @@ export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport
       columns: f.columns,
       message: say(f.message),
       ...(f.relatedRows?.length ? { relatedRows: f.relatedRows } : {}),
-      ...(f.value !== undefined ? { value: ctx.privacy(f.value) } : {}),
+      ...(f.value !== undefined ? { value: f.value } : {}),
     })),
     markedCopy: ctx.markedCopy,
   };
+  return privateStrings(report, ctx.privacy);
+}
+
+/** A copy of a JSON value with every string passed through `filter`: no field can slip past the mask. */
+function privateStrings<T>(value: T, filter: (text: string) => string): T {
+  if (typeof value === "string") return filter(value) as T;
+  if (Array.isArray(value)) return value.map((v) => privateStrings(v, filter)) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = privateStrings(v, filter);
+    return out as T;
+  }
+  return value;
 }

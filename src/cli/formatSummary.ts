@@ -2,14 +2,7 @@
  * The human-readable summary of `npm run review`: agreement and assumptions, sheets and their
  * column mapping, the figures per municipality × care type × period, and the findings.
  */
-import { describeRules } from "../core/agreements/describeRules";
-import { formatFixed } from "../core/cells/numberText";
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import { findingTitle } from "../core/checks/catalog";
-import { cappedList, shortText } from "../core/checks/messages";
-import type { CareType, FindingCode } from "../core/model";
-import type { ReviewResult } from "../core/review/result";
-import { FIELD_LABELS } from "../core/sheet/fields";
+import { describeRules, FIELD_LABELS, FIGURE_LABELS, cappedList, findingTitle, formatFixed, shortText, type AgreementProfile, type CareType, type FigureColumn, type FindingCode, type ReviewResult } from "../core";
 import type { Lang } from "./args";
 
 export interface SummaryContext {
@@ -22,6 +15,9 @@ export interface SummaryContext {
   limit: number;
   markedCopy: string | null;
 }
+
+/** The summary table's columns; their names come from the core, as in every other host. */
+const SUMMARY_COLUMNS: readonly FigureColumn[] = ["municipality", "careType", "period", "stays", "days", "average", "benchmark", "liableDays", "amount", "invoicedAmount", "difference"];
 
 const T = {
   sv: {
@@ -39,7 +35,7 @@ const T = {
     skipped: "överhoppade rader",
     figures: "Siffror per kommun, vårdform och period",
     leftOut: (rows: number, amount: string) => `Utanför beräkningen: ${rows} ${rows === 1 ? "rad" : "rader"} med fakturerade uppgifter, fakturerat ${amount} kr (ingår i Fakturerat och Differens)`,
-    head: ["Kommun", "Vårdform", "Period", "Vistelser", "Dagar", "Snitt", "Riktmärke", "Ansvarsdagar", "Belopp", "Fakturerat", "Differens"],
+    head: SUMMARY_COLUMNS.map((c) => FIGURE_LABELS[c].sv),
     total: "Totalt",
     notRun: "Kontroller som inte kunde köras (kolumn saknas)",
     findings: "Avvikelser",
@@ -70,7 +66,7 @@ const T = {
     skipped: "skipped rows",
     figures: "Figures per municipality, care type and period",
     leftOut: (rows: number, amount: string) => `Left out of the figures: ${rows} ${rows === 1 ? "row" : "rows"} stating invoiced figures, invoiced ${amount} SEK (in Invoiced and Difference)`,
-    head: ["Municipality", "Care type", "Period", "Stays", "Days", "Average", "Benchmark", "Liable days", "Amount", "Invoiced", "Difference"],
+    head: SUMMARY_COLUMNS.map((c) => FIGURE_LABELS[c].en),
     total: "Total",
     notRun: "Checks that could not run (column missing)",
     findings: "Findings",
@@ -185,12 +181,13 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
     out.push(`${t.first} ${shown.length} ${t.of} ${result.findings.length}${ctx.revealed ? "" : ` (${t.reveal})`}:`);
     for (const f of shown) {
       const where = `${f.sheet}!${f.row ?? "–"}${f.columns.length ? ` ${f.columns.join(",")}` : ""}`;
-      out.push(`  ${where}  [${t.severity[f.severity]}] ${f.code}: ${ctx.privacy(f.message[lang])}`);
+      out.push(`  ${where}  [${t.severity[f.severity]}] ${f.code}: ${f.message[lang]}`);
     }
   }
   if (ctx.markedCopy) {
     out.push("");
     out.push(`${t.markedCopy} ${ctx.markedCopy}`);
   }
-  return out.join("\n") + "\n";
+  // The whole text through the mask: group names, headers and sheet names may hold an id too.
+  return ctx.privacy(out.join("\n") + "\n");
 }

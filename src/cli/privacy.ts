@@ -1,11 +1,11 @@
 /**
  * Personal identity numbers never leave the review unmasked unless the user asks (--reveal).
- * The core's messages may quote a raw cell, so text is masked as well as known id fields.
+ * Every text the command prints goes through the core's one mask (privateText).
  */
-import { maskIdsInText } from "../core/cells/mask";
+import { maskIdsInText, privateText } from "../core";
 
 export { maskIdsInText };
 
 export function privacyFilter(reveal: boolean): (text: string) => string {
-  return reveal ? (t) => t : maskIdsInText;
+  return (t) => privateText(t, reveal);
 }

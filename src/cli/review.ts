@@ -3,28 +3,60 @@
  * engine and the formatters; all decisions live in args.ts and format*.ts.
  * Exit codes: 0 ok, 1 bad input (one line on stderr), 2 usage.
  */
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { copyProfile, getPreset, PRESETS } from "../core/agreements/presets";
-import type { AgreementProfile } from "../core/agreements/profileSchema";
-import { formatDay } from "../core/cells/localDate";
-import { reviewWorkbook } from "../core/review/reviewWorkbook";
-import { ReviewError } from "../core/review/reviewError";
-import { readXlsxWorkbook } from "../adapters/xlsx/readWorkbook";
-import { writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
+import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile } from "../core";
+import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
+import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
 import { toJsonReport } from "./formatJson";
+import { formatComparison, formatCurve } from "./formatScenarios";
 import { formatSummary } from "./formatSummary";
 import { privacyFilter } from "./privacy";
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
+/** The marked copy (--out) was not written; the review, when it was done, is printed all the same. */
+export const EXIT_COPY_FAILED = 3;
 
 class UsageError extends Error {}
 
+/** A profile file that cannot be used: one line per problem, each naming the field path. */
+class ProfileFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(problems.join("; "));
+  }
+}
+
+/** A scenario or profile from a JSON file (--profile, --compare). */
+function profileFromFile(file: string): AgreementProfile {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const why = e instanceof Error && "code" in e && e.code === "ENOENT" ? "no such file / filen finns inte" : e instanceof Error ? e.message : String(e);
+    throw new ProfileFileError(file, [`(file): ${why}`]);
+  }
+  const parsed = parseScenarioJson(text);
+  if (!parsed.ok) throw new ProfileFileError(file, parsed.problems);
+  return parsed.scenario.profile;
+}
+
+/** --compare's items: a preset id, else a file. */
+function profileFromIdOrFile(item: string): AgreementProfile {
+  const preset = getPreset(item);
+  if (preset) return preset;
+  if (existsSync(item) || /\.json$/i.test(item)) return profileFromFile(item);
+  throw new UsageError(`--compare: "${item}" is neither a preset (${PRESETS.map((p) => p.id).join(", ")}) nor a file`);
+}
+
 function chooseProfile(args: CliArgs): AgreementProfile {
-  const preset = getPreset(args.agreement);
+  const preset = args.profileFile !== null ? profileFromFile(args.profileFile) : getPreset(args.agreement);
   if (!preset) {
     throw new UsageError(`unknown agreement "${args.agreement}"; choose one of: ${PRESETS.map((p) => p.id).join(", ")}`);
   }
@@ -35,10 +67,11 @@ function chooseProfile(args: CliArgs): AgreementProfile {
 }
 
 /** Progress on stderr: a rewritten line on a terminal, a line per 100k rows otherwise. */
-function progressReporter(): (p: { sheet: string; rowsRead: number }) => void {
+function progressReporter(privacy: (text: string) => string): (p: { sheet: string; rowsRead: number }) => void {
   const tty = process.stderr.isTTY;
   let last = "";
-  return ({ sheet, rowsRead }) => {
+  return ({ sheet: name, rowsRead }) => {
+    const sheet = privacy(name);
     const key = `${sheet}:${rowsRead}`;
     if (key === last) return; // the end-of-sheet report may repeat the last count
     last = key;
@@ -64,11 +97,21 @@ export async function main(argv: readonly string[]): Promise<number> {
       // stderr, so that --json output stays one object.
       process.stderr.write(`review: --benchmark har ingen verkan på ${profile.id} (per vistelse) / has no effect on ${profile.id} (per stay)\n`);
     }
+    const compared = args.compare.map(profileFromIdOrFile); // before the (slow) read: bad files fail fast
     const referenceDay = args.today ?? stockholmDay(new Date());
     const file = args.usingSample ? path.resolve(__dirname, "..", "..", args.file) : args.file;
-    const report = progressReporter();
+    if (args.out !== null) {
+      // Before the review: a refused --out costs nothing when found first.
+      try {
+        checkMarkedCopyTarget(file, args.out, args.force);
+      } catch (e) {
+        if (e instanceof XlsxError) return copyFailed(e, args.lang);
+        throw e;
+      }
+    }
+    const report = progressReporter(privacyFilter(args.reveal));
     let sawProgress = false;
-    const grids = await readXlsxWorkbook(file, {
+    const grids = await readXlsxFile(file, {
       onProgress: (p) => {
         if (p.rowsRead >= 10_000) {
           sawProgress = true;
@@ -89,11 +132,39 @@ export async function main(argv: readonly string[]): Promise<number> {
       countOpenStays: args.countOpenStays,
       careTypeBySheet: args.careTypes,
     });
-    if (args.out) await writeMarkedCopy(file, args.out, result, { lang: args.lang });
+    let copyError: XlsxError | null = null;
+    if (args.out !== null) {
+      try {
+        await writeMarkedCopy(file, args.out, result, { lang: args.lang, force: args.force, reveal: args.reveal });
+      } catch (e) {
+        // The review is done: it is printed whatever became of the copy.
+        copyError = e instanceof XlsxError ? e : new XlsxError("WRITE_FAILED", { sv: `Kunde inte skriva ${args.out} (${oneLine(e)})`, en: `Could not write ${args.out} (${oneLine(e)})` });
+      }
+    }
+    const markedCopy = args.out !== null && copyError === null ? args.out : null;
 
     const privacy = privacyFilter(args.reveal);
     const today = formatDay(referenceDay);
     const shownFile = args.usingSample ? args.file : file;
+    if (compared.length > 0 || args.sensitivity) {
+      // From the review's figure basis alone: no re-read, no re-check.
+      const comparison = compared.length > 0 ? compareScenarios(result.basis, compared) : null;
+      let curve = null;
+      if (args.sensitivity) {
+        const r = sensitivityCurve(result.basis, profile, args.sensitivity);
+        if (!r.ok) throw new UsageError(`--sensitivity: ${r.problem.en} / ${r.problem.sv}`);
+        curve = r.curve;
+      }
+      if (args.json) {
+        process.stdout.write(JSON.stringify({ file: shownFile, today, agreement: profile.id, comparison, sensitivity: curve }) + "\n");
+      } else {
+        const lines = [`${shownFile} (${today})`, ""];
+        if (comparison) lines.push(...formatComparison(comparison, args.lang), "");
+        if (curve) lines.push(`${profile.id}: ${profile.name[args.lang]}`, ...formatCurve(curve, args.lang), "");
+        process.stdout.write(lines.join("\n"));
+      }
+      return copyError ? copyFailed(copyError, args.lang) : EXIT_OK;
+    }
     if (args.json) {
       const json = toJsonReport(result, {
         file: shownFile,
@@ -102,7 +173,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         today,
         period: args.period?.label ?? null,
         benchmarkOverride: args.benchmark,
-        markedCopy: args.out,
+        markedCopy,
       });
       process.stdout.write(JSON.stringify(json) + "\n");
     } else {
@@ -115,33 +186,65 @@ export async function main(argv: readonly string[]): Promise<number> {
           revealed: args.reveal,
           today,
           limit: args.limit,
-          markedCopy: args.out,
+          markedCopy,
         }),
       );
     }
+    if (copyError) return copyFailed(copyError, args.lang);
     return EXIT_OK;
   } catch (e) {
+    // Messages may name sheets, files or cells: through the mask like everything else.
+    const privacy = privacyFilter(args.reveal);
+    if (e instanceof ProfileFileError) {
+      for (const problem of e.problems) process.stderr.write(privacy(`review: ${e.file}: ${problem}\n`));
+      return EXIT_BAD_INPUT;
+    }
     if (e instanceof UsageError) {
-      process.stderr.write(`review: ${e.message}\n`);
+      process.stderr.write(privacy(`review: ${e.message}\n`));
       return EXIT_USAGE;
     }
+    // File-system errors (no permission, no such folder, …) in the user's language only.
+    if (e instanceof XlsxError && e.code.startsWith("FS_")) {
+      process.stderr.write(`review: ${e.bilingual[args.lang]}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (e instanceof XlsxError || e instanceof ReviewError) {
-      process.stderr.write(`review: ${e.bilingual.sv} / ${e.bilingual.en}\n`);
+      process.stderr.write(privacy(`review: ${e.bilingual.sv} / ${e.bilingual.en}\n`));
       return EXIT_BAD_INPUT;
     }
     // Anything else is still bad input from the user's point of view: one line, no stack.
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    process.stderr.write(`review: ${msg}\n`);
+    process.stderr.write(privacy(`review: ${msg}\n`));
     return EXIT_BAD_INPUT;
   }
 }
 
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
+/** Errors of the copy and of the file system: one line in the user's language. */
+function copyFailed(e: XlsxError, lang: CliArgs["lang"]): number {
+  process.stderr.write(`review: ${e.bilingual[lang]}\n`);
+  return EXIT_COPY_FAILED;
+}
+
 if (require.main === module) {
+  let settled = false;
+  // Node ends a process whose work stopped with a promise still pending with exit code 0 and no
+  // word; a review that did not finish must not look like one that did.
+  process.on("exit", () => {
+    if (settled) return;
+    process.stderr.write("review: granskningen avbröts innan den var klar (ett internt fel) / the review stopped before it was done (an internal error)\n");
+    process.exitCode = EXIT_BAD_INPUT;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
+      settled = true;
       process.exitCode = code;
     },
     (e) => {
+      settled = true;
       process.stderr.write(`review: ${e instanceof Error ? e.message : e}\n`);
       process.exitCode = EXIT_BAD_INPUT;
     },

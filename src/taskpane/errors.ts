@@ -3,7 +3,7 @@
  * bilingual text (the engine's ReviewError, the adapter's errors) speak for themselves;
  * Office's error codes get our wording; the rest gets a generic message plus the detail.
  */
-import type { Bilingual } from "../core/model";
+import type { Bilingual } from "../core";
 import type { Lang, Texts } from "./i18n";
 
 export interface PaneError {

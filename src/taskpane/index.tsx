@@ -5,13 +5,12 @@
 import type { ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { createExcelHost } from "../adapters/excel";
+import { startOffice } from "../adapters/excel";
 import { App } from "./App";
 import { coreEngine } from "./coreEngine";
-import { ErrorBoundary } from "./ErrorBoundary";
-import { TEXTS, type Lang } from "./i18n";
-import { paneEnvironment, REQUIRED_API } from "./officeEnv";
-import { ErrorMessage } from "./PaneMessage";
+import { ErrorBoundary } from "./shared/ErrorBoundary";
+import { pickLanguage, TEXTS, type Lang } from "./i18n";
+import { ErrorMessage } from "./shared/PaneMessage";
 
 /** The marker the browser tests (and time-to-interactive measurements) wait for. */
 function markReady(): void {
@@ -43,28 +42,29 @@ function fatal(message: string, lang: Lang, dark: boolean): void {
 }
 
 function start(): void {
-  if (typeof Office === "undefined") {
-    fatal(TEXTS.sv.errorNoOffice + " / " + TEXTS.en.errorNoOffice, "sv", false);
-    return;
-  }
-  Office.onReady((info) => {
+  startOffice((office) => {
+    if (office.kind === "no-office") {
+      fatal(TEXTS.sv.errorNoOffice + " / " + TEXTS.en.errorNoOffice, "sv", false);
+      return;
+    }
     performance.mark("office-ready");
-    const { lang, dark } = paneEnvironment(Office.context);
+    const lang = pickLanguage(office.look.displayLanguage);
+    const dark = office.look.dark;
     const t = TEXTS[lang];
-    if (info.host !== Office.HostType.Excel) {
+    if (office.kind === "not-excel") {
       fatal(t.errorNotExcel, lang, dark);
       return;
     }
-    if (!Office.context.requirements.isSetSupported(REQUIRED_API.set, REQUIRED_API.version)) {
-      fatal(t.errorRequirement(REQUIRED_API.set, REQUIRED_API.version), lang, dark);
+    if (office.kind === "requirement-missing") {
+      fatal(t.errorRequirement(office.set, office.version), lang, dark);
       return;
     }
     try {
-      render(<App host={createExcelHost()} engine={coreEngine} lang={lang} onReady={markReady} />, lang, dark);
+      render(<App host={office.createHost()} engine={coreEngine} lang={lang} onReady={markReady} />, lang, dark);
     } catch (e) {
       fatal(`${t.errorUnknown} (${e instanceof Error ? e.message : String(e)})`, lang, dark);
     }
-  }).catch(() => fatal(TEXTS.sv.errorNoOffice, "sv", false));
+  });
 }
 
 start();

@@ -3,10 +3,7 @@
  * the grid already read, filtering and paging. Display only: every figure comes from the
  * ReviewResult, never from here.
  */
-import type { CellValue, SheetGrid } from "../core/cells/cellValue";
-import { epochDay } from "../core/cells/localDate";
-import type { ColumnMapping, Finding, FindingCode, Severity } from "../core/model";
-import type { SheetSummary } from "../core/review/result";
+import { epochDay, privateText, type CellValue, type ColumnMapping, type Finding, type FindingCode, type Severity, type SheetGrid, type SheetSummary } from "../core";
 
 /** A header cell the user can map a field to. */
 export interface HeaderOption {
@@ -59,7 +56,12 @@ export function personIdOnRow(
 }
 
 /** The core's masking: birth date kept, the last four characters hidden ("19121212-****"). */
-export { maskPersonId } from "../core/cells/mask";
+export { maskPersonId, privateText } from "../core";
+
+/** A finding's message as the pane shows it: identity numbers masked unless the user reveals them. */
+export function findingText(finding: Pick<Finding, "message">, lang: "sv" | "en", reveal: boolean): string {
+  return privateText(finding.message[lang], reveal);
+}
 
 export interface FindingFilter {
   code: FindingCode | "all";
@@ -122,4 +124,11 @@ export function monthPeriod(value: string): { fromDay: number; toDay: number } |
 /** Whether a profile has a rule that uses a benchmark (average or hybrid billing). */
 export function usesBenchmark(profile: { somatic: { kind: string }; psychiatric: { kind: string } }): boolean {
   return profile.somatic.kind !== "individual" || profile.psychiatric.kind !== "individual";
+}
+
+/** Distinct sheet rows that carry a finding (what marking colours). */
+export function rowsWithFindings(findings: readonly Pick<Finding, "sheet" | "row">[]): number {
+  const rows = new Set<string>();
+  for (const f of findings) if (f.row !== null) rows.add(`${f.sheet}\u0000${f.row}`);
+  return rows.size;
 }

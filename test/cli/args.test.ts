@@ -1,4 +1,4 @@
-import { DEFAULT_AGREEMENT, DEFAULT_LIMIT, DEFAULT_SAMPLE, parseArgs, parseIsoDay, parsePeriod, stockholmDay } from "../../src/cli/args";
+import { DEFAULT_AGREEMENT, DEFAULT_LIMIT, DEFAULT_SAMPLE, parseArgs, parseIsoDay, parsePeriod, stockholmDay, USAGE } from "../../src/cli/args";
 import { epochDay } from "../../src/core/cells/localDate";
 
 function ok(argv: string[]) {
@@ -60,10 +60,24 @@ describe("parseArgs", () => {
     [["--frobnicate"], /unknown option/],
     [["a.xlsx", "b.xlsx"], /one file/],
     [["--agreement"], /needs a value/],
+    [["in.xlsx", "--out", ""], /--out needs a file name/],
+    [["in.xlsx", "--out="], /--out needs a file name/],
+    [["in.xlsx", "--out", "  "], /--out needs a file name/],
+    [["in.xlsx", "--out"], /--out needs a value/],
+    [["in.xlsx", "--out", "--json"], /--out needs a file name, not the option --json/],
   ])("rejects %j as a usage error", (argv, pattern) => {
     const r = parseArgs(argv);
     expect(r.kind).toBe("usage");
     if (r.kind === "usage") expect(r.message).toMatch(pattern);
+  });
+
+  it("--force lets --out replace a file; off by default; --help says so", () => {
+    expect(ok(["in.xlsx", "--out", "o.xlsx"]).force).toBe(false);
+    expect(ok(["in.xlsx", "--out", "o.xlsx", "--force"])).toMatchObject({ out: "o.xlsx", force: true });
+    expect(ok(["in.xlsx", "--out=-odd.xlsx"]).out).toBe("-odd.xlsx");
+    expect(USAGE).toMatch(/--force\s+let --out replace an existing file/);
+    expect(USAGE).toMatch(/never written/);
+    expect(USAGE).toMatch(/3 the marked copy could not be written/);
   });
 
   it("answers --help", () => {

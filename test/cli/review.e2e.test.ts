@@ -100,9 +100,9 @@ describe("--out", () => {
     expect(readFileSync(path.join(ROOT, SAMPLE)).equals(before)).toBe(true);
     expect(readFileSync(out).length).toBeGreaterThan(1000);
   });
-  it("refuses to overwrite the input (exit 1, one line)", () => {
+  it("refuses to overwrite the input (exit 3, one line)", () => {
     const r = run([SAMPLE, "--today", "2023-11-15", "--out", SAMPLE]);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(3);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/originalet/);
   });

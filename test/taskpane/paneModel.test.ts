@@ -16,7 +16,6 @@ import {
 } from "../../src/taskpane/paneModel";
 import { describeError, isCancellation } from "../../src/taskpane/errors";
 import { TEXTS, pickLanguage } from "../../src/taskpane/i18n";
-import { isDarkColor, paneEnvironment } from "../../src/taskpane/officeEnv";
 
 const map = (field: ColumnMapping["field"], column: number, letter: string, header: string): ColumnMapping => ({
   field,
@@ -120,15 +119,6 @@ describe("environment", () => {
     expect(pickLanguage("sv-SE")).toBe("sv");
     expect(pickLanguage("de-DE")).toBe("sv");
     expect(pickLanguage(undefined)).toBe("sv");
-  });
-
-  it("treats a dark Office background as dark", () => {
-    expect(isDarkColor("#262626")).toBe(true);
-    expect(isDarkColor("#FFFFFF")).toBe(false);
-    expect(isDarkColor("#E6E6E6")).toBe(false);
-    expect(isDarkColor("garbage")).toBe(false);
-    expect(paneEnvironment({ displayLanguage: "en-US", officeTheme: { bodyBackgroundColor: "#1f1f1f" } })).toEqual({ lang: "en", dark: true });
-    expect(paneEnvironment(undefined)).toEqual({ lang: "sv", dark: false });
   });
 
   it("computes today as an epoch day in local calendar terms", () => {

@@ -6,10 +6,7 @@
  * system (Workbook.use1904DateSystem exists only in the preview API set, so it is not used);
  * Worksheet.getRange/activate, Range.select [ExcelApi 1.1]; getItemOrNullObject [ExcelApi 1.4].
  */
-import type { DateSystem, SheetGrid } from "../../core/cells/cellValue";
-import type { Finding, MappingOverride } from "../../core/model";
-import type { CancelSignal, ReadProgress, SheetPreview, WorkbookHost } from "../../core/ports/workbookHost";
-import type { ReviewResult } from "../../core/review/result";
+import type { CancelSignal, DateSystem, Finding, MappingOverride, ReadProgress, ReviewResult, SheetGrid, SheetPreview, WorkbookHost } from "../../core";
 import { ExcelHostError, sheetNotFound, translateOfficeError } from "./excelHostError";
 import { clearMarksIn, markFindingsIn } from "./marks";
 import { previewSheetsIn } from "./preview";

@@ -1,4 +1,4 @@
-import type { Bilingual } from "../../core/model";
+import type { Bilingual } from "../../core";
 
 export type ExcelHostErrorCode =
   | "SHEET_NOT_FOUND"

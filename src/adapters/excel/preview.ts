@@ -5,9 +5,7 @@
  * APIs: WorksheetCollection.load items [ExcelApi 1.1]; Worksheet.protection [ExcelApi 1.2];
  * getUsedRangeOrNullObject [ExcelApi 1.4]; Worksheet.getRange, Range.values [ExcelApi 1.1].
  */
-import type { CellValue } from "../../core/cells/cellValue";
-import { columnLetter } from "../../core/cells/cellValue";
-import type { SheetPreview } from "../../core/ports/workbookHost";
+import { columnLetter, type CellValue, type SheetPreview } from "../../core";
 import { translateOfficeError } from "./excelHostError";
 import { HELPER_SHEET } from "./marks";
 import { RESULT_SHEET } from "./resultSheet";

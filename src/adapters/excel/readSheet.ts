@@ -7,9 +7,7 @@
  * APIs: WorksheetCollection.getItemOrNullObject, Worksheet.getUsedRangeOrNullObject [ExcelApi 1.4];
  * Worksheet.getRange, Range.values/rowIndex/columnIndex/rowCount/columnCount [ExcelApi 1.1].
  */
-import type { CellValue, SheetGrid } from "../../core/cells/cellValue";
-import { columnLetter } from "../../core/cells/cellValue";
-import type { CancelSignal, ReadProgress } from "../../core/ports/workbookHost";
+import { columnLetter, type CancelSignal, type CellValue, type ReadProgress, type SheetGrid } from "../../core";
 import { ExcelHostError, cancelled, isPayloadLimit, officeCode, sheetNotFound, translateOfficeError } from "./excelHostError";
 
 /** Excel on the web's request/response payload limit. */

@@ -2,7 +2,7 @@
  * Which Excel API requirement sets the adapter needs, per feature, and what it does without
  * them. Versions from the Excel JavaScript API reference ("[Api set: ExcelApi x.y]").
  */
-import type { Bilingual } from "../../core/model";
+import type { Bilingual } from "../../core";
 
 /** The lowest set for a full review; equal to manifest.xml's Requirements. */
 export const MINIMUM_EXCEL_API = "1.6";
@@ -88,7 +88,7 @@ export function checkRequirementsWith(supports: SetSupport): RequirementReport {
   }
   if (!features.benchmarkLine) {
     messages.push({
-      sv: "Excel-versionen saknar ExcelApi 1.7: i diagrammet visas jämförelsevärdet som staplar i stället för en linje.",
+      sv: "Excel-versionen saknar ExcelApi 1.7: i diagrammet visas riktmärket som staplar i stället för en linje.",
       en: "This Excel lacks ExcelApi 1.7: the chart shows the benchmark as columns instead of a line.",
     });
   }

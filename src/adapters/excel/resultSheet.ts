@@ -8,10 +8,7 @@
  * setPosition, ChartSeriesCollection.getItemAt [ExcelApi 1.1]; RangeFormat.autofitColumns
  * [ExcelApi 1.2]; ChartSeries.chartType [ExcelApi 1.7, only where supported].
  */
-import type { CellValue } from "../../core/cells/cellValue";
-import { columnLetter } from "../../core/cells/cellValue";
-import { maskIdsInText } from "../../core/cells/mask";
-import type { GroupFigures, ReviewResult } from "../../core/review/result";
+import { CARE_TYPE_LABELS, columnLetter, FIGURE_LABELS, figureHeading, maskIdsInText, type CellValue, type FigureColumn, type GroupFigures, type ReviewResult } from "../../core";
 import { ExcelHostError, translateOfficeError } from "./excelHostError";
 import { SYNC_BUDGET_BYTES } from "./readSheet";
 
@@ -21,25 +18,16 @@ export const RESULT_TABLE = "GranskningGrupper";
 export const RESULT_TITLE = "Granskning av fakturaunderlag – siffror per kommun, vårdform och period";
 const HEADER_ROW = 3;
 
-export const RESULT_HEADERS = [
-  "Kommun",
-  "Vårdform",
-  "Period",
-  "Vårdtillfällen",
-  "Utskrivningsklara dagar",
-  "Medelvärde (dagar)",
-  "Jämförelsevärde (dagar)",
-  "Betalningsansvariga dagar",
-  "Belopp (kr)",
-  "Fakturerat belopp (kr)",
-  "Differens (kr)",
-] as const;
+/** The group table's columns; their names come from the core, as in every other host. */
+export const RESULT_COLUMNS: readonly FigureColumn[] = [
+  "municipality", "careType", "period", "stays", "days", "average", "benchmark", "liableDays", "amount", "invoicedAmount", "difference",
+];
+export const RESULT_HEADERS = RESULT_COLUMNS.map((c) => figureHeading(c, "sv"));
 
-const CHART_HEADERS = ["Grupp", "Medelvärde", "Jämförelsevärde"] as const;
+const CHART_HEADERS = ["Grupp", FIGURE_LABELS.average.sv, FIGURE_LABELS.benchmark.sv] as const;
 /** The chart's data sits right of the table, one empty column between. */
 const CHART_DATA_COLUMN = RESULT_HEADERS.length + 1;
 
-const CARE_TYPE_SV = { somatic: "Somatisk", psychiatric: "Psykiatrisk" } as const;
 
 
 const orBlank = (v: number | null): CellValue => (v === null ? "" : v);
@@ -48,7 +36,7 @@ const orBlank = (v: number | null): CellValue => (v === null ? "" : v);
 export function groupRow(g: GroupFigures): CellValue[] {
   return [
     maskIdsInText(g.municipality),
-    CARE_TYPE_SV[g.careType] ?? g.careType,
+    CARE_TYPE_LABELS[g.careType]?.sv ?? g.careType,
     maskIdsInText(g.period),
     g.stays,
     g.days,
@@ -110,7 +98,7 @@ export async function writeResultSheetIn(context: Excel.RequestContext, result: 
       sheet.getRange(`${c0}${HEADER_ROW}:${c1}${HEADER_ROW}`).values = [[...CHART_HEADERS]];
       await writeRowsChunked(context, sheet, HEADER_ROW + 1, CHART_DATA_COLUMN, chartRows);
       const chart = sheet.charts.add("ColumnClustered", sheet.getRange(`${c0}${HEADER_ROW}:${c1}${lastRow}`), "Columns");
-      chart.title.text = "Medelvärde utskrivningsklara dagar per kommun och period, mot jämförelsevärdet";
+      chart.title.text = "Medelvärde utskrivningsklara dagar per kommun och period, mot riktmärket";
       const anchor = columnLetter(CHART_DATA_COLUMN + CHART_HEADERS.length + 1);
       chart.setPosition(`${anchor}${HEADER_ROW}`, `${columnLetter(CHART_DATA_COLUMN + CHART_HEADERS.length + 10)}${HEADER_ROW + 20}`);
       if (benchmarkLine) chart.series.getItemAt(1).chartType = "Line";

@@ -4,8 +4,7 @@
  *
  * APIs: Workbook.settings, SettingCollection.add/getItemOrNullObject, Setting.value [ExcelApi 1.4].
  */
-import type { MappingOverride } from "../../core/model";
-import { FIELDS } from "../../core/sheet/fields";
+import { FIELDS, type MappingOverride } from "../../core";
 import { translateOfficeError } from "./excelHostError";
 
 export const SETTINGS_KEY = "granskning.mappingOverrides";

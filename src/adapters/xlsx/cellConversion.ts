@@ -3,7 +3,7 @@
  * the same grid from both hosts. Read with styles ignored, exceljs leaves date cells as their
  * serial numbers in the workbook's date system, which is what Office.js returns.
  */
-import { FORMULA_WITHOUT_VALUE, type CellValue, type DateSystem } from "../../core/cells/cellValue";
+import { FORMULA_WITHOUT_VALUE, type CellValue, type DateSystem } from "../../core";
 
 const MS_PER_DAY = 86_400_000;
 /** 1970-01-01 as a 1900-system serial; the 1904 system is 1462 days behind. */

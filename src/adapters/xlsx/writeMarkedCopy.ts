@@ -1,167 +1,261 @@
 /**
- * Writes a COPY of the reviewed workbook: flagged rows get a fill by their worst severity
- * (values untouched) and a result sheet "Granskning" holds the figures and the findings with
- * identity numbers masked. The input file is only read, never written.
+ * Writes a COPY of the reviewed workbook: flagged rows are coloured by their worst severity and a
+ * result sheet "Granskning" holds the figures and the findings with identity numbers masked.
+ * The input file is only read, never written (copy/outputPath.ts).
+ *
+ * The copy is made at the level of the package's parts, without loading the workbook: every part
+ * of the input is copied as stored (byte for byte, not even inflated), except the few small ones
+ * that list sheets and styles, and the sheets with flagged rows. Those stream through once, their
+ * bytes unchanged but for one conditional format after the rows (copy/sheetMarks.ts), whose rules
+ * read a hidden helper sheet of severity codes, as the add-in's marks do. Memory stays flat: a
+ * sheet of 1,048,576 rows passes in chunks.
  */
-import ExcelJS from "exceljs";
-import { realpathSync } from "node:fs";
-import path from "node:path";
-import type { Severity } from "../../core/model";
-import type { ReviewResult } from "../../core/review/result";
-import { maskIdsInText } from "../../core/cells/mask";
+import type { FileHandle } from "node:fs/promises";
+import { open } from "node:fs/promises";
+import { createInflateRaw } from "node:zlib";
+import { columnLetter, type ReviewResult, type Severity } from "../../core";
+import { checkOutputPath, openTemp, writeAtomically, type OpenTemp } from "./copy/outputPath";
+import {
+  addContentTypes, addRelationships, addSheetsToWorkbook, addStyles, CT_STYLES, CT_WORKSHEET, MINIMAL_STYLES, officeDocumentPart,
+  REL_STYLES, REL_WORKSHEET, relationships, relsPartOf, resolveTarget, workbookSheets,
+} from "./copy/packageParts";
+import { helperSheetXml, resultRows, resultSheetXml } from "./copy/resultSheet";
+import { withMarks, type SheetMarkPlan } from "./copy/sheetMarks";
 import { assertReadableXlsx } from "./fileKind";
+import { fileSystemError } from "./fsErrors";
 import { XlsxError } from "./xlsxError";
+import { entryExtent, readEntry, readZipDirectory, type ZipEntry } from "./zip/zipReader";
+import { fileSink, ZipWriter } from "./zip/zipWriter";
 
-/** Excel's own "Bad", "Neutral" and a light blue: familiar to Excel users. */
+/** Excel's own "Bad", "Neutral" and a light blue: familiar to Excel users (the add-in's too). */
 export const SEVERITY_FILL: Record<Severity, string> = {
   error: "FFFFC7CE",
   warning: "FFFFEB9C",
   info: "FFDDEBF7",
 };
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+/** The helper sheet's codes and name: the add-in's (src/adapters/excel/marks.ts), so it clears them too. */
+export const SEVERITY_CODE: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+export const HELPER_SHEET = "_granskning_marks";
 export const RESULT_SHEET = "Granskning";
+
+/**
+ * zlib level for sheets that get marks. Level 1 deflates a 136 MB sheet part in 1.7 s here,
+ * level 6 in 8.1 s (same run); its output is ~35 % larger than level 6's (22 MB against 16 MB),
+ * about as large as the input's own.
+ */
+const MARKED_SHEET_LEVEL = 1;
 
 export interface MarkedCopyOptions {
   lang?: "sv" | "en";
+  /** Show identity numbers in the result sheet as written (--reveal); default masked. */
+  reveal?: boolean;
+  /** Replace an existing output file (never the input). */
+  force?: boolean;
+  /** For tests: opens the temporary file (to inject a failing disk). */
+  openTempFile?: OpenTemp;
 }
 
 /** Worst severity per sheet and Excel row. */
 export function worstSeverityByRow(result: ReviewResult): Map<string, Map<number, Severity>> {
   const out = new Map<string, Map<number, Severity>>();
   for (const f of result.findings) {
-    if (f.row === null) continue;
+    if (f.row === null || !Number.isInteger(f.row) || f.row < 1) continue;
     let rows = out.get(f.sheet);
     if (!rows) out.set(f.sheet, (rows = new Map()));
     const prev = rows.get(f.row);
-    if (!prev || RANK[f.severity] > RANK[prev]) rows.set(f.row, f.severity);
+    if (!prev || SEVERITY_CODE[f.severity] > SEVERITY_CODE[prev]) rows.set(f.row, f.severity);
   }
   return out;
 }
 
-function samePath(a: string, b: string): boolean {
-  const resolve = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      // The output may not exist yet: compare its resolved parent's real path plus the name.
-      try {
-        return path.join(realpathSync(path.dirname(path.resolve(p))), path.basename(p));
-      } catch {
-        return path.resolve(p);
-      }
-    }
-  };
-  return resolve(a) === resolve(b);
+/** Checks, before the review, that the copy may be written where asked (throws XlsxError). */
+export function checkMarkedCopyTarget(inputPath: string, outputPath: string, force: boolean): void {
+  checkOutputPath(inputPath, outputPath, force);
 }
 
-export async function writeMarkedCopy(
-  inputPath: string,
-  outputPath: string,
-  result: ReviewResult,
-  options: MarkedCopyOptions = {},
-): Promise<void> {
-  const lang = options.lang ?? "sv";
-  if (samePath(inputPath, outputPath)) {
-    throw new XlsxError("SAME_FILE", {
-      sv: `Kopian får inte skrivas över originalet (${outputPath}); välj ett annat filnamn`,
-      en: `The copy must not overwrite the original (${outputPath}); choose another file name`,
-    });
-  }
+export async function writeMarkedCopy(inputPath: string, outputPath: string, result: ReviewResult, options: MarkedCopyOptions = {}): Promise<void> {
+  const force = options.force ?? false;
+  checkOutputPath(inputPath, outputPath, force);
   assertReadableXlsx(inputPath);
-  const wb = new ExcelJS.Workbook();
+  let input: FileHandle;
   try {
-    await wb.xlsx.readFile(inputPath);
+    input = await open(inputPath, "r");
   } catch (e) {
-    throw new XlsxError("CORRUPT", {
-      sv: `${inputPath} kunde inte läsas för kopian (${e instanceof Error ? e.message : e})`,
-      en: `${inputPath} could not be read for the copy (${e instanceof Error ? e.message : e})`,
-    });
+    throw fileSystemError(e, inputPath, "read");
   }
-
-  for (const [sheetName, rows] of worstSeverityByRow(result)) {
-    const ws = wb.getWorksheet(sheetName);
-    if (!ws) continue;
-    const width = Math.max(1, ws.columnCount);
-    for (const [rowNo, severity] of rows) {
-      const row = ws.getRow(rowNo);
-      for (let c = 1; c <= width; c++) {
-        const cell = row.getCell(c);
-        // A new style object: exceljs may share one between cells that had the same style.
-        cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[severity] } } };
-      }
-    }
-  }
-
-  addResultSheet(wb, result, lang);
   try {
-    await wb.xlsx.writeFile(outputPath);
+    await writeAtomically(inputPath, outputPath, force, (fh) => copyPackage(input, fh, result, options.lang ?? "sv", options.reveal ?? false), options.openTempFile ?? openTemp);
   } catch (e) {
+    if (e instanceof XlsxError) throw e;
     throw new XlsxError("WRITE_FAILED", {
-      sv: `Kunde inte skriva ${outputPath} (${e instanceof Error ? e.message : e})`,
-      en: `Could not write ${outputPath} (${e instanceof Error ? e.message : e})`,
+      sv: `Kunde inte skriva kopian ${outputPath} (${firstLine(e)})`,
+      en: `Could not write the copy ${outputPath} (${firstLine(e)})`,
     });
+  } finally {
+    await input.close();
   }
 }
 
-function uniqueSheetName(wb: ExcelJS.Workbook, base: string): string {
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
+function uniqueName(taken: string[], base: string): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
   let name = base;
-  for (let i = 2; wb.getWorksheet(name); i++) name = `${base} (${i})`;
+  for (let i = 2; lower.has(name.toLowerCase()); i++) name = `${base} (${i})`;
   return name;
 }
 
-function addResultSheet(wb: ExcelJS.Workbook, result: ReviewResult, lang: "sv" | "en"): void {
-  const sv = lang === "sv";
-  const ws = wb.addWorksheet(uniqueSheetName(wb, RESULT_SHEET));
-  const bold = { bold: true };
-  ws.addRow([sv ? "Granskning av fakturaunderlag" : "Review of invoice basis"]).font = { bold: true, size: 14 };
-  ws.addRow([`${sv ? "Överenskommelse" : "Agreement"}: ${result.profile.name[lang]} (${result.profile.id})`]);
-  ws.addRow([`${sv ? "Källa" : "Source"}: ${result.profile.source}`]);
-  for (const a of result.assumptions) ws.addRow([a[lang]]);
-  ws.addRow([]);
-  ws.addRow([
-    sv ? "Färger: rött = fel, gult = varning, blått = info (radens värsta avvikelse)" : "Colours: red = error, amber = warning, blue = info (the row's worst finding)",
-  ]);
-  ws.addRow([]);
+function decode(buf: Buffer): string {
+  return buf.toString("utf8");
+}
 
-  const groupHead = sv
-    ? ["Kommun", "Vårdform", "Period", "Vistelser", "0-dagar", "Dagar", "Snitt", "Riktmärke", "Ansvarsdagar", "Belopp", "Fakturerat belopp", "Differens", "Rader med fel"]
-    : ["Municipality", "Care type", "Period", "Stays", "0-day stays", "Days", "Average", "Benchmark", "Liable days", "Amount", "Invoiced amount", "Difference", "Rows with errors"];
-  ws.addRow(groupHead).font = bold;
-  for (const g of result.figures.groups) {
-    ws.addRow([
-      g.municipality,
-      g.careType === "somatic" ? (sv ? "somatik" : "somatic") : sv ? "psykiatri" : "psychiatric",
-      g.period,
-      g.stays,
-      g.zeroDayStays,
-      g.days,
-      g.average,
-      g.benchmark,
-      g.liableDays,
-      g.amount,
-      g.invoicedAmount,
-      g.difference,
-      g.rowsWithErrors,
-    ]);
+async function* inflated(input: FileHandle, entry: ZipEntry): AsyncGenerator<Buffer> {
+  const { dataStart } = await entryExtent(input, entry);
+  if (entry.compressedSize === 0) return;
+  const raw = input.createReadStream({ start: dataStart, end: dataStart + entry.compressedSize - 1, autoClose: false, highWaterMark: 1 << 20 });
+  const source = entry.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: 1 << 18 }));
+  if (entry.method !== 0 && entry.method !== 8) throw new Error(`compression method ${entry.method} of ${entry.name}`);
+  for await (const chunk of source) yield chunk as Buffer;
+}
+
+async function* utf8Chunks(parts: Iterable<string>): AsyncGenerator<Buffer> {
+  for (const p of parts) yield Buffer.from(p, "utf8");
+}
+
+async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewResult, lang: "sv" | "en", reveal: boolean): Promise<void> {
+  const { entries } = await readZipDirectory(input);
+  const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+  const part = async (name: string): Promise<string | null> => {
+    const e = byName.get(name.toLowerCase());
+    return e ? decode(await readEntry(input, e)) : null;
+  };
+  const packageRels = await part("_rels/.rels");
+  const workbookPart = officeDocumentPart(packageRels ?? "");
+  const workbookRelsPart = relsPartOf(workbookPart);
+  const [workbookXml, workbookRelsXml, typesXml] = await Promise.all([part(workbookPart), part(workbookRelsPart), part("[Content_Types].xml")]);
+  if (!workbookXml || !workbookRelsXml || !typesXml) throw new Error("the package lacks its workbook, relationships or content types");
+
+  const sheets = workbookSheets(workbookXml);
+  const rels = relationships(workbookRelsXml);
+  const partOfRel = new Map(rels.map((r) => [r.id, resolveTarget(workbookPart, r.target)]));
+
+  // Marks: one helper column per flagged sheet, in the workbook's own spelling of its name.
+  const marks = new Map<string, SheetMarkPlan>(); // part name (lower case) → plan
+  const helperColumns: Map<number, number>[] = [];
+  const sheetNames = sheets.map((s) => s.name);
+  const helperSheet = uniqueName(sheetNames, HELPER_SHEET);
+  const resultSheet = uniqueName([...sheetNames, helperSheet], RESULT_SHEET);
+
+  const stylesRel = rels.find((r) => r.type === REL_STYLES);
+  const stylesPart = stylesRel ? resolveTarget(workbookPart, stylesRel.target) : resolveTarget(workbookPart, "styles.xml");
+  const stylesXml = (stylesRel && (await part(stylesPart))) || MINIMAL_STYLES;
+  const styles = addStyles(stylesXml, [SEVERITY_FILL.error, SEVERITY_FILL.warning, SEVERITY_FILL.info], [{ bold: true, size: 14 }, { bold: true }]);
+  const rules = [3, 2, 1].map((code, i) => ({ code, dxfId: styles.dxfIds[i] }));
+
+  for (const [sheetName, rows] of worstSeverityByRow(result)) {
+    const sheet = sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    const sheetPart = sheet && partOfRel.get(sheet.relId);
+    if (!sheet || !sheetPart || !byName.has(sheetPart.toLowerCase()) || marks.has(sheetPart.toLowerCase())) continue;
+    const codes = new Map<number, number>();
+    let lastRow = 0;
+    for (const [r, severity] of rows) {
+      codes.set(r, SEVERITY_CODE[severity]);
+      lastRow = Math.max(lastRow, r);
+    }
+    marks.set(sheetPart.toLowerCase(), {
+      helperSheet,
+      helperColumn: columnLetter(helperColumns.length),
+      rules,
+      lastColumn: columnLetter(lastColumnOf(result, sheetName)),
+      lastRow,
+    });
+    helperColumns.push(codes);
   }
-  ws.addRow([]);
-  const findHead = sv
-    ? ["Blad", "Rad", "Kod", "Allvarlighet", "Kolumner", "Meddelande", "Värde", "Andra rader"]
-    : ["Sheet", "Row", "Code", "Severity", "Columns", "Message", "Value", "Other rows"];
-  ws.addRow(findHead).font = bold;
+
+  // New parts: names and ids that the input does not use.
+  const freeSheetPart = (() => {
+    let n = 1;
+    return () => {
+      while (byName.has(`xl/worksheets/sheet${n}.xml`)) n++;
+      return `xl/worksheets/sheet${n++}.xml`;
+    };
+  })();
+  const relIds = new Set(rels.map((r) => r.id));
+  const freeRelId = () => {
+    let n = 1;
+    while (relIds.has(`rId${n}`)) n++;
+    relIds.add(`rId${n}`);
+    return `rId${n}`;
+  };
+  let sheetId = Math.max(0, ...sheets.map((s) => s.sheetId));
+  const added: { part: string; name: string; relId: string; sheetId: number; hidden: boolean; xml: () => Iterable<string> }[] = [];
+  const resultPartName = freeSheetPart();
+  added.push({ part: resultPartName, name: resultSheet, relId: freeRelId(), sheetId: ++sheetId, hidden: false, xml: () => resultSheetXml(resultRows(result, lang, reveal), { title: styles.xfIds[0], bold: styles.xfIds[1] }) });
+  if (helperColumns.length) {
+    added.push({ part: freeSheetPart(), name: helperSheet, relId: freeRelId(), sheetId: ++sheetId, hidden: true, xml: () => helperSheetXml(helperColumns) });
+  }
+  const newStylesRel = stylesRel ? [] : [{ id: freeRelId(), type: REL_STYLES, target: relativeTarget(workbookPart, stylesPart) }];
+
+  const relTarget = (partName: string) => relativeTarget(workbookPart, partName);
+  const changed = new Map<string, string>([
+    [workbookPart.toLowerCase(), addSheetsToWorkbook(workbookXml, added.map((a) => ({ name: a.name, sheetId: a.sheetId, relId: a.relId, hidden: a.hidden })))],
+    [workbookRelsPart.toLowerCase(), addRelationships(workbookRelsXml, [...added.map((a) => ({ id: a.relId, type: REL_WORKSHEET, target: relTarget(a.part) })), ...newStylesRel])],
+    [
+      "[content_types].xml",
+      addContentTypes(typesXml, [
+        ...added.map((a) => ({ partName: `/${a.part}`, contentType: CT_WORKSHEET })),
+        ...(stylesRel ? [] : [{ partName: `/${stylesPart}`, contentType: CT_STYLES }]),
+      ]),
+    ],
+    [stylesPart.toLowerCase(), styles.xml],
+  ]);
+
+  const zip = new ZipWriter(fileSink(outFh));
+  for (const entry of entries) {
+    const key = entry.name.toLowerCase();
+    const text = changed.get(key);
+    const plan = marks.get(key);
+    if (text !== undefined) {
+      await zip.addBuffer(entry.name, Buffer.from(text, "utf8"));
+      changed.delete(key);
+    } else if (plan) {
+      await zip.addStream(entry.name, withMarks(inflated(input, entry), plan), MARKED_SHEET_LEVEL);
+    } else {
+      await zip.copyEntry(input, entry);
+    }
+  }
+  for (const [name, text] of changed) await zip.addBuffer(name === stylesPart.toLowerCase() ? stylesPart : name, Buffer.from(text, "utf8"));
+  for (const a of added) await zip.addStream(a.part, utf8Chunks(a.xml()), 6);
+  await zip.finish();
+}
+
+/** The last column the review saw on the sheet (0-based), from its header mapping. */
+function lastColumnOf(result: ReviewResult, sheetName: string): number {
+  const s = result.sheets.find((x) => x.name.toLowerCase() === sheetName.toLowerCase());
+  let last = 0;
+  for (const m of s?.mapping ?? []) last = Math.max(last, m.column);
+  for (const u of s?.unmappedHeaders ?? []) last = Math.max(last, u.column);
   for (const f of result.findings) {
-    ws.addRow([
-      f.sheet,
-      f.row,
-      f.code,
-      f.severity,
-      f.columns.join(", "),
-      maskIdsInText(f.message[lang]),
-      f.value === undefined ? null : maskIdsInText(f.value),
-      f.relatedRows?.join(", ") ?? null,
-    ]);
+    if (f.sheet !== sheetName) continue;
+    for (const c of f.columns) last = Math.max(last, columnIndexOf(c));
   }
-  ws.getColumn(1).width = 18;
-  ws.getColumn(6).width = 80;
+  return last;
+}
+
+function columnIndexOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) {
+    if (ch < "A" || ch > "Z") return 0;
+    n = n * 26 + (ch.charCodeAt(0) - 64);
+  }
+  return Math.max(0, n - 1);
+}
+
+/** A part name as a relationship target relative to the workbook part's folder. */
+function relativeTarget(workbookPart: string, partName: string): string {
+  const dir = workbookPart.split("/").slice(0, -1).join("/");
+  return dir && partName.startsWith(`${dir}/`) ? partName.slice(dir.length + 1) : `/${partName}`;
 }

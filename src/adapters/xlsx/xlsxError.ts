@@ -1,4 +1,4 @@
-import type { Bilingual } from "../../core/model";
+import type { Bilingual } from "../../core";
 
 export type XlsxErrorCode =
   | "FILE_NOT_FOUND"
@@ -8,7 +8,16 @@ export type XlsxErrorCode =
   | "XLS_FORMAT"
   | "CORRUPT"
   | "SAME_FILE"
-  | "WRITE_FAILED";
+  | "OUT_EXISTS"
+  | "WRITE_FAILED"
+  | "READ_FAILED"
+  | "FS_PERMISSION"
+  | "FS_DISK_FULL"
+  | "FS_READ_ONLY"
+  | "FS_IS_DIRECTORY"
+  | "FS_NO_DIRECTORY"
+  | "FS_NOT_DIRECTORY"
+  | "FS_NAME_TOO_LONG";
 
 /** A workbook that cannot be read or written: the CLI prints `message` on one line and exits non-zero. */
 export class XlsxError extends Error {

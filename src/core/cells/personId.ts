@@ -147,9 +147,9 @@ function centuryYear(yy: number, latest: number): number {
 const SEPARATED = /^(\d{6}|\d{8})\s*([-+])\s*([0-9A-Za-z]{4})$/;
 const RESERVE_BODY = /^[0-9A-Z]{10,12}$/;
 
-/** Spaces, letters in the serial part, odd prefixes. */
+/** Spaces, any kind of dash (en dash, minus sign, non-breaking hyphen: word processors put them in), letters in the serial part, odd prefixes. */
 function slowForms(text: string, referenceYear: number): PersonIdParse {
-  const compact = text.replace(/[\s\u00a0]+/g, "");
+  const compact = text.replace(/[\s\u00a0]+/g, "").replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, "-").replace(/\uFF0B/g, "+");
   const m = SEPARATED.exec(compact);
   if (m && /^\d{4}$/.test(m[3])) {
     return fromDigits(m[1] + m[3], referenceYear, m[2] === "+" ? "+" : "-") ?? reserve(m[1] + m[3]);

@@ -9,7 +9,7 @@ import { normalizeText, sameMunicipality } from "../cells/text";
 import type { Bilingual, Finding, Severity, Stay } from "../model";
 import type { Field } from "../sheet/fields";
 import { CHECK_CATALOG, severityOf } from "./catalog";
-import { maskPersonId as maskId } from "../cells/mask";
+import { quoteId } from "../cells/mask";
 import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, shortText, type MessageParam } from "./messages";
 import type { ModelContext } from "./modelRules";
 import { isUnreadable, rowFinding, type SheetContext } from "./sheetContext";
@@ -321,19 +321,19 @@ function checkPersonId(ctx: SheetContext, s: Stay, out: Finding[]): void {
   const id = s.personId;
   if (id === null) {
     if (isBlankText(s.personIdRaw) || isUnreadable(ctx, s.row, "personId")) return;
-    const masked = maskId(s.personIdRaw as string);
-    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "unreadable", ["personId"], fillMessage(m.unreadable, { id: shortText(masked) }), { value: masked }));
+    const quoted = quoteId(s.personIdRaw as string);
+    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "unreadable", ["personId"], fillMessage(m.unreadable, { id: quoted }), { value: quoted }));
     return;
   }
   if (id.kind === "reservnummer") {
-    const masked = maskId(s.personIdRaw ?? id.normalized);
-    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "reserve", ["personId"], fillMessage(m.reserve, { id: shortText(masked) }), { value: masked }));
+    const quoted = quoteId(s.personIdRaw ?? id.normalized);
+    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", "reserve", ["personId"], fillMessage(m.reserve, { id: quoted }), { value: quoted }));
     return;
   }
   if (!id.checkDigitValid) {
-    const masked = maskId(s.personIdRaw ?? id.normalized);
+    const quoted = quoteId(s.personIdRaw ?? id.normalized);
     const template = id.kind === "samordningsnummer" ? m.coordination : m.main;
-    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", id.kind === "samordningsnummer" ? "coordination" : "main", ["personId"], fillMessage(template, { id: masked }), { value: masked }));
+    out.push(rowFinding(ctx, s, "INVALID_PERSON_ID", id.kind === "samordningsnummer" ? "coordination" : "main", ["personId"], fillMessage(template, { id: quoted }), { value: quoted }));
   }
 }
 

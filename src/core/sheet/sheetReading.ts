@@ -1,4 +1,4 @@
-import type { ColumnMapping, Finding, SkippedRows } from "../model";
+import type { Bilingual, ColumnMapping, Finding, SkippedRows } from "../model";
 import type { CareTypeDecision } from "./careTypeHints";
 import type { Field } from "./fields";
 import type { StayTable } from "./stayTable";
@@ -26,4 +26,6 @@ export interface SheetReading {
   confidence: number;
   /** How the rows' care type was decided where the column does not state it (careTypeHints.ts). */
   careType: CareTypeDecision;
+  /** Readings of this sheet that its cells do not fix (a two-row header, the order of slash dates), shown with the assumptions. */
+  notes?: Bilingual[];
 }

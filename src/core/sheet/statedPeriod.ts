@@ -4,6 +4,7 @@
  */
 import type { CellValue, Grid } from "../cells/cellValue";
 import { epochDay } from "../cells/localDate";
+import { MONTH_ALTERNATIVES, MONTH_NUMBERS } from "../cells/monthNames";
 
 export interface StatedPeriod {
   fromDay: number;
@@ -12,22 +13,8 @@ export interface StatedPeriod {
   label: string;
 }
 
-const MONTHS: Record<string, number> = {
-  januari: 1, january: 1, jan: 1,
-  februari: 2, february: 2, feb: 2,
-  mars: 3, march: 3, mar: 3,
-  april: 4, apr: 4,
-  maj: 5, may: 5,
-  juni: 6, june: 6, jun: 6,
-  juli: 7, july: 7, jul: 7,
-  augusti: 8, august: 8, aug: 8,
-  september: 9, sept: 9, sep: 9,
-  oktober: 10, october: 10, okt: 10, oct: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
-};
-// Longest names first so that "mars" is not read as "mar" + "s".
-const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join("|")})`;
+const MONTHS = MONTH_NUMBERS;
+const MONTH = MONTH_ALTERNATIVES;
 const TO = String.raw`\s*(?:-|–|—|till|to|tom|t\.o\.m\.?)\s*`;
 const ISO_DAY = String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`;
 

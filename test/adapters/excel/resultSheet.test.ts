@@ -53,9 +53,9 @@ describe("writeResultSheet", () => {
     expect(sheet.values[0][0]).toBe(RESULT_TITLE);
     expect(sheet.values[2].slice(0, 11)).toEqual([...RESULT_HEADERS]);
     // Kalmar: difference = invoiced − computed = 99,385 − 90,350 = 9,035 (one day at 9,035 kr).
-    expect(sheet.values[3].slice(0, 11)).toEqual(["Kalmar", "Somatisk", "2024-01", 4, 10, 2.5, 3.1, 10, 90_350, 99_385, 9_035]);
+    expect(sheet.values[3].slice(0, 11)).toEqual(["Kalmar", "Somatik", "2024-01", 4, 10, 2.5, 3.1, 10, 90_350, 99_385, 9_035]);
     // Nybro: no average, no amount → blank cells and no difference.
-    expect(sheet.values[4].slice(0, 11)).toEqual(["Nybro", "Psykiatrisk", "2024-Q1", 4, 10, "", 3.1, 10, "", 99_385, ""]);
+    expect(sheet.values[4].slice(0, 11)).toEqual(["Nybro", "Psykiatri", "2024-Q1", 4, 10, "", 3.1, 10, "", 99_385, ""]);
     expect(sheet.tables).toEqual([{ name: RESULT_TABLE, address: "A3:K5", hasHeaders: true, style: "TableStyleMedium2" }]);
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0]).toMatchObject({ type: "ColumnClustered", source: "M3:O5", seriesBy: "Columns", seriesTypes: { "1": "Line" } });

@@ -212,3 +212,70 @@ describe("properties", () => {
     );
   });
 });
+
+describe("dates with month names", () => {
+  const SV_FULL = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+  const SV_SHORT = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+  const EN_FULL = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const EN_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+  test.each([
+    ["7 okt 2023", "2023-10-07"],
+    ["7 okt. 2023", "2023-10-07"],
+    ["7 Okt 2023", "2023-10-07"],
+    ["7 oktober 2023 14:05", "2023-10-07 14:05"],
+    ["7 oktober 2023 kl. 14.05", "2023-10-07 14:05"],
+    ["07-Oct-2023", "2023-10-07"],
+    ["7 Oct 2023", "2023-10-07"],
+    ["Oct 7, 2023", "2023-10-07"],
+    ["October 7th 2023 14:05", "2023-10-07 14:05"],
+    ["1 mars 2024", "2024-03-01"],
+    ["29 feb 2024", "2024-02-29"],
+    ["7 sept. 2023", "2023-09-07"],
+  ])("%s is %s", (text, expected) => {
+    expect(d1900(text)).toBe(expected);
+  });
+
+  test.each([
+    ["30 feb 2023", /no such date/],
+    ["7 okt 2023 25:00", /time of day/],
+    ["7 oktob 2023", /not a date/],
+  ])("%s is invalid (%s)", (text, reason) => {
+    const p = parseDateCell(text, "1900");
+    expect(p.kind).toBe("invalid");
+    if (p.kind === "invalid") expect(p.reason.en).toMatch(reason);
+  });
+
+  test("every month in every written form reads as its date (property)", () => {
+    const form = fc.record({
+      month: fc.integer({ min: 1, max: 12 }),
+      year: fc.integer({ min: 1900, max: 2100 }),
+      dayFraction: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+      names: fc.constantFrom(SV_FULL, SV_SHORT, EN_FULL, EN_SHORT),
+      dot: fc.boolean(),
+      letterCase: fc.constantFrom("lower", "upper", "title"),
+      order: fc.constantFrom("day-first", "day-first-dashes", "month-first"),
+      time: fc.option(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))),
+    });
+    fc.assert(
+      fc.property(form, (f) => {
+        const day = 1 + Math.floor(f.dayFraction * daysIn(f.year, f.month));
+        const base = f.names[f.month - 1];
+        let name = f.letterCase === "upper" ? base.toUpperCase() : f.letterCase === "lower" ? base.toLowerCase() : base[0].toUpperCase() + base.slice(1).toLowerCase();
+        // A dot only ends an abbreviation ("okt."), not a full name that happens to be short ("maj").
+        if (f.dot && (f.names === SV_SHORT || f.names === EN_SHORT)) name += ".";
+        let text =
+          f.order === "day-first" ? `${day} ${name} ${f.year}` : f.order === "day-first-dashes" ? `${String(day).padStart(2, "0")}-${name}-${f.year}` : `${name} ${day}, ${f.year}`;
+        let expected = `${f.year}-${String(f.month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+        if (f.time) {
+          const hm = `${String(f.time[0]).padStart(2, "0")}:${String(f.time[1]).padStart(2, "0")}`;
+          text += ` ${hm}`;
+          expected += ` ${hm}`;
+        }
+        expect(d1900(text)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

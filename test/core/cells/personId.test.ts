@@ -27,6 +27,13 @@ describe("Luhn check digit", () => {
 });
 
 describe("parsePersonId", () => {
+  test.each([["19811218\u20139876"], ["811218 \u2212 9876"], ["19811218\u20119876"], ["811218\u20109876"], ["19811218\u00a09876"]])(
+    "%s (another dash or a space, as word processors write it) reads as 19811218-9876",
+    (text) => {
+      expect(ok(text)).toEqual({ normalized: "198112189876", kind: "personnummer", checkDigitValid: true, birthDay: BORN_811218 });
+    },
+  );
+
   test("ten digits with a dash: century from the reference year", () => {
     expect(ok("811218-9876")).toEqual({
       normalized: "198112189876",

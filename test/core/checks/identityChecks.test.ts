@@ -1,4 +1,5 @@
 /** NOT_RESIDENT, DECEASED, INVALID_PERSON_ID, MISSING_FIELD: who the patient is and where they belong. */
+import { privateText } from "../../../src/core/cells/mask";
 import type { Field } from "../../../src/core/sheet/fields";
 import { runChecks } from "../../../src/core/checks/runChecks";
 import type { Finding } from "../../../src/core/model";
@@ -73,9 +74,12 @@ describe("INVALID_PERSON_ID", () => {
     expect(f.severity).toBe("error");
     expect(f.columns).toEqual([col("personId")]);
     for (const text of [f.message.sv, f.message.en, f.value ?? ""]) {
-      expect(text).not.toContain("191212121213");
-      expect(text).not.toContain("1212-1213");
-      expect(text).toContain("****");
+      const masked = privateText(text, false);
+      expect(masked).not.toContain("191212121213");
+      expect(masked).not.toContain("1212-1213");
+      expect(masked).toContain("19121212-****");
+      // --reveal shows the number as written, like every other quoted cell
+      expect(privateText(text, true)).toContain("19121212-1213");
     }
   });
 
@@ -91,7 +95,8 @@ describe("INVALID_PERSON_ID", () => {
     const stay = makeStay({ personIdRaw: "RES-98765", personId: { normalized: "RES98765", kind: "reservnummer", checkDigitValid: false, birthDay: null } });
     const [f] = only(check(stay), "INVALID_PERSON_ID");
     expect(f.severity).toBe("warning");
-    expect(f.message.sv).not.toContain("98765");
+    expect(privateText(f.message.sv, false)).not.toContain("98765");
+    expect(privateText(f.message.sv, true)).toContain("RES-98765");
   });
 
   it("is an error for text that cannot be read as an identity number, and it is not also called empty", () => {

@@ -254,3 +254,42 @@ describe("browser safety", () => {
     }
   });
 });
+
+describe("what the fake does not model throws", () => {
+  test("writing a misspelt or unmodelled property throws instead of passing silently", async () => {
+    install();
+    await g.Excel.run(async (context: any) => {
+      const range = context.workbook.worksheets.getItem("Data").getRange("A1:B2");
+      expect(() => {
+        range.valuez = [[1, 2]];
+      }).toThrow(/does not model setting Range\.valuez/);
+      expect(() => {
+        range.format.wrapText = true;
+      }).toThrow(/does not model setting RangeFormat\.wrapText/);
+      expect(() => {
+        range.rowCount = 3;
+      }).toThrow(/Range\.rowCount \(read-only\)/);
+      expect(() => range.hidden).toThrow(/does not model reading Range\.hidden/);
+      expect(() => context.workbook.names).toThrow(/reading Workbook\.names/);
+      // What the fake models still works through the proxy.
+      range.values = [["x", 1], ["y", 2]];
+      await context.sync();
+    });
+  });
+
+  test("the namespaces and enums are strict too; awaiting a fake object still works", async () => {
+    const handle = install();
+    expect(() => g.Excel.SheetVisibility.hiden).toThrow(/reading Excel\.SheetVisibility\.hiden/);
+    expect(() => g.Office.context.document).toThrow(/reading Office\.context\.document/);
+    expect(g.Excel.SheetVisibility.hidden).toBe("Hidden");
+    // An async function that returns a fake object makes the promise ask it for `then`.
+    const name = await g.Excel.run(async (context: any) => {
+      const sheet = await Promise.resolve(context.workbook.worksheets.getItem("Data"));
+      sheet.load("name");
+      await context.sync();
+      return sheet.name;
+    });
+    expect(name).toBe("Data");
+    expect(handle.state.sheets[0].values[0][0]).toBe("a");
+  });
+});

@@ -1,11 +1,15 @@
 /**
  * A strict fake of the Office.js subset the Excel adapter uses. Like Office.js:
- *  - objects are proxies; scalar properties throw PropertyNotLoaded until load() + sync();
+ *  - scalar properties throw PropertyNotLoaded until load() + sync();
  *  - writes and loads are queued and run only at context.sync(), in order;
  *  - a sync whose payload (queued writes + loaded responses, as JSON) exceeds the limit
  *    (Excel on the web: 5 MB) rejects with RequestPayloadSizeLimitExceeded and applies nothing;
  *  - writes to a protected sheet reject with AccessDenied;
  *  - APIs above the host's ExcelApi version reject with ApiNotFound.
+ * Stricter than Office.js: every object is a proxy that throws FakeNotModelled when code reads
+ * or writes a property the fake does not model (`range.valuez = …`, `format.wrapText = true`),
+ * so a test never passes over a write the fake silently dropped. Its classes are checked
+ * against @types/office-js in officeTypes.test.ts.
  * Plain TypeScript without Node APIs: the browser tests inject it as the host.
  */
 import {
@@ -22,6 +26,7 @@ import {
   usedRect,
   writeRect,
 } from "./state";
+import { FakeCustomXmlPartCollection } from "./fakeCustomXml";
 
 export const DEFAULT_PAYLOAD_LIMIT = 5_000_000;
 
@@ -85,6 +90,81 @@ function versionAtLeast(have: string, need: string): boolean {
 }
 
 const jsonSize = (v: unknown): number => JSON.stringify(v ?? null).length;
+
+// ---------------------------------------------------------------------------------------------
+// Strictness: what the fake does not model throws
+
+/** Thrown when code touches a member the fake does not model; not an Office error code. */
+export class FakeNotModelledError extends Error {
+  readonly code = "FakeNotModelled";
+  constructor(what: string) {
+    super(`The Excel fake does not model ${what}: model it in test/fakes/excel/fakeOffice.ts (checked against @types/office-js) or fix the name.`);
+    this.name = "FakeNotModelledError";
+  }
+}
+
+/**
+ * Names any object may be asked for without modelling them: the promise machinery asks every
+ * awaited value for `then`, and jest's matchers and printers ask for the rest.
+ */
+const PROBED_BY_TOOLS = new Set(["then", "toJSON", "asymmetricMatch", "$$typeof", "nodeType", "tagName", "@@__IMMUTABLE_ITERABLE__@@", "@@__IMMUTABLE_RECORD__@@", "_isMockFunction"]);
+
+/** Class name → Office.js type name ("FakeTableProxy" → "Table"), for messages. */
+const officeTypeName = (instance: object): string => instance.constructor.name.replace(/^Fake/, "").replace(/Proxy$/, "");
+
+function hasSetter(target: object, key: PropertyKey): boolean {
+  for (let o: object | null = target; o; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, key);
+    if (d) return Boolean(d.set) || ("value" in d && Boolean(d.writable) && o === target);
+  }
+  return false;
+}
+
+/**
+ * Every fake Office object extends this: the constructor hands back a proxy, so the subclass's
+ * fields are defined through it (allowed) while reads of unknown names and writes to anything
+ * but a setter or the object's own fields throw.
+ */
+abstract class Strict {
+  constructor() {
+    return new Proxy(this, {
+      get(target, key, receiver) {
+        if (typeof key === "symbol" || key in target) return Reflect.get(target, key, receiver);
+        if (PROBED_BY_TOOLS.has(key)) return undefined;
+        throw new FakeNotModelledError(`reading ${officeTypeName(target)}.${key}`);
+      },
+      set(target, key, value, receiver) {
+        if (typeof key === "symbol" || hasSetter(target, key)) return Reflect.set(target, key, value, receiver);
+        const readOnly = key in target ? " (read-only)" : "";
+        throw new FakeNotModelledError(`setting ${officeTypeName(target)}.${key}${readOnly}`);
+      },
+      deleteProperty(target, key) {
+        throw new FakeNotModelledError(`deleting ${officeTypeName(target)}.${String(key)}`);
+      },
+    });
+  }
+}
+
+/** A plain record (a namespace, an enum) that throws on unknown names like the classes do; nested records too. */
+function strictRecord<T extends object>(name: string, record: T): T {
+  const nested = new Map<PropertyKey, unknown>();
+  return new Proxy(record, {
+    get(target, key, receiver) {
+      if (typeof key === "symbol") return Reflect.get(target, key, receiver);
+      if (!(key in target)) {
+        if (PROBED_BY_TOOLS.has(key)) return undefined;
+        throw new FakeNotModelledError(`reading ${name}.${key}`);
+      }
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
+      if (!nested.has(key)) nested.set(key, strictRecord(`${name}.${key}`, value));
+      return nested.get(key);
+    },
+    set(_target, key) {
+      throw new FakeNotModelledError(`setting ${name}.${String(key)}`);
+    },
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // The host: state, counters, sync
@@ -159,12 +239,13 @@ class FakeHost {
   }
 }
 
-export class FakeRequestContext {
+export class FakeRequestContext extends Strict {
   queue: Op[] = [];
   pendingError: FakeRichApiError | null = null;
   readonly workbook: FakeWorkbook;
   readonly trackedObjects = { add() {}, remove() {} };
   constructor(readonly host: FakeHost) {
+    super();
     this.workbook = new FakeWorkbook(this);
   }
   sync(): Promise<void> {
@@ -197,7 +278,7 @@ function propList(props: Props): string[] {
   return Object.keys(props);
 }
 
-abstract class FakeObject<T> {
+abstract class FakeObject<T> extends Strict {
   protected loaded = new Map<string, unknown>();
   private target: { value: T | null } | null = null;
   constructor(
@@ -205,7 +286,9 @@ abstract class FakeObject<T> {
     private readonly locate: () => T | null,
     readonly typeName: string,
     private readonly nullable = false,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Resolves the object at run time, once; a missing object throws ItemNotFound unless *OrNullObject. */
   resolve(): T | null {
@@ -297,15 +380,21 @@ function guardProtected(sheet: FakeSheet, where: string): void {
 // ---------------------------------------------------------------------------------------------
 // Workbook, worksheets
 
-class FakeWorkbook {
+class FakeWorkbook extends Strict {
   readonly worksheets: FakeWorksheetCollection;
   constructor(private readonly ctx: FakeRequestContext) {
+    super();
     this.worksheets = new FakeWorksheetCollection(ctx);
   }
   /** [ExcelApi 1.4] */
   get settings(): FakeSettingCollection {
     this.ctx.requireSet("1.4", "Workbook.settings");
     return new FakeSettingCollection(this.ctx);
+  }
+  /** [ExcelApi 1.5] (fakeCustomXml.ts) */
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    this.ctx.requireSet("1.5", "Workbook.customXmlParts");
+    return new FakeCustomXmlPartCollection(this.ctx);
   }
   /** [ExcelApi 1.2] */
   get functions(): FakeFunctions {
@@ -314,9 +403,11 @@ class FakeWorkbook {
   }
 }
 
-class FakeWorksheetCollection {
+class FakeWorksheetCollection extends Strict {
   private itemsLoaded: FakeWorksheet[] | null = null;
-  constructor(private readonly ctx: FakeRequestContext) {}
+  constructor(private readonly ctx: FakeRequestContext) {
+    super();
+  }
 
   get items(): FakeWorksheet[] {
     if (!this.itemsLoaded) throw notLoaded("items", "WorksheetCollection.items");
@@ -600,11 +691,13 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-class FakeRangeFormat {
+class FakeRangeFormat extends Strict {
   constructor(
     private readonly ctx: FakeRequestContext,
     private readonly locate: () => RangeTarget | null,
-  ) {}
+  ) {
+    super();
+  }
   get fill(): FakeRangeFill {
     return new FakeRangeFill(this.ctx, this.locate);
   }
@@ -638,11 +731,13 @@ class FakeRangeFill extends FakeObject<RangeTarget> {
   }
 }
 
-class FakeRangeFont {
+class FakeRangeFont extends Strict {
   constructor(
     private readonly ctx: FakeRequestContext,
     private readonly locate: () => RangeTarget | null,
-  ) {}
+  ) {
+    super();
+  }
   set bold(value: boolean) {
     this.ctx.enqueue({
       request: { set: "font.bold", value },
@@ -659,12 +754,14 @@ class FakeRangeFont {
 // ---------------------------------------------------------------------------------------------
 // Conditional formats [ExcelApi 1.6]
 
-class FakeConditionalFormatCollection {
+class FakeConditionalFormatCollection extends Strict {
   private itemsLoaded: FakeConditionalFormatProxy[] | null = null;
   constructor(
     private readonly ctx: FakeRequestContext,
     private readonly locate: () => RangeTarget,
-  ) {}
+  ) {
+    super();
+  }
 
   private intersecting(t: RangeTarget): FakeConditionalFormat[] {
     return t.sheet.conditionalFormats.filter((cf) => {
@@ -777,16 +874,33 @@ class FakeConditionalFormatProxy extends FakeObject<FakeConditionalFormat> {
   }
 }
 
-class FakeCustomConditionalFormat {
+class FakeCustomConditionalFormat extends Strict {
   constructor(
     private readonly ctx: FakeRequestContext,
     private readonly locate: () => FakeConditionalFormat,
-  ) {}
+  ) {
+    super();
+  }
   get rule(): FakeConditionalFormatRule {
     return new FakeConditionalFormatRule(this.ctx, this.locate);
   }
-  get format(): { fill: FakeConditionalFill; font: FakeConditionalFont } {
-    return { fill: new FakeConditionalFill(this.ctx, this.locate), font: new FakeConditionalFont(this.ctx, this.locate) };
+  get format(): FakeConditionalRangeFormat {
+    return new FakeConditionalRangeFormat(this.ctx, this.locate);
+  }
+}
+
+class FakeConditionalRangeFormat extends Strict {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly locate: () => FakeConditionalFormat,
+  ) {
+    super();
+  }
+  get fill(): FakeConditionalFill {
+    return new FakeConditionalFill(this.ctx, this.locate);
+  }
+  get font(): FakeConditionalFont {
+    return new FakeConditionalFont(this.ctx, this.locate);
   }
 }
 
@@ -845,11 +959,13 @@ class FakeConditionalFont extends FakeObject<FakeConditionalFormat> {
 // ---------------------------------------------------------------------------------------------
 // Tables and charts
 
-class FakeTableCollection {
+class FakeTableCollection extends Strict {
   constructor(
     private readonly ctx: FakeRequestContext,
     private readonly locate: () => FakeSheet,
-  ) {}
+  ) {
+    super();
+  }
   add(address: string, hasHeaders: boolean): FakeTableProxy {
     const proxy = new FakeTableProxy(this.ctx);
     this.ctx.enqueue({
@@ -897,11 +1013,13 @@ class FakeTableProxy extends FakeObject<{ name: string; style?: string }> {
   }
 }
 
-class FakeChartCollection {
+class FakeChartCollection extends Strict {
   constructor(
     private readonly ctx: FakeRequestContext,
     private readonly locate: () => FakeSheet,
-  ) {}
+  ) {
+    super();
+  }
   add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChartProxy {
     const proxy = new FakeChartProxy(this.ctx);
     this.ctx.enqueue({
@@ -944,17 +1062,8 @@ class FakeChartProxy extends FakeObject<ChartTarget> {
       c.name = name;
     });
   }
-  get title(): { text: string } {
-    const ctx = this.context;
-    const chart = () => this.resolve()!;
-    return {
-      set text(text: string) {
-        ctx.enqueue({ request: { set: "chart.title.text", text }, responseSize: () => 0, run: () => void (chart().title = text) });
-      },
-      get text(): string {
-        throw notLoaded("text", "ChartTitle.text");
-      },
-    };
+  get title(): FakeChartTitle {
+    return new FakeChartTitle(this.context, () => this.resolve()!);
   }
   setPosition(startCell: string, endCell?: string): void {
     this.action("setPosition", { setPosition: [startCell, endCell] }, (c) => {
@@ -962,17 +1071,46 @@ class FakeChartProxy extends FakeObject<ChartTarget> {
       c.position = { start: startCell, end: endCell ?? null };
     });
   }
-  get series(): { getItemAt(i: number): FakeChartSeries } {
-    return { getItemAt: (i: number) => new FakeChartSeries(this.context, this, i) };
+  get series(): FakeChartSeriesCollection {
+    return new FakeChartSeriesCollection(this.context, this);
   }
 }
 
-class FakeChartSeries {
+class FakeChartTitle extends Strict {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly chart: () => ChartTarget,
+  ) {
+    super();
+  }
+  set text(text: string) {
+    this.ctx.enqueue({ request: { set: "chart.title.text", text }, responseSize: () => 0, run: () => void (this.chart().title = text) });
+  }
+  get text(): string {
+    throw notLoaded("text", "ChartTitle.text");
+  }
+}
+
+class FakeChartSeriesCollection extends Strict {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly chart: FakeChartProxy,
+  ) {
+    super();
+  }
+  getItemAt(index: number): FakeChartSeries {
+    return new FakeChartSeries(this.ctx, this.chart, index);
+  }
+}
+
+class FakeChartSeries extends Strict {
   constructor(
     private readonly ctx: FakeRequestContext,
     private readonly chart: FakeChartProxy,
     private readonly index: number,
-  ) {}
+  ) {
+    super();
+  }
   /** [ExcelApi 1.7] */
   set chartType(type: string) {
     this.ctx.requireSet("1.7", "ChartSeries.chartType");
@@ -990,8 +1128,10 @@ class FakeChartSeries {
 // ---------------------------------------------------------------------------------------------
 // Settings [ExcelApi 1.4] and functions [ExcelApi 1.2]
 
-class FakeSettingCollection {
-  constructor(private readonly ctx: FakeRequestContext) {}
+class FakeSettingCollection extends Strict {
+  constructor(private readonly ctx: FakeRequestContext) {
+    super();
+  }
   add(key: string, value: unknown): FakeSetting {
     const setting = new FakeSetting(this.ctx, key, false);
     this.ctx.enqueue({
@@ -1039,8 +1179,10 @@ class FakeSetting extends FakeObject<{ key: string }> {
   }
 }
 
-class FakeFunctions {
-  constructor(private readonly ctx: FakeRequestContext) {}
+class FakeFunctions extends Strict {
+  constructor(private readonly ctx: FakeRequestContext) {
+    super();
+  }
   /** DATE(y, m, d) in the workbook's date system. */
   date(year: number, month: number, day: number): FakeFunctionResult {
     return new FakeFunctionResult(this.ctx, () => {
@@ -1071,6 +1213,42 @@ class FakeFunctionResult extends FakeObject<{ value: number }> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What each fake class stands for (officeTypes.test.ts checks them against @types/office-js)
+
+/** Members the fake uses among its own classes; Office.js has none of them. */
+export type FakeInternals = "resolve" | "peek" | "bind" | "probe" | "preload" | "typeName" | "host" | "queue" | "pendingError" | "requireSet" | "enqueue";
+
+export const FAKE_CLASSES = {
+  RequestContext: FakeRequestContext,
+  Workbook: FakeWorkbook,
+  WorksheetCollection: FakeWorksheetCollection,
+  Worksheet: FakeWorksheet,
+  WorksheetProtection: FakeWorksheetProtection,
+  Range: FakeRange,
+  RangeFormat: FakeRangeFormat,
+  RangeFill: FakeRangeFill,
+  RangeFont: FakeRangeFont,
+  ConditionalFormatCollection: FakeConditionalFormatCollection,
+  ConditionalFormat: FakeConditionalFormatProxy,
+  CustomConditionalFormat: FakeCustomConditionalFormat,
+  ConditionalFormatRule: FakeConditionalFormatRule,
+  ConditionalRangeFormat: FakeConditionalRangeFormat,
+  ConditionalRangeFill: FakeConditionalFill,
+  ConditionalRangeFont: FakeConditionalFont,
+  TableCollection: FakeTableCollection,
+  Table: FakeTableProxy,
+  ChartCollection: FakeChartCollection,
+  Chart: FakeChartProxy,
+  ChartTitle: FakeChartTitle,
+  ChartSeriesCollection: FakeChartSeriesCollection,
+  ChartSeries: FakeChartSeries,
+  SettingCollection: FakeSettingCollection,
+  Setting: FakeSetting,
+  Functions: FakeFunctions,
+  FunctionResult: FakeFunctionResult,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
 // Installing the globals
 
 /** Defines Office, Excel and OfficeExtension on `target` (globalThis in jest, window in a browser). */
@@ -1083,7 +1261,7 @@ export function installFakeOffice(target: object, state: FakeWorkbookState, opti
   const info = options.hostInfo ?? {};
   const platform = info.platform ?? "OfficeOnline";
 
-  const Office = {
+  const Office = strictRecord("Office", {
     HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
     onReady(callback?: (info: { host: string; platform: string }) => void) {
@@ -1096,9 +1274,9 @@ export function installFakeOffice(target: object, state: FakeWorkbookState, opti
       officeTheme: { bodyBackgroundColor: info.bodyBackgroundColor ?? "#FFFFFF" },
       requirements: { isSetSupported: (name: string, minVersion?: string) => host.isSetSupported(name, minVersion) },
     },
-  };
+  });
 
-  const Excel = {
+  const Excel = strictRecord("Excel", {
     async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
       const context = new FakeRequestContext(host);
       const result = await batch(context);
@@ -1120,7 +1298,7 @@ export function installFakeOffice(target: object, state: FakeWorkbookState, opti
       requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
       responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
     },
-  };
+  });
 
   const globals = target as Record<string, unknown>;
   globals.Office = Office;

@@ -67,6 +67,8 @@ export interface FakeWorkbookState {
   date1904: boolean;
   activeSheet: string | null;
   selection: { sheet: string; address: string } | null;
+  /** workbook.customXmlParts [ExcelApi 1.5] (fakeCustomXml.ts); absent = none. */
+  customXmlParts?: { id: string; xml: string }[];
 }
 
 export function makeSheet(name: string, values: FakeCell[][], extra: Partial<Omit<FakeSheet, "name" | "values">> = {}): FakeSheet {
