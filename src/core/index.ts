@@ -29,4 +29,6 @@ export { formatFixed } from "./cells/numberText";
 export type { CancelSignal, ReadProgress, SheetPreview, WorkbookHost } from "./ports/workbookHost";
 export * from "./figures/figureLabels";
 export { FINDING_TITLES, findingTitle, severityOf } from "./checks/catalog";
+export { cappedList, shortText } from "./checks/messages";
+export { decidedBeyondColumn, emptyCareTypeCounts, type CareTypeCounts, type CareTypeDecision, type SheetCareType } from "./sheet/careTypeHints";
 export * from "./disputes";
