@@ -34,8 +34,8 @@ const LAYERS = [
       forbiddenPackages: ["exceljs", "fflate", "saxes"],
       forbiddenDirs: ["src/adapters/xlsx", "src/cli"],
       coreEntryOnly: true,
-      // The review is split into its own chunk, loaded when "Granska" is pressed.
-      lazyCoreModules: ["src/core/review/reviewWorkbook"],
+      // The review and the recompute are split into their own chunk, loaded when "Granska" is pressed.
+      lazyCoreModules: ["src/core/review/reviewWorkbook", "src/core/figures/computeFigures"],
     },
   },
   {

@@ -5,16 +5,19 @@
  *   node --expose-gc --import tsx scripts/bench-worker.ts review 100000
  *   node --expose-gc --import tsx scripts/bench-worker.ts whatif 100000
  *   node --expose-gc --import tsx scripts/bench-worker.ts xlsx 100000
+ *   node --expose-gc --import tsx scripts/bench-worker.ts make-xlsx 200000   (prints the kept file's path)
+ *   node --expose-gc --import tsx scripts/bench-worker.ts cli 200000 FILE.xlsx [OUT.xlsx]
+ *   node --expose-gc --import tsx scripts/bench-worker.ts copy 200000 FILE.xlsx OUT.xlsx
  */
-import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { readXlsxWorkbook } from "../src/adapters/xlsx/readWorkbook";
+import { readXlsxFile } from "../src/adapters/xlsx/xlsxReader";
 import { copyProfile, getPreset } from "../src/core/agreements/presets";
 import type { CellValue, WorkbookGrids } from "../src/core/cells/cellValue";
-import { cleanStay, epochDayOf, HEADERS, prng, stayToSerialRow, type SyntheticStay } from "./bench-stays";
+import { cleanStay, epochDayOf, HEADERS, prng, stayToSerialRow } from "./bench-stays";
+import { benchXlsxFile, breakCheckDigit, writeBenchXlsx } from "./bench-xlsx-file";
 
 /** The engine is loaded on demand: the xlsx measurement must not need it. */
 const engine = async () => ({
@@ -28,10 +31,19 @@ const OCT_31 = epochDayOf(2023, 10, 31);
 const REFERENCE_DAY = epochDayOf(2023, 11, 15);
 
 /** `rows` grid rows in all: the header plus rows − 1 stays (1,048,576 = Excel's last row). */
-export function syntheticGrid(rows: number): WorkbookGrids {
+export function syntheticGrid(rows: number, flagEvery = 0): WorkbookGrids {
   const rand = prng(rows);
   const values: CellValue[][] = new Array(rows);
   values[0] = [...HEADERS];
+  if (flagEvery > 0) {
+    // The grid of the file writeBenchXlsx writes with the same rows and flags (same seed and order).
+    for (let i = 1; i < rows; i++) {
+      const s = cleanStay(rand, i, OCT_1, OCT_31);
+      if (i % flagEvery === 0) s.personId = breakCheckDigit(s.personId);
+      values[i] = JSON.parse(JSON.stringify(stayToSerialRow(s)));
+    }
+    return { sheets: [{ name: "Fakturaunderlag", values, originRow: 1 }], dateSystem: "1900" };
+  }
   // Each row goes through JSON as Office.js range.values arrives (a JSON response): strings come
   // out flat. Built from template literals they would be V8 rope strings, and the first read
   // would pay ~0.9 s at 1M rows to flatten them, a cost real input does not have.
@@ -127,34 +139,18 @@ async function benchWhatIf(rows: number, runs = 50) {
   };
 }
 
-/** Writes a `rows`-row xlsx with the streaming writer (dates as real date cells), then times the streaming read. */
+/** Writes a `rows`-row xlsx with the streaming writer (dates as real date cells), then times the headless command's read. */
 async function benchXlsx(rows: number) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-xlsx-"));
   const file = path.join(dir, "bench.xlsx");
   try {
-    const rand = prng(rows);
     const tw = performance.now();
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-    const ws = wb.addWorksheet("Fakturaunderlag");
-    ws.addRow([...HEADERS]).commit();
-    const asDate = (m: number | null) => (m === null ? null : new Date(m * 60_000));
-    for (let i = 1; i < rows; i++) {
-      const s: SyntheticStay = cleanStay(rand, i, OCT_1, OCT_31);
-      const row = ws.addRow([
-        s.personId, s.stayId, asDate(s.admission), asDate(s.ready), asDate(s.discharge), s.municipality, s.residence, s.careType,
-        s.unit, s.cause, null, asDate(s.admissionNotice), s.sipNeeded, asDate(s.sipInvitation), s.careContact,
-        s.days, s.billedDays, s.price, s.amount,
-      ]);
-      for (const c of [3, 4, 5, 12, 14]) row.getCell(c).numFmt = "yyyy-mm-dd hh:mm";
-      row.commit();
-    }
-    ws.commit();
-    await wb.commit();
+    await writeBenchXlsx(file, rows);
     const writeMs = performance.now() - tw;
     gc();
     const tr = performance.now();
     const cr = process.cpuUsage();
-    const grids = await readXlsxWorkbook(file);
+    const grids = await readXlsxFile(file);
     const readMs = performance.now() - tr;
     const cu = process.cpuUsage(cr);
     const readCpuMs = (cu.user + cu.system) / 1000;
@@ -169,13 +165,70 @@ async function benchXlsx(rows: number) {
   }
 }
 
+/** Rows with a finding in the --out measurements: every 50th stay (2 %), an invalid check digit. */
+export const FLAG_EVERY = 50;
+
+/** The kept flagged file of `rows` rows (written on first use): its path, size and writing time. */
+async function makeXlsx(rows: number) {
+  const t = performance.now();
+  const file = await benchXlsxFile(rows, FLAG_EVERY);
+  return { kind: "make-xlsx", rows, file, writeMs: Math.round(performance.now() - t), fileMB: Number((statSync(file).size / 1024 / 1024).toFixed(1)) };
+}
+
+/** The headless command end to end (read, review, JSON report; with OUT also the marked copy). */
+async function benchCli(rows: number, file: string, out: string | undefined) {
+  const { main: review } = await import("../src/cli/review");
+  let printed = 0;
+  const write = process.stdout.write.bind(process.stdout);
+  // The report is counted, not printed: this process's stdout carries the measurement.
+  process.stdout.write = ((chunk: string | Uint8Array) => ((printed += chunk.length), true)) as typeof process.stdout.write;
+  const t = performance.now();
+  const c = process.cpuUsage();
+  let code: number;
+  try {
+    code = await review([file, "--json", "--today", "2023-11-15", ...(out ? ["--out", out, "--force"] : [])]);
+  } finally {
+    process.stdout.write = write;
+  }
+  const ms = performance.now() - t;
+  const cpu = process.cpuUsage(c);
+  if (code !== 0) throw new Error(`review exited ${code}`);
+  return { kind: "cli", rows, out: Boolean(out), ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), reportBytes: printed, outMB: out ? Number((statSync(out).size / 1024 / 1024).toFixed(1)) : null, ...memory() };
+}
+
+/**
+ * The marked copy alone: the review (untimed) of the grid the file holds, built directly so that
+ * this measures the copy whatever the reader can do, then the copy of the file, timed.
+ */
+async function benchCopy(rows: number, file: string, out: string) {
+  const { reviewWorkbook } = await engine();
+  const { writeMarkedCopy } = await import("../src/adapters/xlsx/writeMarkedCopy");
+  const result = reviewWorkbook(syntheticGrid(rows, FLAG_EVERY), { profile: getPreset("lag-2017-612")!, referenceDay: REFERENCE_DAY });
+  gc();
+  const rssBefore = memory().maxRssMB;
+  const t = performance.now();
+  const c = process.cpuUsage();
+  await writeMarkedCopy(file, out, result, { force: true });
+  const ms = performance.now() - t;
+  const cpu = process.cpuUsage(c);
+  return { kind: "copy", rows, findings: result.findings.length, outMB: Number((statSync(out).size / 1024 / 1024).toFixed(1)), copyMs: Math.round(ms), copyCpuMs: Math.round((cpu.user + cpu.system) / 1000), rssBeforeCopyMB: rssBefore, ...memory() };
+}
+
 async function main() {
-  const [kind, n] = process.argv.slice(2);
+  const [kind, n, file, out] = process.argv.slice(2);
   const rows = Number(n);
   if (!Number.isInteger(rows) || rows < 2) throw new Error(`rows must be an integer ≥ 2, not ${n}`);
-  const out = kind === "review" ? await benchReview(rows) : kind === "whatif" ? await benchWhatIf(rows) : kind === "xlsx" ? await benchXlsx(rows) : null;
-  if (!out) throw new Error(`unknown measurement ${kind}`);
-  process.stdout.write(JSON.stringify(out) + "\n");
+  const out_ =
+    kind === "review" ? await benchReview(rows)
+    : kind === "whatif" ? await benchWhatIf(rows)
+    : kind === "xlsx" ? await benchXlsx(rows)
+    : kind === "make-xlsx" ? await makeXlsx(rows)
+    : kind === "cli" ? await benchCli(rows, file, out)
+    : kind === "copy" ? await benchCopy(rows, file, out)
+    : null;
+  const result = out_;
+  if (!result) throw new Error(`unknown measurement ${kind}`);
+  process.stdout.write(JSON.stringify(result) + "\n");
 }
 
 if (require.main === module) {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile } from "../core";
-import { readXlsxWorkbook } from "../adapters/xlsx/readWorkbook";
+import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
@@ -67,10 +67,11 @@ function chooseProfile(args: CliArgs): AgreementProfile {
 }
 
 /** Progress on stderr: a rewritten line on a terminal, a line per 100k rows otherwise. */
-function progressReporter(): (p: { sheet: string; rowsRead: number }) => void {
+function progressReporter(privacy: (text: string) => string): (p: { sheet: string; rowsRead: number }) => void {
   const tty = process.stderr.isTTY;
   let last = "";
-  return ({ sheet, rowsRead }) => {
+  return ({ sheet: name, rowsRead }) => {
+    const sheet = privacy(name);
     const key = `${sheet}:${rowsRead}`;
     if (key === last) return; // the end-of-sheet report may repeat the last count
     last = key;
@@ -108,9 +109,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw e;
       }
     }
-    const report = progressReporter();
+    const report = progressReporter(privacyFilter(args.reveal));
     let sawProgress = false;
-    const grids = await readXlsxWorkbook(file, {
+    const grids = await readXlsxFile(file, {
       onProgress: (p) => {
         if (p.rowsRead >= 10_000) {
           sawProgress = true;
@@ -161,7 +162,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (curve) lines.push(`${profile.id}: ${profile.name[args.lang]}`, ...formatCurve(curve, args.lang), "");
         process.stdout.write(lines.join("\n"));
       }
-      return EXIT_OK;
+      return copyError ? copyFailed(copyError, args.lang) : EXIT_OK;
     }
     if (args.json) {
       const json = toJsonReport(result, {
@@ -191,21 +192,28 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (copyError) return copyFailed(copyError, args.lang);
     return EXIT_OK;
   } catch (e) {
+    // Messages may name sheets, files or cells: through the mask like everything else.
+    const privacy = privacyFilter(args.reveal);
     if (e instanceof ProfileFileError) {
-      for (const problem of e.problems) process.stderr.write(`review: ${e.file}: ${problem}\n`);
+      for (const problem of e.problems) process.stderr.write(privacy(`review: ${e.file}: ${problem}\n`));
       return EXIT_BAD_INPUT;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`review: ${e.message}\n`);
+      process.stderr.write(privacy(`review: ${e.message}\n`));
       return EXIT_USAGE;
     }
+    // File-system errors (no permission, no such folder, …) in the user's language only.
+    if (e instanceof XlsxError && e.code.startsWith("FS_")) {
+      process.stderr.write(`review: ${e.bilingual[args.lang]}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (e instanceof XlsxError || e instanceof ReviewError) {
-      process.stderr.write(`review: ${e.bilingual.sv} / ${e.bilingual.en}\n`);
+      process.stderr.write(privacy(`review: ${e.bilingual.sv} / ${e.bilingual.en}\n`));
       return EXIT_BAD_INPUT;
     }
     // Anything else is still bad input from the user's point of view: one line, no stack.
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    process.stderr.write(`review: ${msg}\n`);
+    process.stderr.write(privacy(`review: ${msg}\n`));
     return EXIT_BAD_INPUT;
   }
 }
@@ -221,11 +229,21 @@ function copyFailed(e: XlsxError, lang: CliArgs["lang"]): number {
 }
 
 if (require.main === module) {
+  let settled = false;
+  // Node ends a process whose work stopped with a promise still pending with exit code 0 and no
+  // word; a review that did not finish must not look like one that did.
+  process.on("exit", () => {
+    if (settled) return;
+    process.stderr.write("review: granskningen avbröts innan den var klar (ett internt fel) / the review stopped before it was done (an internal error)\n");
+    process.exitCode = EXIT_BAD_INPUT;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
+      settled = true;
       process.exitCode = code;
     },
     (e) => {
+      settled = true;
       process.stderr.write(`review: ${e instanceof Error ? e.message : e}\n`);
       process.exitCode = EXIT_BAD_INPUT;
     },

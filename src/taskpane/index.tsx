@@ -8,9 +8,9 @@ import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-com
 import { startOffice } from "../adapters/excel";
 import { App } from "./App";
 import { coreEngine } from "./coreEngine";
-import { ErrorBoundary } from "./ErrorBoundary";
+import { ErrorBoundary } from "./shared/ErrorBoundary";
 import { pickLanguage, TEXTS, type Lang } from "./i18n";
-import { ErrorMessage } from "./PaneMessage";
+import { ErrorMessage } from "./shared/PaneMessage";
 
 /** The marker the browser tests (and time-to-interactive measurements) wait for. */
 function markReady(): void {

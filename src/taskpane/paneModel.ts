@@ -125,3 +125,10 @@ export function monthPeriod(value: string): { fromDay: number; toDay: number } |
 export function usesBenchmark(profile: { somatic: { kind: string }; psychiatric: { kind: string } }): boolean {
   return profile.somatic.kind !== "individual" || profile.psychiatric.kind !== "individual";
 }
+
+/** Distinct sheet rows that carry a finding (what marking colours). */
+export function rowsWithFindings(findings: readonly Pick<Finding, "sheet" | "row">[]): number {
+  const rows = new Set<string>();
+  for (const f of findings) if (f.row !== null) rows.add(`${f.sheet}\u0000${f.row}`);
+  return rows.size;
+}

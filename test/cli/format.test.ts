@@ -78,7 +78,7 @@ describe("formatAgreement", () => {
     expect(sv).toContain("riktmärke okänt");
     expect(sv).toContain("period månad, kalenderdagar, räknat från meddelandetid, brytpunkt kl. 12:00");
     const en = formatAgreement(getPreset("vgr-2020")!, "en").join("\n");
-    expect(en).toContain("benchmark 3.0, formula excessAverage, 0-day stays included, stays over 7 days billed individually (0 grace days), period month, calendar days");
+    expect(en).toContain("benchmark 3.0, above the benchmark, paid: (average − benchmark) × stays, 0-day stays included, stays over 7 days billed individually (0 grace days), period month, calendar days");
     expect(formatAgreement(getPreset("lag-2017-612")!, "en").join("\n")).toContain("per stay, 3 grace days, period month, calendar days");
   });
 });

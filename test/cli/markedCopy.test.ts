@@ -79,6 +79,11 @@ describe("review --out", () => {
     expect(text.stdout).toMatch(/Halmstad/);
     expect(text.stdout).not.toMatch(/Markerad kopia skriven/);
     expect(text.stderr).toMatch(/^review: Disken är full: /);
+
+    // Also when the review prints a comparison of agreements instead of its summary.
+    const compared = await run([SAMPLE, "--today", "2023-11-15", "--out", out, "--compare", "halland-2022"]);
+    expect(compared.code).toBe(EXIT_COPY_FAILED);
+    expect(compared.stdout).toMatch(/halland-2022/);
   });
 
   it("the input itself, a missing folder, a path under a file: refused before the review, exit 3", async () => {
@@ -93,5 +98,13 @@ describe("review --out", () => {
       expect(r.stderr).toMatch(pattern);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
     }
+  });
+
+  it("an input the file system cannot give (a file in the middle of its path): one line in the user's language, exit 1", async () => {
+    const r = await run([path.join(SAMPLE, "x.xlsx"), "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`review: ${path.join(SAMPLE, "x.xlsx")}: part of the path is a file, not a folder\n`);
+    const sv = await run([path.join(SAMPLE, "x.xlsx")]);
+    expect(sv.stderr).toMatch(/^review: .*: en del av sökvägen är en fil, inte en mapp\n$/);
   });
 });

@@ -16,9 +16,13 @@ import type { AgreementProfile } from "../../src/core/agreements/profileSchema";
 import type { SheetGrid } from "../../src/core/cells/cellValue";
 import { epochDay } from "../../src/core/cells/localDate";
 import { reviewWorkbook } from "../../src/core/review/reviewWorkbook";
-import { FindingsPanel } from "../../src/taskpane/FindingsPanel";
-import { ResultsPanel } from "../../src/taskpane/ResultsPanel";
+import { PaneProvider } from "../../src/taskpane/context/PaneContext";
+import { FindingsTab } from "../../src/taskpane/findings/FindingsTab";
+import { applyChoice } from "../../src/taskpane/hooks/useAgreement";
+import type { Reviewed } from "../../src/taskpane/hooks/useReview";
+import type { useWorkbookActions } from "../../src/taskpane/hooks/useWorkbookActions";
 import { TEXTS } from "../../src/taskpane/i18n";
+import { OverviewTab } from "../../src/taskpane/overview/OverviewTab";
 import { idForm, PLACES, QUOTED_PLACES, SEPARATORS, sheetWith, unmaskedIn, type IdForm, type Place } from "./idForms";
 
 jest.setTimeout(60_000);
@@ -118,6 +122,22 @@ describe("the command", () => {
   });
 });
 
+test("the command's one-line errors on stderr are masked too", async () => {
+  let stderr = "";
+  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const out = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
+  try {
+    // A sheet asked for by a number that is no sheet: the error names what was asked for.
+    const input = await writeInput();
+    expect(await main([input, "--sheet", "19800101\u20131234", "--today", "2023-11-15"])).toBe(2);
+  } finally {
+    err.mockRestore();
+    out.mockRestore();
+  }
+  expect(stderr).toContain("19800101\u2013****");
+  expect(stderr).not.toContain("1234");
+});
+
 describe("the pane", () => {
   // Each separator once, in a place of its own turn: one page of findings (rendering is slow).
   const few = SEPARATORS.map((separator, i) => ({
@@ -128,18 +148,28 @@ describe("the pane", () => {
   const fewQuoted = few.filter(({ form, place }) => QUOTED_PLACES.has(place) || (place === "personId" && !validCheck(form))).map((p) => p.form.text);
   const paneSheet = sheetWith(few);
   const result = reviewWorkbook({ sheets: [paneSheet], dateSystem: "1900" }, { profile: getPreset("lag-2017-612") as AgreementProfile, referenceDay: epochDay(2023, 11, 15) });
-  const wrap = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+  const wrap = (ui: React.ReactElement) =>
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <PaneProvider lang="en">{ui}</PaneProvider>
+      </FluentProvider>,
+    );
+  const applied = applyChoice(getPreset("lag-2017-612")!, { somatic: "", psychiatric: "" }, "");
+  const actions = { markedRows: null, mark: async () => undefined, clear: async () => undefined, writeResult: async () => true, select: () => undefined } as ReturnType<typeof useWorkbookActions>;
 
   test("findings and figures are masked; the switch shows the quoted forms", () => {
     expect(result.findings.length).toBeLessThanOrEqual(50); // one page: the rendered list is every finding
     const grids = new Map([[paneSheet.name, paneSheet]]);
-    wrap(<FindingsPanel result={result} grids={grids} texts={TEXTS.en} lang="en" onSelect={() => undefined} />);
+    const reviewed: Reviewed = { result, applied, grids, mappingVersion: 0, input: { grids: [paneSheet], dateSystem: "1900", sheets: [paneSheet.name], overrides: {} } };
+    wrap(<FindingsTab reviewed={reviewed} state="current" actions={actions} />);
     const list = () => screen.getByTestId("finding-list").textContent ?? "";
     expect(unmaskedIn(list(), fewForms)).toEqual([]);
     fireEvent.click(screen.getByRole("switch", { name: TEXTS.en.showPersonIds }));
     expect(fewQuoted.filter((t) => !list().includes(t))).toEqual([]);
 
-    wrap(<ResultsPanel result={result} texts={TEXTS.en} lang="en" />);
+    wrap(<OverviewTab reviewed={reviewed} shown={{ figures: result.figures, applied }} state="current" countsState="current" onWrite={() => undefined} />);
+    // Every municipality opened: its groups' lines too.
+    for (const toggle of screen.getAllByTestId("municipality-toggle")) fireEvent.click(toggle);
     expect(unmaskedIn(screen.getByTestId("figures-table").textContent ?? "", fewForms)).toEqual([]);
     expect(unmaskedIn(screen.getByTestId("result-assumptions").textContent ?? "", fewForms)).toEqual([]);
   });

@@ -45,7 +45,7 @@ function detect(sheet: SheetGrid, override: MappingOverride | undefined): SheetD
 }
 
 const findings: Finding[] = [
-  { code: "DUPLICATE_STAY", severity: "error", sheet: "Underlag", row: 3, columns: ["A"], fields: ["personId"], message: { sv: "Dubblett av rad 2", en: "Duplicate of row 2" } },
+  { code: "DUPLICATE_STAY", severity: "error", sheet: "Underlag", row: 3, columns: ["A"], fields: ["personId"], message: { sv: "Dubblett av rad 2", en: "Duplicate of row 2" }, relatedRows: [2] },
   { code: "LONG_STAY", severity: "info", sheet: "Underlag", row: 2, columns: ["B"], fields: ["readyDate"], message: { sv: "Lång", en: "Long" } },
 ];
 
@@ -91,7 +91,10 @@ function resultFor(profile: AgreementProfile): ReviewResult {
     },
     findings,
     counts: { byCode: { DUPLICATE_STAY: 1, LONG_STAY: 1 }, bySeverity: { error: 1, warning: 0, info: 1 } },
-    checks: [{ code: "SIP_INVITATION_MISSING", ran: false, missingFields: ["sipInvitationTime"] }],
+    checks: [
+      { code: "SIP_INVITATION_MISSING", ran: false, missingFields: ["sipInvitationTime"] },
+      { code: "BILLED_DAYS_MISMATCH", ran: false, missingFields: [], reason: { sv: "Avtalet räknar på snittet: ingen rad har egna debiterade dagar.", en: "The agreement bills on the average." } },
+    ],
     // Opaque to the pane: only the what-if path reads it.
     basis: {} as ReviewResult["basis"],
   };
@@ -121,8 +124,13 @@ function makeHost(over: Partial<WorkbookHost> = {}) {
   return { host, calls };
 }
 
-function makeEngine(review?: PaneEngine["review"]): PaneEngine {
-  return { presets: PRESETS, detect, review: review ?? (async (_g, o) => resultFor(o.profile)) };
+function makeEngine(review?: PaneEngine["review"], recompute?: PaneEngine["recompute"]): PaneEngine {
+  return {
+    presets: PRESETS,
+    detect,
+    review: review ?? (async (_g, o) => resultFor(o.profile)),
+    recompute: recompute ?? (async (_b, profile) => resultFor(profile).figures),
+  };
 }
 
 function renderApp(host: WorkbookHost, engine = makeEngine(), lang: "sv" | "en" = "sv") {
@@ -134,6 +142,13 @@ function renderApp(host: WorkbookHost, engine = makeEngine(), lang: "sv" | "en" 
   );
   return { onReady };
 }
+
+jest.setTimeout(20_000);
+
+// The result's tabs load with the review's code (React.lazy): load them once before the tests.
+beforeAll(async () => {
+  await import("../../src/taskpane/ResultTabs");
+});
 
 describe("task pane", () => {
   it("lists the invoice-basis sheet with its mapping and leaves the other sheet aside", async () => {
@@ -162,7 +177,7 @@ describe("task pane", () => {
     await screen.findByTestId("agreement-details");
     fireEvent.change(screen.getByLabelText("Avtal att granska mot"), { target: { value: "halland-2022" } });
     const rules = screen.getByTestId("agreement-rules").textContent ?? "";
-    expect(rules).toContain("Somatik: snitt, riktmärke 2,3, formel excessAverage, 0-dagar ingår, period månad");
+    expect(rules).toContain("Somatik: snitt, riktmärke 2,3, över riktmärket betalas (snitt − riktmärke) × vistelser, 0-dagar ingår, period månad");
     expect(rules).toContain("Psykiatri: snitt");
   });
 
@@ -210,14 +225,32 @@ describe("task pane", () => {
     // 2024-04-10 → epoch day 19823 (19783 for 2024-03-01, + 31 + 9).
     expect(options!.referenceDay).toBe(19823);
     expect(options!.sheets).toEqual(["Underlag"]);
+    // The controller's line: computed, invoiced, difference 15 000 − 12 345 = +2 655, exactly as the result gives them.
     const row = within(table).getByText("Halmstad").closest("tr")!;
-    // The figures exactly as the result gives them; difference 15 000 − 12 345 = 2 655.
-    expect(row.textContent!.replace(/\s/g, " ")).toMatch(/3,5.*2,3.*2,4.*12 345 kr.*15 000 kr.*2 655 kr/);
-    expect(screen.getByText(/Kallelse till SIP saknas: Kallelse SIP/)).toBeTruthy();
+    expect(row.textContent!.replace(/\s/g, " ")).toBe("▸Halmstad12 34515 000+2 655");
+    expect(screen.getByTestId("total-difference").textContent!.replace(/\s/g, " ")).toBe("+2 655 kr");
+    expect(screen.getByTestId("severity-counts").textContent).toBe("1 fel · 0 varningar");
+    // The focus moved to the answer.
+    await waitFor(() => expect(document.activeElement?.id).toBe("overview-heading"));
+    // Care type and period open below it, days with the profile's decimals (average 2, liable days 2).
+    fireEvent.click(within(row).getByRole("button"));
+    const detail = screen.getByTestId("group-detail").textContent!.replace(/\s/g, " ");
+    expect(detail).toMatch(/^Somatik · 2024-03/);
+    expect(detail).toContain("Snitt3,50");
+    expect(detail).toContain("Riktmärke2,30");
+    expect(detail).toContain("Betalningsansvar dagar2,40");
+    // A check that could not run: the missing column, or the core's reason when it gives one.
+    expect(screen.getByText(/Kallelse till SIP saknas/).closest("li")!.textContent).toBe("Kallelse till SIP saknas: kolumn saknas: Kallelse SIP");
+    expect(screen.getByText(/Debiterade dagar stämmer inte/).closest("li")!.textContent).toBe(
+      "Debiterade dagar stämmer inte: Avtalet räknar på snittet: ingen rad har egna debiterade dagar.",
+    );
     expect(screen.getByTestId("sheet-summary").textContent).toBe("Underlag: 2 rader granskade. Överhoppade rader: 4 (summarad).");
     expect(screen.getByTestId("result-assumptions").textContent).toContain("ANTAGET: testantagande");
+    fireEvent.click(screen.getByTestId("write"));
+    await waitFor(() => expect(calls.written).toBe(1));
 
-    const items = screen.getAllByTestId("finding");
+    fireEvent.click(screen.getByTestId("tab-findings"));
+    const items = await screen.findAllByTestId("finding");
     expect(items).toHaveLength(2);
     // Masked until revealed.
     expect(items[0].textContent).toContain("19121212-****");
@@ -226,11 +259,14 @@ describe("task pane", () => {
 
     fireEvent.click(screen.getAllByTestId("finding")[0]);
     await waitFor(() => expect(calls.selectRow).toEqual([["Underlag", 3]]));
+    // "Dubblett av rad 2": the related row is a link that selects it.
+    fireEvent.click(screen.getByTestId("related-row"));
+    await waitFor(() => expect(calls.selectRow).toEqual([["Underlag", 3], ["Underlag", 2]]));
 
+    expect(screen.getByTestId("marked-count").textContent).toBe("2 rader har avvikelser.");
     fireEvent.click(screen.getByTestId("mark"));
     await waitFor(() => expect(calls.marked).toBe(1));
-    fireEvent.click(screen.getByTestId("write"));
-    await waitFor(() => expect(calls.written).toBe(1));
+    expect(screen.getByTestId("marked-count").textContent).toBe("2 rader markerade.");
     fireEvent.click(screen.getByTestId("clear"));
     await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("Markeringarna är borttagna."));
     expect(calls.cleared).toBe(1);
@@ -240,6 +276,7 @@ describe("task pane", () => {
     const { host } = makeHost();
     renderApp(host);
     fireEvent.click(await screen.findByTestId("review"));
+    fireEvent.click(await screen.findByTestId("tab-findings"));
     await screen.findByTestId("findings");
     fireEvent.change(screen.getByLabelText("Allvarlighet"), { target: { value: "info" } });
     const items = screen.getAllByTestId("finding");

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { ErrorBoundary } from "../../src/taskpane/ErrorBoundary";
+import { ErrorBoundary } from "../../src/taskpane/shared/ErrorBoundary";
 import { TEXTS } from "../../src/taskpane/i18n";
 
 function Broken(): never {

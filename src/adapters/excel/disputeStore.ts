@@ -16,7 +16,9 @@
  * APIs: Workbook.customXmlParts, CustomXmlPartCollection.add/getByNamespace/items,
  * CustomXmlPart.id/getXml/delete [ExcelApi 1.5].
  */
-import { activeDisputes, DISPUTE_NAMESPACE, loadDisputes, mergeDisputes, PART_BYTES, serializeParts, type Dispute, type LoadedDisputes, type Writer } from "../../core";
+import {
+  activeDisputes, DISPUTE_NAMESPACE, loadDisputes, mergeDisputes, PART_BYTES, serializeParts, type Dispute, type LoadedDisputes, type Writer,
+} from "../../core";
 import { translateOfficeError } from "./excelHostError";
 import { SYNC_BUDGET_BYTES } from "./readSheet";
 

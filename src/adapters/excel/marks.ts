@@ -14,7 +14,7 @@
  * getItemOrNullObject, getUsedRangeOrNullObject [ExcelApi 1.4]; worksheets.add/delete,
  * Worksheet.getRange, Range.values [ExcelApi 1.1].
  */
-import { columnLetter, type Finding, type Severity } from "../../core";
+import { columnLetter, MARK_COLORS, type Finding, type Severity } from "../../core";
 import { ExcelHostError, sheetProtected, translateOfficeError } from "./excelHostError";
 import { SYNC_BUDGET_BYTES, type UsedDims } from "./readSheet";
 
@@ -22,12 +22,11 @@ export const HELPER_SHEET = "_granskning_marks";
 
 export const SEVERITY_CODE: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
-/** Fill per severity code; Excel's own "light red / yellow" presets and a light blue. */
-export const MARK_FILLS: { code: number; color: string }[] = [
-  { code: 3, color: "#FFC7CE" },
-  { code: 2, color: "#FFEB9C" },
-  { code: 1, color: "#DDEBF7" },
-];
+/** Fill per severity code, from the core's table (the pane's legend reads the same). */
+export const MARK_FILLS: { code: number; color: string }[] = (["error", "warning", "info"] as const).map((severity) => ({
+  code: SEVERITY_CODE[severity],
+  color: MARK_COLORS[severity],
+}));
 
 /** Rows of the helper column written per range (~4 bytes a row as JSON). */
 export const MARK_ROWS_PER_CHUNK = 250_000;

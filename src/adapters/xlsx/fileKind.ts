@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileSystemError } from "./fsErrors";
 import { XlsxError } from "./xlsxError";
 
 export type FileKind = "zip" | "encrypted-ooxml" | "xls" | "ole-other" | "unknown";
@@ -20,7 +21,12 @@ function startsWith(buf: Buffer, magic: number[]): boolean {
 
 export function detectFileKind(filePath: string): FileKind {
   const head = Buffer.alloc(8);
-  const fd = openSync(filePath, "r");
+  let fd: number;
+  try {
+    fd = openSync(filePath, "r");
+  } catch (e) {
+    throw fileSystemError(e, filePath, "read");
+  }
   let n: number;
   try {
     n = readSync(fd, head, 0, 8, 0);
@@ -43,11 +49,9 @@ export function assertReadableXlsx(filePath: string): void {
   let isFile = false;
   try {
     isFile = statSync(filePath).isFile();
-  } catch {
-    throw new XlsxError("FILE_NOT_FOUND", {
-      sv: `Filen finns inte: ${filePath}`,
-      en: `File not found: ${filePath}`,
-    });
+  } catch (e) {
+    // ENOENT: "file not found"; a file in the middle of the path, a name too long, …: said as such.
+    throw fileSystemError(e, filePath, "read");
   }
   if (!isFile) {
     throw new XlsxError("NOT_A_FILE", { sv: `Inte en fil: ${filePath}`, en: `Not a file: ${filePath}` });

@@ -1,6 +1,9 @@
 /**
  * Reads an .xlsx into the grids the core reviews, with exceljs's STREAMING reader: the
  * in-memory reader needs ~2 GB for 100k rows, streaming a tenth of that.
+ *
+ * The headless command no longer uses it: it reads with xlsxReader.ts, ~7× faster
+ * (docs/BENCHMARKS.md). It is kept as the reference the tests hold the new reader to.
  */
 import ExcelJS from "exceljs";
 import { FORMULA_WITHOUT_VALUE, type CellValue, type DateSystem, type SheetGrid, type WorkbookGrids } from "../../core";

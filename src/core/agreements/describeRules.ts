@@ -12,7 +12,12 @@ const WORDS = {
     grace: "karensdagar",
     benchmark: "riktmärke",
     unknown: "okänt",
-    formula: "formel",
+    formula: "över riktmärket betalas",
+    formulas: {
+      excessAverage: "(snitt − riktmärke) × vistelser",
+      individualExcess: "varje vistelses dagar över riktmärket",
+      allDays: "alla dagar i perioden",
+    },
     zeroDaysIn: "0-dagar ingår",
     zeroDaysOut: "0-dagar ingår inte",
     longStays: "vistelser över {n} dagar debiteras enskilt",
@@ -30,7 +35,12 @@ const WORDS = {
     grace: "grace days",
     benchmark: "benchmark",
     unknown: "unknown",
-    formula: "formula",
+    formula: "above the benchmark, paid:",
+    formulas: {
+      excessAverage: "(average − benchmark) × stays",
+      individualExcess: "each stay's days above the benchmark",
+      allDays: "every day of the period",
+    },
     zeroDaysIn: "0-day stays included",
     zeroDaysOut: "0-day stays excluded",
     longStays: "stays over {n} days billed individually",
@@ -56,7 +66,7 @@ function describe(r: CareRules, lang: "sv" | "en"): string {
   if (r.kind === "individual") parts.push(`${r.graceDays} ${t.grace}`);
   if (r.kind !== "individual") {
     parts.push(`${t.benchmark} ${r.benchmark === null ? t.unknown : number(r.benchmark, 1)}`);
-    parts.push(`${t.formula} ${r.excessFormula}`);
+    parts.push(`${t.formula} ${t.formulas[r.excessFormula]}`);
     parts.push(r.zeroDays ? t.zeroDaysIn : t.zeroDaysOut);
   }
   if (r.kind === "hybrid" && r.longStayLimit !== null) {

@@ -73,8 +73,8 @@ const INPUTS: AgreementProfileInput[] = [
     psychiatric: average(2.3),
     assumptions: [
       assumed(
-        "över riktmärket betalas (snitt − riktmärke) × antal vistelser (excessAverage).",
-        "above the benchmark, (average − benchmark) × stays is paid (excessAverage).",
+        "över riktmärket betalas (snitt − riktmärke) × antal vistelser.",
+        "above the benchmark, (average − benchmark) × stays is paid.",
       ),
       assumed("vistelser med 0 dagar räknas in i snittet.", "0-day stays enter the average."),
       PRICE_ASSUMED,
@@ -121,8 +121,8 @@ const INPUTS: AgreementProfileInput[] = [
     psychiatric: { ...average(3.0), conditions: { admissionNotice: true, sipInvitation: false, careContact: false } },
     assumptions: [
       assumed(
-        "över 3,0 dagar i snitt per kalendermånad betalas (snitt − 3,0) × antal vistelser (excessAverage).",
-        "above 3.0 days on average per calendar month, (average − 3.0) × stays is paid (excessAverage).",
+        "över 3,0 dagar i snitt per kalendermånad betalas (snitt − 3,0) × antal vistelser.",
+        "above 3.0 days on average per calendar month, (average − 3.0) × stays is paid.",
       ),
       assumed("vistelser med 0 dagar räknas in i snittet.", "0-day stays enter the average."),
       assumed(
@@ -145,8 +145,8 @@ const INPUTS: AgreementProfileInput[] = [
         "stays over 7 days leave the average and are paid from day 0.",
       ),
       assumed(
-        "över riktmärket betalas (snitt − riktmärke) × antal vistelser (excessAverage).",
-        "above the benchmark, (average − benchmark) × stays is paid (excessAverage).",
+        "över riktmärket betalas (snitt − riktmärke) × antal vistelser.",
+        "above the benchmark, (average − benchmark) × stays is paid.",
       ),
       PRICE_ASSUMED,
       LAW_CONDITIONS_ASSUMED,
@@ -164,8 +164,8 @@ const INPUTS: AgreementProfileInput[] = [
         en: "The benchmark is lowered in stages and is not published: enter it before amounts can be computed.",
       },
       assumed(
-        "över riktmärket betalas (snitt − riktmärke) × antal vistelser (excessAverage).",
-        "above the benchmark, (average − benchmark) × stays is paid (excessAverage).",
+        "över riktmärket betalas (snitt − riktmärke) × antal vistelser.",
+        "above the benchmark, (average − benchmark) × stays is paid.",
       ),
       assumed("snittet tas per månad.", "the average is taken per month."),
       assumed("samma regel för somatik och psykiatri.", "the same rule for somatic and psychiatric care."),

@@ -53,8 +53,12 @@ export function dateFromSerial(serial: number, dateSystem: DateSystem): LocalDat
   return { day, minute };
 }
 
-/** Reads one cell as a date (see the module comment). Never throws. */
-export function parseDateCell(value: CellValue, dateSystem: DateSystem): DateParse {
+/**
+ * Reads one cell as a date (see the module comment). Never throws. Slash dates (10/11/2023)
+ * are day first, the Swedish order, unless `monthFirst` (the reader decides it per column:
+ * slashDateOrder).
+ */
+export function parseDateCell(value: CellValue, dateSystem: DateSystem, monthFirst = false): DateParse {
   if (typeof value === "number") {
     const d = dateFromSerial(value, dateSystem);
     if (d !== null) return { kind: "ok", value: d };
@@ -68,7 +72,7 @@ export function parseDateCell(value: CellValue, dateSystem: DateSystem): DatePar
   if (text.charCodeAt(0) === 35 && isExcelError(text as CellValue)) return excelErrorReason(text);
   const fast = isoFast(text);
   if (fast !== undefined) return fast;
-  return parseDateText(text, dateSystem);
+  return parseDateText(text, dateSystem, monthFirst);
 }
 
 function invalid(sv: string, en: string): DateParse {
@@ -167,7 +171,7 @@ const SHORT_YEAR = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/;
 // A serial stored as text: at most 5 integer digits (up to 2173), so "230305" is not taken for a serial.
 const SERIAL_TEXT = /^\d{1,5}(?:[.,]\d+)?$/;
 
-function parseDateText(text: string, dateSystem: DateSystem): DateParse {
+function parseDateText(text: string, dateSystem: DateSystem, monthFirst: boolean): DateParse {
   let m = YEAR_FIRST.exec(text);
   if (m) {
     const minute = timeOf(m[5], m[6], m[7]);
@@ -185,7 +189,17 @@ function parseDateText(text: string, dateSystem: DateSystem): DateParse {
   if (m) {
     const minute = timeOf(m[5], m[6], m[7]);
     if (minute === -1) return invalidTime(text);
-    return civil(+m[4], +m[3], +m[1], minute, text);
+    const swap = monthFirst && m[2] === "/";
+    const p = civil(+m[4], swap ? +m[1] : +m[3], swap ? +m[3] : +m[1], minute, text);
+    if (p.kind === "invalid" && m[2] === "/" && civil(+m[4], swap ? +m[3] : +m[1], swap ? +m[1] : +m[3], minute, text).kind === "ok") {
+      // Valid only in the other order: the column reads the other way (see its note).
+      const order = swap ? { sv: "månad/dag/år", en: "month/day/year" } : { sv: "dag/månad/år", en: "day/month/year" };
+      return invalid(
+        `"${text}" finns inte som ${order.sv}, den ordning kolumnens datum läses i`,
+        `"${text}" is no date as ${order.en}, the order the column's dates are read in`,
+      );
+    }
+    return p;
   }
   m = DAY_MONTH_NAME.exec(text);
   if (m) return withMonthName(+m[1], m[2], +m[3], timeOf(m[4], m[5], m[6]), text);
@@ -262,4 +276,26 @@ function lastSunday(year: number, month: number): number {
   const last = epochDay(year, month, daysInMonth(year, month));
   const weekday = (((last + 3) % 7) + 7) % 7; // 0 = Monday
   return last - ((weekday + 1) % 7);
+}
+
+/** A slash date's two leading numbers ("10/11/2023 14:05" → 10, 11), or null for any other text. */
+const SLASH_START = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}(?![\d/])/;
+
+export type SlashOrder = "dayFirst" | "monthFirst" | "either" | null;
+
+/**
+ * What a slash date says about its column's order: "dayFirst" (25/11/2023 reads only so),
+ * "monthFirst" (11/25/2023), "either" (10/11/2023), null (no slash date, or 5/5/2023, or
+ * neither order gives a date).
+ */
+export function slashDateOrder(text: string): SlashOrder {
+  const m = SLASH_START.exec(text);
+  if (!m) return null;
+  const a = +m[1];
+  const b = +m[2];
+  if (a < 1 || b < 1 || a === b) return null;
+  if (a <= 12 && b <= 12) return "either";
+  if (a > 12 && b <= 12 && a <= 31) return "dayFirst";
+  if (b > 12 && a <= 12 && b <= 31) return "monthFirst";
+  return null;
 }

@@ -15,6 +15,9 @@ import type { Groups } from "./grouping";
 import { groupAverage, owed } from "./liability";
 import { periodLabel, periodSpan } from "./periods";
 import { periodPriceYear } from "./pricing";
+import { invoicedMinusComputed, totalsOf } from "./totals";
+
+export { invoicedMinusComputed, totalsOf };
 
 /** Whether each group's period lies wholly inside the profile's validFrom..validTo. */
 export function periodsInValidity(profile: AgreementProfile, compiled: readonly CompiledRules[], groups: Groups): Uint8Array {
@@ -106,34 +109,4 @@ function groupRowLists(basis: FigureBasis, groups: Groups, excluded: Uint8Array 
     }
     return lists[g];
   };
-}
-
-export function totalsOf(groups: readonly GroupFigures[]): FiguresResult["totals"] {
-  let stays = 0;
-  let days = 0;
-  let liable = 0;
-  let amount: number | null = 0;
-  let invoiced: number | null = null;
-  for (const g of groups) {
-    stays += g.stays;
-    days += g.days;
-    liable += g.liableDays;
-    amount = amount === null || g.amount === null ? null : amount + g.amount;
-    if (g.invoicedAmount !== null) invoiced = (invoiced ?? 0) + g.invoicedAmount;
-  }
-  const totalAmount = amount === null ? null : roundTo(amount, 2);
-  const totalInvoiced = invoiced === null ? null : roundTo(invoiced, 6);
-  return {
-    stays,
-    days,
-    liableDays: roundTo(liable, 6),
-    amount: totalAmount,
-    invoicedAmount: totalInvoiced,
-    difference: invoicedMinusComputed(totalInvoiced, totalAmount),
-  };
-}
-
-/** What was invoiced above what the model gives, to the öre; null when either is unknown. */
-export function invoicedMinusComputed(invoiced: number | null, computed: number | null): number | null {
-  return invoiced === null || computed === null ? null : roundTo(invoiced - computed, 2);
 }

@@ -104,12 +104,16 @@ export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): Re
 
   return {
     profile,
-    assumptions: engineAssumptions(profile, {
-      dateSystem: input.dateSystem,
-      invoicePeriod,
-      periodFromTitle: !options.invoicePeriod && statedPeriod ? statedPeriod.label : null,
-      countOpenStays: options.countOpenStays ?? false,
-    }),
+    assumptions: [
+      ...engineAssumptions(profile, {
+        dateSystem: input.dateSystem,
+        invoicePeriod,
+        periodFromTitle: !options.invoicePeriod && statedPeriod ? statedPeriod.label : null,
+        countOpenStays: options.countOpenStays ?? false,
+      }),
+      // Per sheet, what the reader decided where the cells leave a choice (read to the end by now).
+      ...readings.flatMap((r) => r.notes ?? []),
+    ],
     sheets: readings.map(summarize),
     figures,
     findings,

@@ -8,7 +8,7 @@
  * columns: no object per row.
  */
 import { isExcelError, isFormulaWithoutValue, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
-import { dateFromSerial, parseDateCell } from "../cells/dates";
+import { dateFromSerial, parseDateCell, slashDateOrder } from "../cells/dates";
 import { severityOf } from "../checks/catalog";
 import type { LocalDateTime } from "../cells/localDate";
 import { quoteId } from "../cells/mask";
@@ -81,6 +81,8 @@ interface Reader {
   letter: string;
   /** The header text, trimmed and lower-cased, to spot repeated header rows. */
   headerLower: string;
+  /** Under a two-row header, the column's text in the group row (lower-cased; "" if none). */
+  upperLower: string;
   /** The table column that dates, numbers and texts of this field go to. */
   column: Int32Array | Float64Array | null;
   /** A number field's presence bit (NUMBER_BIT). */
@@ -161,6 +163,10 @@ export class SheetReader {
   /** The reading state of stayAt(), and where its (already reported) findings go. */
   private again: RowContext | null = null;
   private readonly againFindings: Finding[] = [];
+  /** The first data row's index in the grid. */
+  private readonly firstData: number = 0;
+  /** Per column (index into a row), whether its slash dates are month first: decided once, on its first slash date. */
+  private readonly slashOrders = new Map<number, boolean>();
 
   /** `chunkRows`: the table's size for readChunk(); default: the whole sheet. */
   constructor(
@@ -185,17 +191,21 @@ export class SheetReader {
       findings: [],
       statedPeriod: detection.statedPeriod,
       confidence: detection.confidence,
+      notes: [],
     };
     this.next = sheet.values.length;
     if (detection.headerIndex === null) return;
-    this.next = detection.headerIndex + 1;
+    this.next = this.firstData = detection.headerIndex + 1;
 
+    if (detection.headerRows === 2) this.reading.notes!.push(twoRowHeaderNote(sheet.name, detection.headerRow! - 1));
+    const textsOf = (m: { column: number; header: string }) => detection.headerTexts.get(m.column) ?? [m.header];
     this.readers = detection.mapping.map((m) => ({
       field: m.field,
       kind: KIND[m.field],
       index: m.column - originColumn,
       letter: m.letter,
-      headerLower: m.header.trim().toLowerCase(),
+      headerLower: textsOf(m)[textsOf(m).length - 1].trim().toLowerCase(),
+      upperLower: textsOf(m).length > 1 ? textsOf(m)[0].trim().toLowerCase() : "",
       column: columnOf(table, m.field),
       bit: m.field in NUMBER_BIT ? NUMBER_BIT[m.field as keyof typeof NUMBER_BIT] : 0,
       lastCell: undefined,
@@ -209,7 +219,7 @@ export class SheetReader {
       stayId: lazyColumn("stayId"),
       careContact: lazyColumn("careContact"),
     });
-    this.context = new RowContext(sheet.name, options, this.readers, this.reading.findings, table);
+    this.context = new RowContext(sheet.name, options, this.readers, this.reading.findings, table, this.monthFirst);
   }
 
   /** Reads every remaining row into the table (sized for the whole sheet). */
@@ -236,7 +246,7 @@ export class SheetReader {
       const one = new StayTable(this.sheet.name, 1);
       one.lazyTexts = this.reading.table.lazyTexts;
       const readers = this.readers.map((r) => ({ ...r, column: columnOf(one, r.field), lastCell: undefined }));
-      this.again = new RowContext(this.sheet.name, this.options, readers, this.againFindings, one);
+      this.again = new RowContext(this.sheet.name, this.options, readers, this.againFindings, one, this.monthFirst);
     }
     const one = this.again.table;
     one.clear();
@@ -244,6 +254,33 @@ export class SheetReader {
     this.again.readRow(row, excelRow);
     return one.stay(0);
   }
+
+  /**
+   * Whether a column's slash dates are month first. 10/11/2023 reads either way; 25/11/2023
+   * only day first and 11/25/2023 only month first. The whole column is looked at, once, on its
+   * first slash date: the rows that decide set the order for all, the more of them when they
+   * disagree; where none decides, the Swedish day first. The order is stated as a note.
+   */
+  private readonly monthFirst = (reader: Reader): boolean => {
+    const known = this.slashOrders.get(reader.index);
+    if (known !== undefined) return known;
+    const seen = { dayFirst: 0, monthFirst: 0, either: 0 };
+    const example: Partial<Record<keyof typeof seen, { row: number; text: string }>> = {};
+    const values = this.sheet.values;
+    for (let r = this.firstData; r < values.length; r++) {
+      const v = values[r]?.[reader.index];
+      if (typeof v !== "string" || v.indexOf("/") < 0) continue;
+      const order = slashDateOrder(v);
+      if (order === null) continue;
+      seen[order]++;
+      example[order] ??= { row: this.originRow + r, text: v.trim() };
+    }
+    const monthFirst = seen.monthFirst > seen.dayFirst;
+    const note = slashOrderNote(this.sheet.name, reader, seen, example, monthFirst);
+    if (note) this.reading.notes!.push(note);
+    this.slashOrders.set(reader.index, monthFirst);
+    return monthFirst;
+  };
 
   private fill(limit: number): void {
     const ctx = this.context;
@@ -265,6 +302,54 @@ export class SheetReader {
     }
     this.next = r;
   }
+}
+
+const ORDER_NAME = {
+  day: { sv: "dag/månad/år", en: "day/month/year" },
+  month: { sv: "månad/dag/år", en: "month/day/year" },
+};
+
+/** What a column's slash dates were read as, where the cells leave it open or a row decides; null where nothing needs saying. */
+function slashOrderNote(
+  sheet: string,
+  reader: Reader,
+  seen: { dayFirst: number; monthFirst: number; either: number },
+  example: Partial<Record<"dayFirst" | "monthFirst" | "either", { row: number; text: string }>>,
+  monthFirst: boolean,
+): Bilingual | null {
+  const label = FIELD_LABELS[reader.field];
+  const where = { sv: `bladet "${sheet}", kolumn ${reader.letter} (${label.sv})`, en: `sheet "${sheet}", column ${reader.letter} (${label.en})` };
+  const order = monthFirst ? ORDER_NAME.month : ORDER_NAME.day;
+  const ex = (e: { row: number; text: string } | undefined) => (e ? `rad ${e.row} "${e.text}"` : "");
+  const exEn = (e: { row: number; text: string } | undefined) => (e ? `row ${e.row} "${e.text}"` : "");
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  if (seen.dayFirst > 0 && seen.monthFirst > 0) {
+    return {
+      sv: `ANTAGET: i ${where.sv} går datum med snedstreck bara att läsa som dag/månad på ${seen.dayFirst} rader (t.ex. ${ex(example.dayFirst)}) och bara som månad/dag på ${seen.monthFirst} (t.ex. ${ex(example.monthFirst)}). Kolumnen läses som ${order.sv}, som flest rader visar; rader som bara går att läsa åt andra hållet blir fel.`,
+      en: `ASSUMED: in ${where.en} slash dates read only as day/month on ${n(seen.dayFirst, "row")} (e.g. ${exEn(example.dayFirst)}) and only as month/day on ${seen.monthFirst} (e.g. ${exEn(example.monthFirst)}). The column is read as ${order.en}, as most of them show; rows that read only the other way are errors.`,
+    };
+  }
+  const decider = monthFirst ? example.monthFirst : example.dayFirst;
+  if (decider && (monthFirst || seen.either > 0)) {
+    return {
+      sv: `I ${where.sv} läses datum med snedstreck som ${order.sv}: ${ex(decider)} går bara att läsa så${seen.either > 0 ? `, och det avgör ${seen.either} datum som annars kunde läsas åt båda hållen` : ""}.`,
+      en: `In ${where.en} slash dates are read as ${order.en}: ${exEn(decider)} reads only so${seen.either > 0 ? `, which decides ${n(seen.either, "date")} that could read either way` : ""}.`,
+    };
+  }
+  if (seen.either > 0) {
+    return {
+      sv: `ANTAGET: i ${where.sv} kan ${seen.either} datum med snedstreck (t.ex. ${ex(example.either)}) läsas både som dag/månad och som månad/dag, och ingen rad avgör: de läses som dag/månad/år (svensk ordning).`,
+      en: `ASSUMED: in ${where.en} ${n(seen.either, "slash date")} (e.g. ${exEn(example.either)}) read either as day/month or as month/day, and no row decides: ${seen.either === 1 ? "it is" : "they are"} read as day/month/year (the Swedish order).`,
+    };
+  }
+  return null;
+}
+
+function twoRowHeaderNote(sheet: string, firstRow: number): Bilingual {
+  return {
+    sv: `Bladet "${sheet}": rubriken läses ur två rader (${firstRow}–${firstRow + 1}), en grupprad över fältnamnen.`,
+    en: `Sheet "${sheet}": the header is read from two rows (${firstRow}–${firstRow + 1}), a group row above the field names.`,
+  };
 }
 
 function skip(runs: SkippedRows[], row: number, reason: SkippedRows["reason"]): void {
@@ -301,7 +386,8 @@ function isRepeatedHeader(row: readonly CellValue[], readers: Reader[], headersT
     if (r.headerLower === "" || r.index < 0) continue;
     const v = row[r.index];
     if (typeof v !== "string" || v === "") continue;
-    if (!sameHeader(v, r.headerLower)) return false;
+    // A two-row header repeats both rows: the group row matches by the columns' group texts.
+    if (!sameHeader(v, r.headerLower) && !(r.upperLower !== "" && sameHeader(v, r.upperLower))) return false;
     if (++matches >= needed) return true;
     if (++texts >= 2) return false;
   }
@@ -382,6 +468,8 @@ class RowContext {
     private readonly readers: Reader[],
     private readonly findings: Finding[],
     readonly table: StayTable,
+    /** Whether a column's slash dates are month first (SheetReader.monthFirst). */
+    private readonly monthFirst: (reader: Reader) => boolean,
   ) {}
 
   readRow(row: readonly CellValue[], excelRow: number): void {
@@ -437,7 +525,8 @@ class RowContext {
       }
     }
     if (value === NONE) {
-      const p = parseDateCell(cell, this.options.dateSystem);
+      const slash = typeof cell === "string" && cell.indexOf("/") > 0;
+      const p = parseDateCell(cell, this.options.dateSystem, slash && this.monthFirst(reader));
       if (p.kind === "empty") return;
       if (p.kind === "invalid") {
         // Event columns (notice sent, withdrawn, died) are often kept as Ja/Nej: "Nej" is an

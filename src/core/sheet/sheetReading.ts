@@ -1,4 +1,4 @@
-import type { ColumnMapping, Finding, SkippedRows } from "../model";
+import type { Bilingual, ColumnMapping, Finding, SkippedRows } from "../model";
 import type { Field } from "./fields";
 import type { StayTable } from "./stayTable";
 
@@ -23,4 +23,6 @@ export interface SheetReading {
   statedPeriod: { fromDay: number; toDay: number; label: string } | null;
   /** How sure we are that this is an invoice-basis sheet at all (0..1). */
   confidence: number;
+  /** Readings of this sheet that its cells do not fix (a two-row header, the order of slash dates), shown with the assumptions. */
+  notes?: Bilingual[];
 }

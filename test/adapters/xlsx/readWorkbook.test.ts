@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { readXlsxWorkbook } from "../../../src/adapters/xlsx/readWorkbook";
+import { readXlsxWorkbook as readWithExceljs } from "../../../src/adapters/xlsx/readWorkbook";
+import { readXlsxFile } from "../../../src/adapters/xlsx/xlsxReader";
 import { XlsxError } from "../../../src/adapters/xlsx/xlsxError";
 import { dateToSerial } from "../../../src/adapters/xlsx/cellConversion";
 
@@ -34,7 +35,16 @@ async function makeBook(name: string, date1904: boolean): Promise<string> {
   return file;
 }
 
-describe("readXlsxWorkbook", () => {
+/**
+ * Both readers: the headless command's (readXlsxFile) and the exceljs streaming reader it
+ * replaced, kept as the reference the new one is compared with (xlsxReader.test.ts).
+ */
+const READERS = [
+  ["readXlsxFile", readXlsxFile],
+  ["exceljs reference", readWithExceljs],
+] as const;
+
+describe.each(READERS)("%s", (readerName, readXlsxWorkbook) => {
   it("gives Office.js-like values in the 1900 date system", async () => {
     const g = await readXlsxWorkbook(await makeBook("d1900.xlsx", false));
     expect(g.dateSystem).toBe("1900");
@@ -85,7 +95,7 @@ describe("readXlsxWorkbook", () => {
     expect(g.sheets[0].values[0][0]).toBe(45204);
   });
 
-  it("a formula whose cached result is an error becomes an Excel error text (the streaming reader loses which one)", async () => {
+  it("a formula whose cached result is an error becomes its error text (exceljs's streaming reader loses which one)", async () => {
     const zip = await JSZip.loadAsync(readFileSync(await makeBook("f-err.xlsx", false)));
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     // Excel writes a failing formula as t="e" with the error as the cached value.
@@ -95,7 +105,7 @@ describe("readXlsxWorkbook", () => {
     const f = path.join(dir, "f-err-patched.xlsx");
     writeFileSync(f, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
     const v = (await readXlsxWorkbook(f)).sheets[0].values;
-    expect(v[2][2]).toBe("#UNKNOWN!");
+    expect(v[2][2]).toBe(readerName === "readXlsxFile" ? "#DIV/0!" : "#UNKNOWN!");
   });
 
   it("converts a JS Date to a serial per date system", () => {
@@ -104,7 +114,7 @@ describe("readXlsxWorkbook", () => {
   });
 });
 
-describe("readXlsxWorkbook errors", () => {
+describe.each(READERS)("%s errors", (_name, readXlsxWorkbook) => {
   async function errorOf(file: string): Promise<XlsxError> {
     try {
       await readXlsxWorkbook(file);

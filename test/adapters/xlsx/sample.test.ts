@@ -1,7 +1,7 @@
 /** The committed sample is what make-sample.ts writes, and its ids and rows are as promised. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { readXlsxWorkbook } from "../../../src/adapters/xlsx/readWorkbook";
+import { readXlsxFile } from "../../../src/adapters/xlsx/xlsxReader";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { HEADERS, luhnDigit } from "../../../scripts/bench-stays";
@@ -12,7 +12,7 @@ const manifest = JSON.parse(readFileSync(path.join(ROOT, "samples/fakturaunderla
 
 describe("sample invoice basis", () => {
   it("has title rows, the header at row 4, ~400 stays, a total row and a notes sheet", async () => {
-    const g = await readXlsxWorkbook(path.join(ROOT, "samples/fakturaunderlag-exempel.xlsx"));
+    const g = await readXlsxFile(path.join(ROOT, "samples/fakturaunderlag-exempel.xlsx"));
     expect(g.sheets.map((s) => s.name)).toEqual(["Fakturaunderlag", "Anteckningar"]);
     const v = g.sheets[0].values;
     expect(v[0][0]).toBe("Fakturaunderlag – utskrivningsklara patienter");

@@ -359,6 +359,23 @@ describe("properties", () => {
   });
 });
 
+describe("text dates with month names in a sheet", () => {
+  test("\"7 okt 2023\" and \"7 oktober 2023 14:05\" are read as dates, not unreadable values", () => {
+    const r = read([
+      ["Personnummer", "Utskrivningsklar datum", "Utskrivningsdatum"],
+      ["19121212-1212", "7 okt 2023", "9 Oct 2023"],
+      ["19121212-1212", "7 oktober 2023 14:05", "10 okt. 2023"],
+    ]);
+    expect(r.findings).toEqual([]);
+    const [a, b] = staysOf(r.table);
+    // 2023-10-07 is epoch day 19637 (2023-01-01 = 19358, + 279 days to 7 October).
+    expect(a.ready).toEqual({ day: 19637, minute: null });
+    expect(a.discharge).toEqual({ day: 19639, minute: null });
+    expect(b.ready).toEqual({ day: 19637, minute: 14 * 60 + 5 });
+    expect(b.discharge).toEqual({ day: 19640, minute: null });
+  });
+});
+
 describe("readSheet: a formula cell without a stored value", () => {
   test("each kind of column says it is a formula without a value, not that it is missing", async () => {
     const { FORMULA_WITHOUT_VALUE } = await import("../../../src/core/cells/cellValue");

@@ -10,7 +10,7 @@
  * step (link, or rename with --force): a failed write leaves no half file and the input as it was.
  */
 import { randomBytes } from "node:crypto";
-import { lstatSync, statSync, type BigIntStats } from "node:fs";
+import { lstatSync, statSync, unlinkSync, type BigIntStats } from "node:fs";
 import { link, open, rename, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { fileSystemError, isErrno } from "../fsErrors";
@@ -121,9 +121,21 @@ export async function writeAtomically(
   const temp = path.join(dir, `.${path.basename(out)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   let fh: FileHandle | null = null;
   let named = false;
+  // Interrupted (Ctrl-C) while writing: the half copy goes, then the signal takes its course.
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
     fh = await openFile(temp, plan.mode);
     await write(fh);
+    // On disk before it takes the name: a crash right after the rename must not leave an empty copy.
     await fh.datasync();
     await fh.close();
     fh = null;
@@ -150,6 +162,8 @@ export async function writeAtomically(
   } catch (e) {
     throw fileSystemError(e, out, "write");
   } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
     if (fh) await fh.close().catch(() => undefined);
     if (!named) await unlink(temp).catch(() => undefined);
   }

@@ -21,8 +21,11 @@ export const MARKED_COPY_COLUMNS: readonly FigureColumn[] = [
   "liableDays", "amount", "invoicedAmount", "difference", "rowsWithErrors",
 ];
 
-/** The rows of the result sheet, in the user's language; identity numbers masked unless revealed. */
-export function resultRows(result: ReviewResult, lang: "sv" | "en", reveal = false): ResultRow[] {
+/**
+ * The rows of the result sheet, in the user's language; identity numbers masked unless revealed.
+ * Made one at a time: a review of a full sheet can have a million findings.
+ */
+export function* resultRows(result: ReviewResult, lang: "sv" | "en", reveal = false): Generator<ResultRow> {
   const sv = lang === "sv";
   const rows: ResultRow[] = [];
   // Every text of the sheet (municipality names, messages, quoted cells) through the one mask.
@@ -36,6 +39,7 @@ export function resultRows(result: ReviewResult, lang: "sv" | "en", reveal = fal
   add([sv ? "Färger: rött = fel, gult = varning, blått = info (radens värsta avvikelse)" : "Colours: red = error, amber = warning, blue = info (the row's worst finding)"]);
   add([]);
   add(MARKED_COPY_COLUMNS.map((c) => figureHeading(c, lang)), "bold");
+  yield* rows.splice(0);
   for (const g of result.figures.groups) {
     add([
       g.municipality,
@@ -45,13 +49,14 @@ export function resultRows(result: ReviewResult, lang: "sv" | "en", reveal = fal
   }
   add([]);
   add(sv ? ["Blad", "Rad", "Kod", "Allvarlighet", "Kolumner", "Meddelande", "Värde", "Andra rader"] : ["Sheet", "Row", "Code", "Severity", "Columns", "Message", "Value", "Other rows"], "bold");
+  yield* rows.splice(0);
   for (const f of result.findings) {
     add([
       f.sheet, f.row, f.code, f.severity, f.columns.join(", "), f.message[lang],
       f.value ?? null, f.relatedRows?.join(", ") ?? null,
     ]);
+    yield* rows.splice(0);
   }
-  return rows;
 }
 
 function cellXml(ref: string, value: ResultCell, style: number | undefined): string {
@@ -63,13 +68,14 @@ function cellXml(ref: string, value: ResultCell, style: number | undefined): str
 }
 
 /** Chunks of the sheet part, so that a long findings list is never one huge string. */
-export function* resultSheetXml(rows: ResultRow[], styles: { title: number; bold: number }): Generator<string> {
+export function* resultSheetXml(rows: Iterable<ResultRow>, styles: { title: number; bold: number }): Generator<string> {
   yield `${HEAD}<cols><col min="1" max="1" width="18" customWidth="1"/><col min="6" max="6" width="80" customWidth="1"/></cols><sheetData>`;
   let buf = "";
-  for (let i = 0; i < rows.length; i++) {
-    const r = i + 1;
-    const style = rows[i].style ? styles[rows[i].style!] : undefined;
-    const cells = rows[i].cells.map((v, c) => cellXml(`${columnLetter(c)}${r}`, v, style)).join("");
+  let r = 0;
+  for (const row of rows) {
+    r++;
+    const style = row.style ? styles[row.style] : undefined;
+    const cells = row.cells.map((v, c) => cellXml(`${columnLetter(c)}${r}`, v, style)).join("");
     if (cells) buf += `<row r="${r}">${cells}</row>`;
     if (buf.length > 1 << 16) {
       yield buf;

@@ -1,7 +1,7 @@
 /** Last line of defence: a render error shows a message instead of a blank pane. */
 import { Component, type ReactNode } from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import type { Texts } from "./i18n";
+import type { Texts } from "../i18n";
 
 interface Props {
   texts: Texts;

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import type { PaneError } from "./errors";
+import type { PaneError } from "../errors";
 
 /** An error in a Fluent MessageBar, announced to screen readers (role alert). */
 export function ErrorMessage(props: { error: PaneError; dismissLabel?: string; onDismiss?: () => void }) {

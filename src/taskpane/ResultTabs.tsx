@@ -1,0 +1,64 @@
+/**
+ * The result's tabs: the overview (the figures) and the findings. Scenarios and disputes will
+ * join them. Loaded with the review's code (not at first load): it is shown only after a review.
+ */
+import { useEffect, useRef, useState } from "react";
+import { Tab, TabList } from "@fluentui/react-components";
+import { usePane } from "./context/PaneContext";
+import { FindingsTab } from "./findings/FindingsTab";
+import type { Freshness } from "./hooks/freshness";
+import type { Reviewed, ShownFigures } from "./hooks/useReview";
+import type { useWorkbookActions } from "./hooks/useWorkbookActions";
+import { OverviewTab } from "./overview/OverviewTab";
+
+type TabValue = "overview" | "findings";
+
+export interface ResultTabsProps {
+  reviewed: Reviewed;
+  figures: ShownFigures;
+  figuresState: Freshness;
+  findingsState: Freshness;
+  actions: ReturnType<typeof useWorkbookActions>;
+  /** Grows with each finished review: the overview is shown and its heading gets the focus. */
+  reviews: number;
+}
+
+export default function ResultTabs({ reviewed, figures, figuresState, findingsState, actions, reviews }: ResultTabsProps) {
+  const { t } = usePane();
+  const [tab, setTab] = useState<TabValue>("overview");
+  const [seenReviews, setSeenReviews] = useState(reviews);
+  const heading = useRef<HTMLHeadingElement>(null);
+  if (seenReviews !== reviews) {
+    setSeenReviews(reviews);
+    setTab("overview");
+  }
+  useEffect(() => {
+    heading.current?.focus();
+  }, [reviews]);
+  return (
+    <>
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabValue)} aria-label={t.tabsLabel} size="small" data-testid="tabs">
+        <Tab value="overview" id="tab-overview" aria-controls="panel-overview" data-testid="tab-overview">
+          {t.tabOverview}
+        </Tab>
+        <Tab value="findings" id="tab-findings" aria-controls="panel-findings" data-testid="tab-findings">
+          {t.tabFindings} ({reviewed.result.findings.length})
+        </Tab>
+      </TabList>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} data-testid={`panel-${tab}`}>
+        {tab === "overview" ? (
+          <OverviewTab
+            ref={heading}
+            reviewed={reviewed}
+            shown={figures}
+            state={figuresState}
+            countsState={findingsState}
+            onWrite={() => void actions.writeResult(reviewed.result)}
+          />
+        ) : (
+          <FindingsTab reviewed={reviewed} state={findingsState} actions={actions} />
+        )}
+      </div>
+    </>
+  );
+}

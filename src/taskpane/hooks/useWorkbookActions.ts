@@ -1,0 +1,47 @@
+/**
+ * The pane's writes to the workbook: marking the rows with findings, clearing the marks and
+ * writing the result sheet. Each runs with the pane busy and ends in the status line or an error.
+ */
+import { useCallback, useState } from "react";
+import type { Finding, ReviewResult, WorkbookHost } from "../../core";
+import { usePane } from "../context/PaneContext";
+import { rowsWithFindings } from "../paneModel";
+
+export function useWorkbookActions(host: WorkbookHost) {
+  const { t, setBusy, fail, notify, clearError } = usePane();
+  /** Rows marked in the sheet by this pane, null when none (or cleared). */
+  const [markedRows, setMarkedRows] = useState<number | null>(null);
+
+  const act = useCallback(
+    async (action: () => Promise<void>, done: string): Promise<boolean> => {
+      setBusy({ kind: "action" });
+      clearError();
+      try {
+        await action();
+        notify(done);
+        return true;
+      } catch (e) {
+        fail(e);
+        return false;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [setBusy, clearError, notify, fail],
+  );
+
+  return {
+    markedRows,
+    mark: async (findings: Finding[]) => {
+      const rows = rowsWithFindings(findings);
+      if (await act(() => host.markFindings(findings), `${t.marked} ${t.rowsMarked(rows)}`)) setMarkedRows(rows);
+    },
+    clear: async () => {
+      if (await act(() => host.clearMarks(), t.cleared)) setMarkedRows(null);
+    },
+    writeResult: (result: ReviewResult) => act(() => host.writeResultSheet(result), t.written),
+    select: (sheet: string, row: number) => {
+      host.selectRow(sheet, row).catch(fail);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The controller's answer: per municipality what it owes under the agreement, what was invoiced
+ * and the difference, with the totals and the number of errors and warnings. Then the sheets
+ * read, the checks that could not run, the assumptions, and writing the result sheet.
+ */
+import { forwardRef } from "react";
+import { Button } from "@fluentui/react-components";
+import { figuresByMunicipality, privateText } from "../../core";
+import { usePane } from "../context/PaneContext";
+import type { Freshness } from "../hooks/freshness";
+import type { Reviewed, ShownFigures } from "../hooks/useReview";
+import { StaleNotice } from "../shared/StaleNotice";
+import { usePaneStyles } from "../shared/styles";
+import { ChecksNotRun } from "./ChecksNotRun";
+import { FiguresSummary } from "./FiguresSummary";
+import { MunicipalityTable } from "./MunicipalityTable";
+import { ResultHeading } from "./ResultHeading";
+
+interface Props {
+  reviewed: Reviewed;
+  shown: ShownFigures;
+  state: Freshness;
+  /** Whether the findings (the counts of errors and warnings) are for the current choices. */
+  countsState: Freshness;
+  onWrite(): void;
+}
+
+export const OverviewTab = forwardRef<HTMLHeadingElement, Props>(function OverviewTab({ reviewed, shown, state, countsState, onWrite }, headingRef) {
+  const { t, lang, busy } = usePane();
+  const s = usePaneStyles();
+  const { result } = reviewed;
+  const profile = shown.applied.profile ?? shown.applied.preset;
+  return (
+    <section className={s.section} aria-labelledby="overview-heading" data-testid="results">
+      <ResultHeading ref={headingRef} applied={shown.applied} />
+      <StaleNotice state={state} testId="figures-stale" texts={{ updating: t.staleUpdating, invalid: t.staleInvalid, mapping: t.staleMapping }} />
+      <div className={`${s.section} ${state === "current" ? "" : s.stale}`} data-testid="figures" data-fresh={state === "current"}>
+        <FiguresSummary totals={shown.figures.totals} counts={result.counts} countsCurrent={countsState === "current"} />
+        <MunicipalityTable rows={figuresByMunicipality(shown.figures.groups)} totals={shown.figures.totals} profile={profile} />
+      </div>
+      {result.sheets.map((sheet) => (
+        <div key={sheet.name} className={s.muted} data-testid="sheet-summary">
+          {t.sheetRead(sheet.name, sheet.rows)}
+          {sheet.skipped.length > 0
+            ? ` ${t.skippedRows}: ${sheet.skipped
+                .map((k) => `${k.fromRow === k.toRow ? k.fromRow : `${k.fromRow}–${k.toRow}`} (${t.skipReason[k.reason]})`)
+                .join(", ")}.`
+            : null}
+        </div>
+      ))}
+      <ChecksNotRun checks={result.checks} />
+      <details>
+        <summary>
+          {t.assumptions} ({result.assumptions.length})
+        </summary>
+        <ul data-testid="result-assumptions">
+          {result.assumptions.map((a, i) => (
+            <li key={i} className={s.muted}>
+              {privateText(a[lang], false)}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <div className={s.row}>
+        <Button disabled={busy !== null || state !== "current"} onClick={onWrite} data-testid="write">
+          {t.writeResult}
+        </Button>
+      </div>
+    </section>
+  );
+});
