@@ -24,7 +24,7 @@ export { figuresByMunicipality, type MunicipalityFigures } from "./figures/byMun
 export { totalsOf } from "./figures/totals";
 export { MARK_COLORS } from "./markColors";
 export { formatFixed } from "./cells/numberText";
-export type { CancelSignal, ReadProgress, SheetPreview, WorkbookHost } from "./ports/workbookHost";
+export type { CancelSignal, ReadProgress, ResultSheetContext, SheetPreview, WorkbookHost } from "./ports/workbookHost";
 export * from "./figures/figureLabels";
 export { FINDING_TITLES, findingTitle, severityOf } from "./checks/catalog";
 export * from "./disputes";

@@ -236,9 +236,9 @@ describe("task pane", () => {
     fireEvent.click(within(row).getByRole("button"));
     const detail = screen.getByTestId("group-detail").textContent!.replace(/\s/g, " ");
     expect(detail).toMatch(/^Somatik · 2024-03/);
-    expect(detail).toContain("Snitt3,50");
+    expect(detail).toContain("Medelvärde3,50");
     expect(detail).toContain("Riktmärke2,30");
-    expect(detail).toContain("Betalningsansvar dagar2,40");
+    expect(detail).toContain("Betalningsansvariga dagar2,40");
     // A check that could not run: the missing column, or the core's reason when it gives one.
     expect(screen.getByText(/Kallelse till SIP saknas/).closest("li")!.textContent).toBe("Kallelse till SIP saknas: kolumn saknas: Kallelse SIP");
     expect(screen.getByText(/Debiterade dagar stämmer inte/).closest("li")!.textContent).toBe(
