@@ -4,6 +4,8 @@
  *
  *   node --expose-gc --import tsx scripts/bench-worker.ts review 100000
  *   node --expose-gc --import tsx scripts/bench-worker.ts whatif 100000
+ *   node --expose-gc --import tsx scripts/bench-worker.ts compare 100000
+ *   node --expose-gc --import tsx scripts/bench-worker.ts sensitivity 100000
  *   node --expose-gc --import tsx scripts/bench-worker.ts xlsx 100000
  *   node --expose-gc --import tsx scripts/bench-worker.ts make-xlsx 200000   (prints the kept file's path)
  *   node --expose-gc --import tsx scripts/bench-worker.ts cli 200000 FILE.xlsx [OUT.xlsx]
@@ -23,6 +25,7 @@ import { benchXlsxFile, breakCheckDigit, writeBenchXlsx } from "./bench-xlsx-fil
 const engine = async () => ({
   ...(await import("../src/core/review/reviewWorkbook")),
   ...(await import("../src/core/figures/computeFigures")),
+  ...(await import("../src/core/scenarios")),
 });
 
 const OCT_1 = epochDayOf(2023, 10, 1);
@@ -135,8 +138,56 @@ async function benchWhatIf(rows: number, runs = 50) {
   const floor = timeRuns(runs, () => floorPass(result.basis));
   return {
     kind: "whatif", rows, runs, medianMs: Number(median(times).toFixed(2)), medianCpuMs: Number(median(cpuTimes).toFixed(2)), maxMs: Number(Math.max(...times).toFixed(2)),
-    floorMs: floor.medianMs, ...memory(),
+    floorMs: floor.medianMs, floorCpuMs: floor.medianCpuMs, ...memory(),
   };
+}
+
+/** Three scenarios side by side (compareScenarios): the baseline, a lower benchmark with another formula, a hybrid preset. */
+async function benchCompare(rows: number, runs = 50) {
+  const { reviewWorkbook, compareScenarios, createScenario } = await engine();
+  const base = getPreset("halland-2022")!;
+  const result = reviewWorkbook(syntheticGrid(rows), { profile: base, referenceDay: REFERENCE_DAY });
+  const lower = createScenario(base, "lower", { sv: "lägre", en: "lower" }, { both: { benchmark: 2.0, excessFormula: "individualExcess" } });
+  if (!lower.ok) throw new Error(lower.problems.join("; "));
+  const vgr = getPreset("vgr-2020")!;
+  // A new benchmark each run, as while typing, so nothing is reused between runs; the profiles
+  // are made beforehand (validating an edit is the pane's cost, not the comparison's).
+  const baselines = Array.from({ length: runs }, (_, i) => {
+    const p = copyProfile(base, { somatic: { benchmark: 2.3 + i / 1000 } });
+    if (!p.ok) throw new Error(p.problems.join("; "));
+    return p.profile;
+  });
+  let lines = 0;
+  const t = timeRuns(runs, (i) => {
+    lines = compareScenarios(result.basis, [baselines[i], lower.scenario.profile, vgr]).detail.length;
+  });
+  const floor = timeRuns(runs, () => floorPass(result.basis));
+  return { kind: "compare", rows, runs, scenarios: 3, detailLines: lines, ...t, floorMs: floor.medianMs, floorCpuMs: floor.medianCpuMs, ...memory() };
+}
+
+/** A 61-point benchmark curve (2.0 to 5.0 by 0.05) for every municipality, and the same by 61 recomputes for reference. */
+async function benchSensitivity(rows: number, runs = 50) {
+  const { reviewWorkbook, recomputeFigures, sensitivityCurve } = await engine();
+  const base = getPreset("halland-2022")!;
+  const result = reviewWorkbook(syntheticGrid(rows), { profile: base, referenceDay: REFERENCE_DAY });
+  let municipalities = 0;
+  let points = 0;
+  const t = timeRuns(runs, (i) => {
+    const r = sensitivityCurve(result.basis, base, { from: 2 + i / 1000, to: 5 + i / 1000, step: 0.05 });
+    if (!r.ok) throw new Error(r.problem.en);
+    municipalities = r.curve.municipalities.length;
+    points = r.curve.points.length;
+  });
+  const floor = timeRuns(runs, () => floorPass(result.basis));
+  // What the curve replaces: the figures once per point (with a profile copied and validated per point, as a caller would).
+  const naive = timeRuns(3, () => {
+    for (let k = 0; k <= 60; k++) {
+      const p = copyProfile(base, { somatic: { benchmark: 2 + k * 0.05 }, psychiatric: { benchmark: 2 + k * 0.05 } });
+      if (!p.ok) throw new Error(p.problems.join("; "));
+      recomputeFigures(result.basis, p.profile);
+    }
+  });
+  return { kind: "sensitivity", rows, runs, points, municipalities, ...t, floorMs: floor.medianMs, floorCpuMs: floor.medianCpuMs, perPointRecomputeMs: naive.medianMs, ...memory() };
 }
 
 /** Writes a `rows`-row xlsx with the streaming writer (dates as real date cells), then times the headless command's read. */
@@ -218,15 +269,17 @@ async function main() {
   const [kind, n, file, out] = process.argv.slice(2);
   const rows = Number(n);
   if (!Number.isInteger(rows) || rows < 2) throw new Error(`rows must be an integer ≥ 2, not ${n}`);
-  const out_ =
-    kind === "review" ? await benchReview(rows)
-    : kind === "whatif" ? await benchWhatIf(rows)
-    : kind === "xlsx" ? await benchXlsx(rows)
-    : kind === "make-xlsx" ? await makeXlsx(rows)
-    : kind === "cli" ? await benchCli(rows, file, out)
-    : kind === "copy" ? await benchCopy(rows, file, out)
-    : null;
-  const result = out_;
+  const kinds: Record<string, (rows: number) => Promise<object>> = {
+    review: benchReview,
+    whatif: (r) => benchWhatIf(r),
+    compare: (r) => benchCompare(r),
+    sensitivity: (r) => benchSensitivity(r),
+    xlsx: benchXlsx,
+    "make-xlsx": makeXlsx,
+    cli: (r) => benchCli(r, file, out),
+    copy: (r) => benchCopy(r, file, out),
+  };
+  const result = kinds[kind] ? await kinds[kind](rows) : null;
   if (!result) throw new Error(`unknown measurement ${kind}`);
   process.stdout.write(JSON.stringify(result) + "\n");
 }

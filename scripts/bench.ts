@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: times the engine on synthetic grids of 10k, 100k and 1,048,576 rows (each in
- * its own process, for an honest peak RSS), the what-if recompute on 100k rows, and the xlsx
- * read of a 100k-row file. Prints a table against the targets.
+ * its own process, for an honest peak RSS), the what-if recompute, the comparison of three
+ * scenarios and a 61-point sensitivity curve on 100k rows, and the xlsx read of a 100k-row
+ * file. Prints a table against the targets.
  *
  *   npm run bench              all measurements, 5 runs of each size
  *   npm run bench -- --quick   10k and 100k only
@@ -20,7 +21,7 @@ import os from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
-const TARGET = { reviewMs: 3000, rssMB: 1536, whatIfMs: 16, outAddedRatio: 0.5 };
+const TARGET = { reviewMs: 3000, rssMB: 1536, whatIfMs: 16, compareMs: 16, sensitivityMs: 5, outAddedRatio: 0.5 };
 
 function measure(kind: string, rows: number, ...files: string[]): Record<string, number | string> {
   const r = spawnSync(
@@ -164,7 +165,11 @@ function main() {
   console.log("");
   const w = measure("whatif", 100_000);
   console.log(`What-if recompute (100k rows, ${w.runs} runs, changed benchmark): median ${w.medianMs} ms wall (${w.medianCpuMs ?? "–"} ms CPU), max ${w.maxMs} ms — target < ${TARGET.whatIfMs} ms: ${verdict(Number(w.medianMs) < TARGET.whatIfMs)}`);
-  console.log(`  floor (one pass adding each stay's days to its cell, same process): ${w.floorMs} ms; recompute = ${ratio(w.medianMs, w.floorMs)} × floor`);
+  console.log(`  floor (one pass adding each stay's days to its cell, same process): ${w.floorMs} ms wall, ${w.floorCpuMs} ms CPU; recompute = ${ratio(w.medianMs, w.floorMs)} × floor (wall), ${ratio(w.medianCpuMs, w.floorCpuMs)} × (CPU)`);
+  const c = measure("compare", 100_000);
+  console.log(`Comparison of ${c.scenarios} scenarios (100k rows, ${c.runs} runs, compareScenarios): median ${c.medianMs} ms wall (${c.medianCpuMs} ms CPU), max ${c.maxMs} ms — target < ${TARGET.compareMs} ms: ${verdict(Number(c.medianMs) < TARGET.compareMs)}; floor ${c.floorMs} ms wall, ${c.floorCpuMs} ms CPU: ${ratio(c.medianMs, c.floorMs)} × floor (wall), ${ratio(c.medianCpuMs, c.floorCpuMs)} × (CPU)`);
+  const s = measure("sensitivity", 100_000);
+  console.log(`Sensitivity curve (100k rows, ${s.points} points × ${s.municipalities} municipalities, ${s.runs} runs): median ${s.medianMs} ms wall (${s.medianCpuMs} ms CPU), max ${s.maxMs} ms — target < ${TARGET.sensitivityMs} ms: ${verdict(Number(s.medianMs) < TARGET.sensitivityMs)}; floor ${s.floorMs} ms wall, ${s.floorCpuMs} ms CPU: ${ratio(s.medianMs, s.floorMs)} × floor (wall), ${ratio(s.medianCpuMs, s.floorCpuMs)} × (CPU); the same by one recompute per point: ${s.perPointRecomputeMs} ms`);
   const x = measure("xlsx", 100_000);
   console.log(`xlsx read (readXlsxFile, 100k rows, ${x.fileMB} MB file): ${x.readMs} ms wall (${x.readCpuMs ?? "–"} ms CPU), peak RSS ${x.maxRssMB} MB (writing it took ${x.writeMs} ms)`);
   if (!quick && !process.argv.includes("--no-out")) benchMarkedCopy();

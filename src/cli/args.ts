@@ -31,6 +31,10 @@ export interface CliArgs extends ScenarioArgs {
   today: number | null;
   limit: number;
   countOpenStays: boolean;
+  /** An exported dispute list to apply (--disputes FILE.xlsx). */
+  disputes: string | null;
+  /** Dispute every error finding (--dispute-errors). */
+  disputeErrors: boolean;
 }
 
 export type ParseResult = { kind: "ok"; args: CliArgs } | { kind: "help" } | { kind: "usage"; message: string };
@@ -55,11 +59,21 @@ Options:
                      (nor a link to it) and must not exist unless --force is given. The copy
                      gets the input's file permissions and appears only when complete.
   --force            let --out replace an existing file
+  --disputes FILE    apply a dispute list exported from the add-in (an .xlsx with the
+                     sheet "Bestridanden") to this copy of the basis, found again by stay key
+  --dispute-errors   dispute every error finding (its code as reason), for orientation
   --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
   --lang sv|en       language of the summary (default sv)
   --reveal           show personal identity numbers unmasked (summary, JSON and the
                      copy's result sheet); without it every form is masked
   -h, --help         this text
+
+Disputes saved in the workbook by the add-in are always read and applied. The summary and
+--json then give per group the figures as invoiced (invoicedAmount), recomputed (amount),
+after disputes (amountAfterDisputes) and if every error finding were upheld
+(amountIfErrorsUpheld), each with its days. A dispute on a ground that voids liability
+leaves the stay out (under an average model the average changes); one about the region's
+arithmetic (DAYS_, BILLED_DAYS_, PRICE_, AMOUNT_MISMATCH) keeps it at its recomputed figure.
 
 Scenarios:
 ${SCENARIO_USAGE}
@@ -67,7 +81,7 @@ ${SCENARIO_USAGE}
 Exit codes: 0 ok, 1 bad input, 2 usage, 3 the marked copy could not be written (the review
 is still printed when it was done).`;
 
-const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit"]);
+const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit", "--disputes"]);
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const args: CliArgs = {
@@ -85,6 +99,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     today: null,
     limit: DEFAULT_LIMIT,
     countOpenStays: false,
+    disputes: null,
+    disputeErrors: false,
     ...scenarioDefaults(),
   };
   let fileSeen = false;
@@ -116,6 +132,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         break;
       case "--open-stays":
         args.countOpenStays = true;
+        break;
+      case "--dispute-errors":
+        args.disputeErrors = true;
+        break;
+      case "--disputes":
+        args.disputes = value!;
         break;
       case "--agreement":
         args.agreement = value!;

@@ -1,8 +1,9 @@
 /**
  * The --json output: exactly one object, stable key names for scripts that consume it.
  */
-import type { AgreementProfile, Bilingual, GroupFigures, ReviewResult, Severity } from "../core";
+import { reasonRule, type AgreementProfile, type Bilingual, type FigureColumns, type GroupFigures, type ReviewResult, type Severity } from "../core";
 import type { Lang } from "./args";
+import type { CliDisputes } from "./disputes";
 
 export interface JsonContext {
   file: string;
@@ -13,10 +14,41 @@ export interface JsonContext {
   period: string | null;
   benchmarkOverride: number | null;
   markedCopy: string | null;
+  /** Disputes applied (stored in the workbook, --disputes, --dispute-errors); null: none looked for. */
+  disputes?: CliDisputes | null;
 }
 
-/** A group as printed: the core's figures without the row list (rows are in the findings). */
-export type JsonGroup = Omit<GroupFigures, "rows">;
+/** The four figures side by side: as invoiced, recomputed, after disputes, if every error finding were upheld. */
+export type SideBySideFields = Pick<
+  FigureColumns,
+  | "staysAfterDisputes"
+  | "daysAfterDisputes"
+  | "liableDaysAfterDisputes"
+  | "amountAfterDisputes"
+  | "staysIfErrorsUpheld"
+  | "daysIfErrorsUpheld"
+  | "liableDaysIfErrorsUpheld"
+  | "amountIfErrorsUpheld"
+  | "disputes"
+>;
+
+/** A group as printed: the core's figures without the row list (rows are in the findings), with the figures after disputes. */
+export type JsonGroup = Omit<GroupFigures, "rows"> & Partial<SideBySideFields>;
+
+export interface JsonDispute {
+  key: string;
+  sheet: string;
+  /** The row the stay has now (found, changed), or where it was last seen (orphaned). */
+  row: number;
+  reason: string;
+  reasonText: string;
+  effect: "void" | "arithmetic";
+  comment: string;
+  by: string;
+  at: string;
+  stayId: string | null;
+  personId: string | null;
+}
 
 export interface JsonFinding {
   sheet: string;
@@ -53,6 +85,19 @@ export interface JsonReport {
   checksNotRun: { code: string; missingFields: string[] }[];
   findings: JsonFinding[];
   markedCopy: string | null;
+  /** Present when disputes were looked for (always, unless none could be). */
+  disputes?: {
+    stored: number;
+    fromList: number;
+    fromErrors: number;
+    applied: JsonDispute[];
+    /** Key found but the stay's identifying fields changed: shown, not applied. */
+    changed: JsonDispute[];
+    /** Key no longer in the sheets: shown, never dropped. */
+    orphaned: JsonDispute[];
+    problems: string[];
+    totals: FigureColumns;
+  };
 }
 
 
@@ -75,7 +120,7 @@ export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport
       unmappedHeaders: s.unmappedHeaders.map((u) => ({ column: u.letter, header: u.header })),
       skipped: s.skipped.map((k) => ({ ...k })),
     })),
-    groups: result.figures.groups.map((g) => ({
+    groups: result.figures.groups.map((g, i) => ({
       municipality: g.municipality,
       careType: g.careType,
       period: g.period,
@@ -92,6 +137,7 @@ export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport
       invoicedAmount: g.invoicedAmount,
       difference: g.difference,
       rowsWithErrors: g.rowsWithErrors,
+      ...sideFields(ctx.disputes?.figures.groups[i]),
     })),
     totals: result.figures.totals,
     counts: result.counts,
@@ -108,8 +154,53 @@ export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport
       ...(f.value !== undefined ? { value: f.value } : {}),
     })),
     markedCopy: ctx.markedCopy,
+    ...(ctx.disputes ? { disputes: disputesJson(ctx.disputes, ctx) } : {}),
   };
   return privateStrings(report, ctx.privacy);
+}
+
+function sideFields(g: FigureColumns | undefined): Partial<SideBySideFields> {
+  if (!g) return {};
+  return {
+    staysAfterDisputes: g.staysAfterDisputes,
+    daysAfterDisputes: g.daysAfterDisputes,
+    liableDaysAfterDisputes: g.liableDaysAfterDisputes,
+    amountAfterDisputes: g.amountAfterDisputes,
+    staysIfErrorsUpheld: g.staysIfErrorsUpheld,
+    daysIfErrorsUpheld: g.daysIfErrorsUpheld,
+    liableDaysIfErrorsUpheld: g.liableDaysIfErrorsUpheld,
+    amountIfErrorsUpheld: g.amountIfErrorsUpheld,
+    disputes: g.disputes,
+  };
+}
+
+function disputesJson(d: CliDisputes, ctx: JsonContext): NonNullable<JsonReport["disputes"]> {
+  const one = (x: { key: string; sheet: string; row: number; reason: string; comment: string; by: string; at: string; stay: { stayId: string | null; personId: string | null } }, row: number): JsonDispute => {
+    const rule = reasonRule(x.reason as Parameters<typeof reasonRule>[0]);
+    return {
+      key: ctx.privacy(x.key),
+      sheet: x.sheet,
+      row,
+      reason: x.reason,
+      reasonText: rule.label[ctx.lang],
+      effect: rule.effect,
+      comment: ctx.privacy(x.comment),
+      by: x.by,
+      at: x.at,
+      stayId: x.stay.stayId === null ? null : ctx.privacy(x.stay.stayId),
+      personId: x.stay.personId === null ? null : ctx.privacy(x.stay.personId),
+    };
+  };
+  return {
+    stored: d.counts.stored,
+    fromList: d.counts.fromList,
+    fromErrors: d.counts.fromErrors,
+    applied: d.match.found.map((f) => one(f.dispute, f.stay.row)),
+    changed: d.match.changed.map((f) => one(f.dispute, f.stay.row)),
+    orphaned: d.match.orphaned.map((x) => one(x, x.row)),
+    problems: d.problems.map((p) => ctx.privacy(p[ctx.lang])),
+    totals: d.figures.totals,
+  };
 }
 
 /** A copy of a JSON value with every string passed through `filter`: no field can slip past the mask. */

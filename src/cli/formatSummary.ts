@@ -2,8 +2,9 @@
  * The human-readable summary of `npm run review`: agreement and assumptions, sheets and their
  * column mapping, the figures per municipality × care type × period, and the findings.
  */
-import { describeRules, FIELD_LABELS, FIGURE_LABELS, findingTitle, formatFixed, type AgreementProfile, type CareType, type FigureColumn, type FindingCode, type ReviewResult } from "../core";
+import { describeRules, FIELD_LABELS, FIGURE_LABELS, findingTitle, formatFixed, reasonRule, type AgreementProfile, type CareType, type FigureColumn, type FigureColumns, type FindingCode, type ReviewResult } from "../core";
 import type { Lang } from "./args";
+import type { CliDisputes } from "./disputes";
 
 export interface SummaryContext {
   file: string;
@@ -14,6 +15,7 @@ export interface SummaryContext {
   today: string;
   limit: number;
   markedCopy: string | null;
+  disputes?: CliDisputes | null;
 }
 
 /** The summary table's columns; their names come from the core, as in every other host. */
@@ -49,6 +51,14 @@ const T = {
     blank: "tomma",
     "repeated-header": "upprepad rubrik",
     totalRow: "summarad",
+    disputes: "Bestridanden",
+    disputeCounts: (s: number, l: number, e: number) => `${s} sparade i arbetsboken, ${l} från lista, ${e} från fel`,
+    disputeMatch: (a: number, c: number, o: number) => `${a} tillämpade, ${c} ändrade (visas, tillämpas inte), ${o} vars vistelse saknas`,
+    sideBySide: "Siffror sida vid sida: fakturerat, beräknat, efter bestridanden, om alla fel godtas",
+    sideHead: ["Kommun", "Vårdform", "Period", "Fakt. dagar", "Fakturerat", "Ansv.dagar", "Belopp", "Ansv.dagar efter", "Belopp efter", "Ansv.dagar om fel", "Belopp om fel", "Bestridna"],
+    changed: "ändrad sedan bestridandet, tillämpas inte",
+    orphaned: "vistelsen finns inte längre i bladen",
+    rules: "Skälens verkan",
   },
   en: {
     title: "Review of invoice basis",
@@ -79,6 +89,14 @@ const T = {
     blank: "blank",
     "repeated-header": "repeated header",
     totalRow: "total",
+    disputes: "Disputes",
+    disputeCounts: (s: number, l: number, e: number) => `${s} stored in the workbook, ${l} from a list, ${e} from errors`,
+    disputeMatch: (a: number, c: number, o: number) => `${a} applied, ${c} changed (shown, not applied), ${o} whose stay is gone`,
+    sideBySide: "Figures side by side: invoiced, recomputed, after disputes, if every error were upheld",
+    sideHead: ["Municipality", "Care type", "Period", "Inv. days", "Invoiced", "Liable days", "Amount", "Liable after", "Amount after", "Liable if errors", "Amount if errors", "Disputed"],
+    changed: "changed since disputed, not applied",
+    orphaned: "the stay is no longer in the sheets",
+    rules: "What each reason does",
   },
 } as const;
 
@@ -159,6 +177,8 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
   out.push(...table(t.head, rows, 3).map((l) => `  ${l}`));
   out.push("");
 
+  if (ctx.disputes) out.push(...formatDisputes(ctx.disputes, ctx), "");
+
   const notRun = result.checks.filter((c) => !c.ran);
   if (notRun.length) {
     out.push(`${t.notRun}:`);
@@ -186,4 +206,41 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
   }
   // The whole text through the mask: group names, headers and sheet names may hold an id too.
   return ctx.privacy(out.join("\n") + "\n");
+}
+
+function formatDisputes(d: CliDisputes, ctx: SummaryContext): string[] {
+  const t = T[ctx.lang];
+  const lang = ctx.lang;
+  const out: string[] = [];
+  const m = d.match;
+  out.push(`${t.disputes}: ${t.disputeCounts(d.counts.stored, d.counts.fromList, d.counts.fromErrors)}; ${t.disputeMatch(m.found.length, m.changed.length, m.orphaned.length)}`);
+  for (const p of d.problems) out.push(`  ! ${ctx.privacy(p[lang])}`);
+  for (const c of m.changed) out.push(`  ${c.stay.sheet}!${c.stay.row} ${c.dispute.reason} (${c.dispute.by}, ${c.dispute.at}): ${t.changed}`);
+  for (const o of m.orphaned) out.push(`  ${o.sheet}!${o.row} ${o.reason} (${o.by}, ${o.at}): ${t.orphaned}`);
+  out.push("");
+  out.push(`${t.sideBySide}:`);
+  const line = (label: string[], g: FigureColumns) => [
+    ...label,
+    formatNumber(g.invoicedDays, 0, lang),
+    formatNumber(g.invoicedAmount, 0, lang),
+    formatNumber(g.liableDays, 2, lang),
+    formatNumber(g.amount, 0, lang),
+    formatNumber(g.liableDaysAfterDisputes, 2, lang),
+    formatNumber(g.amountAfterDisputes, 0, lang),
+    formatNumber(g.liableDaysIfErrorsUpheld, 2, lang),
+    formatNumber(g.amountIfErrorsUpheld, 0, lang),
+    String(g.disputes),
+  ];
+  const rows = d.figures.groups.map((g) => line([g.municipality, careLabel(g.careType, lang), g.period], g));
+  rows.push(line([t.total, "", ""], d.figures.totals));
+  out.push(...table(t.sideHead, rows, 3).map((l) => `  ${l}`));
+  const used = [...new Set([...m.found, ...m.changed].map((f) => f.dispute.reason))];
+  if (used.length) {
+    out.push(`  ${t.rules}:`);
+    for (const r of used) {
+      const rule = reasonRule(r);
+      out.push(`    ${r}: ${rule.why[lang]}`);
+    }
+  }
+  return out;
 }

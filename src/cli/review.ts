@@ -10,6 +10,7 @@ import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
+import { applyDisputes } from "./disputes";
 import { toJsonReport } from "./formatJson";
 import { formatComparison, formatCurve } from "./formatScenarios";
 import { formatSummary } from "./formatSummary";
@@ -141,6 +142,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     }
     const markedCopy = args.out !== null && copyError === null ? args.out : null;
+    const disputes = await applyDisputes(grids, result, {
+      file,
+      listFile: args.disputes,
+      disputeErrors: args.disputeErrors,
+      now: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+      referenceYear: Number(formatDay(referenceDay).slice(0, 4)),
+    });
 
     const privacy = privacyFilter(args.reveal);
     const today = formatDay(referenceDay);
@@ -154,13 +162,15 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (!r.ok) throw new UsageError(`--sensitivity: ${r.problem.en} / ${r.problem.sv}`);
         curve = r.curve;
       }
+      // Every string through the mask: a municipality cell may hold an identity number.
       if (args.json) {
-        process.stdout.write(JSON.stringify({ file: shownFile, today, agreement: profile.id, comparison, sensitivity: curve }) + "\n");
+        const report = { file: shownFile, today, agreement: profile.id, comparison, sensitivity: curve };
+        process.stdout.write(JSON.stringify(report, (_, v: unknown) => (typeof v === "string" ? privacy(v) : v)) + "\n");
       } else {
         const lines = [`${shownFile} (${today})`, ""];
         if (comparison) lines.push(...formatComparison(comparison, args.lang), "");
         if (curve) lines.push(`${profile.id}: ${profile.name[args.lang]}`, ...formatCurve(curve, args.lang), "");
-        process.stdout.write(lines.join("\n"));
+        process.stdout.write(privacy(lines.join("\n")));
       }
       return copyError ? copyFailed(copyError, args.lang) : EXIT_OK;
     }
@@ -173,6 +183,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         period: args.period?.label ?? null,
         benchmarkOverride: args.benchmark,
         markedCopy,
+        disputes,
       });
       process.stdout.write(JSON.stringify(json) + "\n");
     } else {
@@ -186,6 +197,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           today,
           limit: args.limit,
           markedCopy,
+          disputes,
         }),
       );
     }

@@ -5,3 +5,6 @@
 import type { Severity } from "./model";
 
 export const MARK_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+
+/** A disputed row's own colour (lavender): it wins over its severity, the row has been handled. */
+export const DISPUTED_MARK_COLOR = "#E4DFEC";

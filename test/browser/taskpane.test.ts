@@ -147,6 +147,8 @@ describe("task pane in Chromium (fake Excel host, sample workbook)", () => {
     expect(await horizontalOverflow(page)).toEqual({ page: 0, elements: [] });
     heights.findings = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.screenshot({ path: path.join(SCREENSHOTS, "findings-320.png"), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SCREENSHOTS, "findings-first-screen-320x900.png") });
     const messages = await page.locator("[data-testid=finding-item] > div:nth-child(2)").allInnerTexts();
     for (const m of messages) expect(m).not.toMatch(/\b[A-Z]{3,}_[A-Z_]+\b|excessAverage/);
     const duplicate = SAMPLE_SEEDED.seeded.find((x) => x.code === "DUPLICATE_STAY")!;

@@ -195,7 +195,7 @@ describe("task pane", () => {
     fireEvent.change(screen.getByLabelText("Riktmärke (genomsnittligt antal dagar)"), { target: { value: "2,5" } });
     fireEvent.change(screen.getByLabelText("Faktureringsperiod (månad)"), { target: { value: "2024-02" } });
     fireEvent.click(screen.getByTestId("review"));
-    await screen.findByTestId("figures-table");
+    await screen.findByTestId("figures-table", {}, { timeout: 8000 });
     expect(options!.profile.id).toBe(stockholm.id);
     expect(options!.profile.somatic.benchmark).toBe(2.5);
     expect(options!.profile.psychiatric.benchmark).toBe(2.5);
@@ -220,7 +220,7 @@ describe("task pane", () => {
     let options: Parameters<PaneEngine["review"]>[1] | null = null;
     renderApp(host, makeEngine(async (_g, o) => ((options = o), resultFor(o.profile))));
     fireEvent.click(await screen.findByTestId("review"));
-    const table = await screen.findByTestId("figures-table");
+    const table = await screen.findByTestId("figures-table", {}, { timeout: 8000 });
     expect(calls.readSheet).toEqual([{ name: "Underlag", columns: [0, 1] }]);
     // 2024-04-10 → epoch day 19823 (19783 for 2024-03-01, + 31 + 9).
     expect(options!.referenceDay).toBe(19823);
@@ -242,7 +242,7 @@ describe("task pane", () => {
     // A check that could not run: the missing column, or the core's reason when it gives one.
     expect(screen.getByText(/Kallelse till SIP saknas/).closest("li")!.textContent).toBe("Kallelse till SIP saknas: kolumn saknas: Kallelse SIP");
     expect(screen.getByText(/Debiterade dagar stämmer inte/).closest("li")!.textContent).toBe(
-      "Debiterade dagar stämmer inte: Avtalet räknar på snittet: ingen rad har egna debiterade dagar.",
+      "Debiterade dagar stämmer inte med avtalsmodellen: Avtalet räknar på snittet: ingen rad har egna debiterade dagar.",
     );
     expect(screen.getByTestId("sheet-summary").textContent).toBe("Underlag: 2 rader granskade. Överhoppade rader: 4 (summarad).");
     expect(screen.getByTestId("result-assumptions").textContent).toContain("ANTAGET: testantagande");

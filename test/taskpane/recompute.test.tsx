@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { getPreset } from "../../src/core/agreements/presets";
 import { parseAgreementProfile, type AgreementProfile } from "../../src/core/agreements/profileSchema";
@@ -168,7 +168,13 @@ describe("after a review the figures follow the agreement choice, from memory", 
   it("a mapping change marks the figures outdated until the sheet is reviewed again", async () => {
     const { reads } = setup();
     await reviewed();
-    fireEvent.click(screen.getByTestId("basis-summary"));
+    // The mapping's dropdowns are drawn when its section is opened.
+    expect(screen.queryByLabelText("Avdelning")).toBeNull();
+    const editor = screen.getByTestId("sheet-card").querySelector("details")!;
+    act(() => {
+      editor.open = true;
+      editor.dispatchEvent(new Event("toggle"));
+    });
     fireEvent.change(screen.getByLabelText("Avdelning"), { target: { value: "5" } });
     await waitFor(() => expect(screen.getByTestId("figures-stale").getAttribute("data-state")).toBe("mapping"));
     fireEvent.click(screen.getByTestId("review"));

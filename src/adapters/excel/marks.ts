@@ -14,19 +14,34 @@
  * getItemOrNullObject, getUsedRangeOrNullObject [ExcelApi 1.4]; worksheets.add/delete,
  * Worksheet.getRange, Range.values [ExcelApi 1.1].
  */
-import { columnLetter, MARK_COLORS, type Finding, type Severity } from "../../core";
+import {
+  columnLetter,
+  DISPUTED_MARK_COLOR,
+  MARK_CODE,
+  MARK_COLORS,
+  rowCodesFromKeys,
+  type Finding,
+  type KeyedMark,
+  type Severity,
+  type StayKeyIndex,
+} from "../../core";
 import { ExcelHostError, sheetProtected, translateOfficeError } from "./excelHostError";
 import { SYNC_BUDGET_BYTES, type UsedDims } from "./readSheet";
 
 export const HELPER_SHEET = "_granskning_marks";
+/**
+ * Marks by stay key (sheet, key, code per row), hidden: the helper's row positions are derived
+ * from it again after a sort (refreshMarksIn), because a sort moves the data but not the helper.
+ */
+export const KEYS_SHEET = "_granskning_markkeys";
 
 export const SEVERITY_CODE: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
-/** Fill per severity code, from the core's table (the pane's legend reads the same). */
-export const MARK_FILLS: { code: number; color: string }[] = (["error", "warning", "info"] as const).map((severity) => ({
-  code: SEVERITY_CODE[severity],
-  color: MARK_COLORS[severity],
-}));
+/** Fill per code, from the core's table (the pane's legend reads the same): a disputed row, then the severities. */
+export const MARK_FILLS: { code: number; color: string }[] = [
+  { code: MARK_CODE.disputed, color: DISPUTED_MARK_COLOR },
+  ...(["error", "warning", "info"] as const).map((severity) => ({ code: SEVERITY_CODE[severity], color: MARK_COLORS[severity] })),
+];
 
 /** Rows of the helper column written per range (~4 bytes a row as JSON). */
 export const MARK_ROWS_PER_CHUNK = 250_000;
@@ -43,7 +58,7 @@ export function markFormula(helperColumn: number, code: number): string {
  */
 export function isMarkFormula(formula: string): boolean {
   const f = formula.replace(/\s+/g, "");
-  return f.toLowerCase().includes(HELPER_SHEET) || /^=INDEX\(#REF!,ROW\(\)\)=[123]$/i.test(f);
+  return f.toLowerCase().includes(HELPER_SHEET) || /^=INDEX\(#REF!,ROW\(\)\)=[1-4]$/i.test(f);
 }
 
 /** Highest severity per sheet and row; findings without a row mark nothing. */
@@ -61,6 +76,7 @@ export function rowCodes(findings: Finding[]): Map<string, Map<number, number>> 
 
 interface ExistingMarks {
   helperExists: boolean;
+  keysExist: boolean;
   ours: { sheet: string; format: Excel.ConditionalFormat }[];
   protectedSheets: Set<string>;
   sheetNames: string[];
@@ -75,9 +91,10 @@ async function findMarks(context: Excel.RequestContext, sheetsToMark: string[]):
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const helper = worksheets.getItemOrNullObject(HELPER_SHEET);
+  const keys = worksheets.getItemOrNullObject(KEYS_SHEET);
   await context.sync();
 
-  const sheets = worksheets.items.filter((s) => s.name !== HELPER_SHEET);
+  const sheets = worksheets.items.filter((s) => s.name !== HELPER_SHEET && s.name !== KEYS_SHEET);
   const names = sheets.map((s) => s.name);
   const perSheet = sheets.map((sheet) => {
     const formats = sheet.getRange().conditionalFormats;
@@ -113,6 +130,7 @@ async function findMarks(context: Excel.RequestContext, sheetsToMark: string[]):
   }
   return {
     helperExists: !helper.isNullObject,
+    keysExist: !keys.isNullObject,
     ours: custom.filter((c) => isMarkFormula(c.rule.formula)).map(({ sheet, format }) => ({ sheet, format })),
     protectedSheets: new Set(perSheet.filter((s) => s.protection.protected).map((s) => s.name)),
     sheetNames: names,
@@ -120,9 +138,10 @@ async function findMarks(context: Excel.RequestContext, sheetsToMark: string[]):
   };
 }
 
-function queueRemoval(context: Excel.RequestContext, marks: ExistingMarks): void {
+function queueRemoval(context: Excel.RequestContext, marks: ExistingMarks, keys: "remove" | "keep"): void {
   for (const { format } of marks.ours) format.delete();
   if (marks.helperExists) context.workbook.worksheets.getItem(HELPER_SHEET).delete();
+  if (keys === "remove" && marks.keysExist) context.workbook.worksheets.getItem(KEYS_SHEET).delete();
 }
 
 const CLEAR_ACTION = { sv: "ta bort markeringarna", en: "remove the marks" };
@@ -133,8 +152,8 @@ export async function clearMarksIn(context: Excel.RequestContext): Promise<void>
     const marks = await findMarks(context, []);
     const blocked = [...new Set(marks.ours.map((m) => m.sheet))].filter((s) => marks.protectedSheets.has(s));
     if (blocked.length) throw sheetProtected(blocked, CLEAR_ACTION);
-    if (!marks.ours.length && !marks.helperExists) return;
-    queueRemoval(context, marks);
+    if (!marks.ours.length && !marks.helperExists && !marks.keysExist) return;
+    queueRemoval(context, marks, "remove");
     await context.sync();
   } catch (e) {
     throw translateOfficeError(e, CLEAR_ACTION);
@@ -142,8 +161,57 @@ export async function clearMarksIn(context: Excel.RequestContext): Promise<void>
 }
 
 export async function markFindingsIn(context: Excel.RequestContext, findings: Finding[]): Promise<void> {
+  // Marks by row number only: they do not follow a sort (markKeyedIn does).
+  await markRowsIn(context, rowCodes(findings), null);
+}
+
+/**
+ * Marks rows by key: stores the keyed marks and places them on the rows the keys have in
+ * `index` (the sheet as read now). After a sort, refreshMarksIn places them again.
+ */
+export async function markKeyedIn(context: Excel.RequestContext, marks: readonly KeyedMark[], index: StayKeyIndex): Promise<void> {
+  await markRowsIn(context, rowCodesFromKeys(marks, index), marks);
+}
+
+/** Places the stored keyed marks on the rows their keys have now; false when there are none. */
+export async function refreshMarksIn(context: Excel.RequestContext, index: StayKeyIndex): Promise<boolean> {
+  const stored = await readKeyedMarksIn(context);
+  if (stored === null) return false;
+  await markRowsIn(context, rowCodesFromKeys(stored, index), "keep");
+  return true;
+}
+
+/** Rows of the keys sheet read per sync (~50 bytes a row as JSON). */
+const KEY_ROWS_PER_READ = 50_000;
+
+export async function readKeyedMarksIn(context: Excel.RequestContext): Promise<KeyedMark[] | null> {
   try {
-    const codes = rowCodes(findings);
+    const sheet = context.workbook.worksheets.getItemOrNullObject(KEYS_SHEET);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("rowCount");
+    await context.sync();
+    if (sheet.isNullObject) return null;
+    if (used.isNullObject) return [];
+    const out: KeyedMark[] = [];
+    for (let start = 1; start <= used.rowCount; start += KEY_ROWS_PER_READ) {
+      const end = Math.min(used.rowCount, start + KEY_ROWS_PER_READ - 1);
+      const range = sheet.getRange(`A${start}:C${end}`);
+      range.load("values");
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized batch, by design
+      await context.sync();
+      for (const [name, key, code] of range.values) {
+        // A row the user or another tool changed is skipped: it can only lose a mark, never misplace one.
+        if (typeof name === "string" && typeof key === "string" && typeof code === "number" && key) out.push({ sheet: name, key, code });
+      }
+    }
+    return out;
+  } catch (e) {
+    throw translateOfficeError(e, MARK_ACTION);
+  }
+}
+
+async function markRowsIn(context: Excel.RequestContext, codes: Map<string, Map<number, number>>, keyed: readonly KeyedMark[] | "keep" | null): Promise<void> {
+  try {
     const marks = await findMarks(context, [...codes.keys()]);
     const known = new Map(marks.sheetNames.map((n) => [n.toLowerCase(), n]));
     const missing = [...codes.keys()].filter((n) => !known.has(n.toLowerCase()));
@@ -153,7 +221,8 @@ export async function markFindingsIn(context: Excel.RequestContext, findings: Fi
     const blocked = [...new Set([...targets.map(actual), ...marks.ours.map((m) => m.sheet)])].filter((s) => marks.protectedSheets.has(s));
     if (blocked.length) throw sheetProtected(blocked, MARK_ACTION);
 
-    queueRemoval(context, marks);
+    queueRemoval(context, marks, keyed === "keep" ? "keep" : "remove");
+    if (Array.isArray(keyed) && keyed.length) queueKeys(context, keyed);
     if (targets.length) {
       const helper = context.workbook.worksheets.add(HELPER_SHEET);
       helper.visibility = "Hidden";
@@ -186,6 +255,23 @@ export async function markFindingsIn(context: Excel.RequestContext, findings: Fi
     }
   } catch (e) {
     throw translateOfficeError(e, MARK_ACTION);
+  }
+}
+
+/** The keyed marks as rows of a hidden sheet, written in chunks under the budget. */
+function queueKeys(context: Excel.RequestContext, keyed: readonly KeyedMark[]): void {
+  const sheet = context.workbook.worksheets.add(KEYS_SHEET);
+  sheet.visibility = "Hidden";
+  const list = pendingWrites.get(context) ?? [];
+  pendingWrites.set(context, list);
+  for (let start = 0; start < keyed.length; start += KEY_ROWS_PER_READ) {
+    const values = keyed.slice(start, start + KEY_ROWS_PER_READ).map((m) => [m.sheet, m.key, m.code]);
+    list.push({
+      bytes: JSON.stringify(values).length,
+      write: () => {
+        sheet.getRange(`A${start + 1}:C${start + values.length}`).values = values;
+      },
+    });
   }
 }
 

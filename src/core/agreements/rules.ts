@@ -59,6 +59,11 @@ export function billedDaysIndividual(days: number, graceDays: number): number {
 /** Half away from zero at `decimals`, robust to binary noise (2.9 − 2.3 = 0.5999…96). */
 export function roundTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
-  const scaled = Number((Math.abs(value) * f).toPrecision(15));
+  const abs = Math.abs(value) * f;
+  // The noise is cleaned by keeping 15 significant digits (toPrecision: slow, a string). That moves
+  // the value by under 1e-14 of itself, so it can change the rounding only near a half: elsewhere
+  // the value rounds the same without it (the curves call this thousands of times per frame).
+  const nearHalf = Math.abs(abs - Math.floor(abs) - 0.5) <= abs * 1e-13 || abs >= 2 ** 52;
+  const scaled = nearHalf ? Number(abs.toPrecision(15)) : abs;
   return (Math.sign(value) * Math.round(scaled)) / f || 0;
 }

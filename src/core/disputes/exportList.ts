@@ -174,13 +174,14 @@ export function readDisputeList(grid: readonly (readonly unknown[])[]): { disput
     const field = String(issue.path[issue.path.length - 1] ?? "");
     const id = issue.path[0] === "stay" || issue.path[0] === "figures" ? field : String(issue.path[0] ?? "");
     const at = col.get(id);
+    const detail = issue.code === "invalid_value" ? { sv: "okänt värde", en: "unknown value" } : { sv: issue.message, en: issue.message };
     problems.push({
       row: i + 1,
       column: at === undefined ? null : columnLetter(at),
       value: at === undefined ? null : String(r[at] ?? ""),
       message: {
-        sv: `Rad ${i + 1}: ${EXPORT_COLUMNS.find((c) => c.id === id)?.title.sv ?? id} kan inte läsas (${issue.message}).`,
-        en: `Row ${i + 1}: ${EXPORT_COLUMNS.find((c) => c.id === id)?.title.en ?? id} cannot be read (${issue.message}).`,
+        sv: `Rad ${i + 1}: ${EXPORT_COLUMNS.find((c) => c.id === id)?.title.sv ?? id} kan inte läsas (${detail.sv}).`,
+        en: `Row ${i + 1}: ${EXPORT_COLUMNS.find((c) => c.id === id)?.title.en ?? id} cannot be read (${detail.en}).`,
       },
     });
   }

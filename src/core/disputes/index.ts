@@ -6,3 +6,4 @@ export * from "./figures";
 export * from "./store";
 export * from "./exportList";
 export * from "./fromFindings";
+export * from "./listWorkbook";

@@ -98,6 +98,9 @@ export function accumulate(
   const { calendarDays, weekdayDays, calendarToYearEnd, weekdaysToYearEnd } = basis;
   const { statedDays, statedBilledDays, statedAmount, hasError } = basis;
   const n = basis.count;
+  // What the sheet states and which rows have errors do not depend on the profile: added per cell
+  // from sums made once per basis, unless rows are left out. A curve (collector) needs neither.
+  const withInvoiced = collector === null && excluded !== null;
 
   for (let i = 0; i < n; i++) {
     if (excluded !== null && excluded[i] === 1) continue;
@@ -121,21 +124,23 @@ export function accumulate(
     stays[g]++;
     daysSum[g] += days;
     if (days === 0) zeroDayStays[g]++;
-    if (hasError[i] === 1) rowsWithErrors[g]++;
-    const sd = statedDays[i];
-    if (sd === sd) {
-      invoicedDays[g] += sd;
-      invoicedDaysN[g]++;
-    }
-    const sb = statedBilledDays[i];
-    if (sb === sb) {
-      invoicedBilled[g] += sb;
-      invoicedBilledN[g]++;
-    }
-    const sa = statedAmount[i];
-    if (sa === sa) {
-      invoicedAmount[g] += sa;
-      invoicedAmountN[g]++;
+    if (withInvoiced) {
+      if (hasError[i] === 1) rowsWithErrors[g]++;
+      const sd = statedDays[i];
+      if (sd === sd) {
+        invoicedDays[g] += sd;
+        invoicedDaysN[g]++;
+      }
+      const sb = statedBilledDays[i];
+      if (sb === sb) {
+        invoicedBilled[g] += sb;
+        invoicedBilledN[g]++;
+      }
+      const sa = statedAmount[i];
+      if (sa === sa) {
+        invoicedAmount[g] += sa;
+        invoicedAmountN[g]++;
+      }
     }
 
     // Individual billing: the grace days, or -1 when the stay belongs to the average.
@@ -172,5 +177,70 @@ export function accumulate(
     }
     if (collector !== null && c.kind !== INDIVIDUAL) collector.average(g, days);
   }
+  if (collector === null && excluded === null) addStatements(sums, groups, statementsOf(basis));
   return sums;
+}
+
+/** Per basis cell: what the sheet states (summed where stated, and how many stated it) and the rows with errors. */
+interface CellStatements {
+  rowsWithErrors: Int32Array;
+  days: Float64Array;
+  daysN: Int32Array;
+  billed: Float64Array;
+  billedN: Int32Array;
+  amount: Float64Array;
+  amountN: Int32Array;
+}
+
+/** Made on first use per basis (the basis never changes; a WeakMap lets it go with the basis). */
+const statements = new WeakMap<FigureBasis, CellStatements>();
+
+function statementsOf(basis: FigureBasis): CellStatements {
+  const known = statements.get(basis);
+  if (known) return known;
+  const k = basis.cells.count;
+  const s: CellStatements = {
+    rowsWithErrors: new Int32Array(k),
+    days: new Float64Array(k),
+    daysN: new Int32Array(k),
+    billed: new Float64Array(k),
+    billedN: new Int32Array(k),
+    amount: new Float64Array(k),
+    amountN: new Int32Array(k),
+  };
+  const { cell, statedDays, statedBilledDays, statedAmount, hasError } = basis;
+  for (let i = 0; i < basis.count; i++) {
+    const c = cell[i];
+    if (hasError[i] === 1) s.rowsWithErrors[c]++;
+    const sd = statedDays[i];
+    if (sd === sd) {
+      s.days[c] += sd;
+      s.daysN[c]++;
+    }
+    const sb = statedBilledDays[i];
+    if (sb === sb) {
+      s.billed[c] += sb;
+      s.billedN[c]++;
+    }
+    const sa = statedAmount[i];
+    if (sa === sa) {
+      s.amount[c] += sa;
+      s.amountN[c]++;
+    }
+  }
+  statements.set(basis, s);
+  return s;
+}
+
+function addStatements(sums: GroupSums, groups: Groups, s: CellStatements): void {
+  for (let k = 0; k < groups.ofCell.length; k++) {
+    const g = groups.ofCell[k];
+    sums.rowsWithErrors[g] += s.rowsWithErrors[k];
+    sums.invoicedDays[g] += s.days[k];
+    sums.invoicedDaysN[g] += s.daysN[k];
+    sums.invoicedBilled[g] += s.billed[k];
+    sums.invoicedBilledN[g] += s.billedN[k];
+    sums.invoicedAmount[g] += s.amount[k];
+    sums.invoicedAmountN[g] += s.amountN[k];
+  }
 }

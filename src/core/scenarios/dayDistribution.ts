@@ -13,6 +13,16 @@ function capFor(groups: number): number {
   return Math.max(32, Math.min(255, Math.floor((1 << 18) / Math.max(1, groups))));
 }
 
+/** An individually billed stay kept whole: its days, day 0, start year and counting days before the next 1 January. */
+export interface PricedStay {
+  days: number;
+  day0: number;
+  year0: number;
+  boundary: number;
+}
+
+const NONE: readonly PricedStay[] = [];
+
 export class DayDistribution implements DayCollector {
   readonly cap: number;
   /** counts[g * (cap + 1) + d]: stays of group g with d days (d ≤ cap). */
@@ -21,8 +31,8 @@ export class DayDistribution implements DayCollector {
   readonly year: Int32Array;
   /** Per group, days over the cap. */
   private readonly overflow = new Map<number, number[]>();
-  /** Individual stays priced stay by stay (they cross a new year, or start in another year). */
-  readonly explicit: { g: number; days: number; day0: number; year0: number; boundary: number }[] = [];
+  /** Per group, individual stays priced stay by stay (they cross a new year, or start in another year). */
+  private readonly explicit = new Map<number, PricedStay[]>();
   /** Individually billed stays whose grace comes from an override: the same at every point. */
   readonly fixedDays: Float64Array;
   readonly fixedValue: Float64Array;
@@ -48,7 +58,17 @@ export class DayDistribution implements DayCollector {
     const y = this.basis.startYear[i];
     if (this.year[g] === 0) this.year[g] = y;
     if (days <= boundary && this.year[g] === y) this.add(g, days);
-    else this.explicit.push({ g, days, day0, year0: y, boundary });
+    else {
+      const stay = { days, day0, year0: y, boundary };
+      const list = this.explicit.get(g);
+      if (list) list.push(stay);
+      else this.explicit.set(g, [stay]);
+    }
+  }
+
+  /** The group's stays priced one by one (see `explicit`). */
+  pricedStays(g: number): readonly PricedStay[] {
+    return this.explicit.get(g) ?? NONE;
   }
 
   fixedIndividual(g: number, billedDays: number, value: number, missingYear: number): void {

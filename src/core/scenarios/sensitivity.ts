@@ -201,8 +201,8 @@ function owedAtGrace(c: CompiledRules, grace: number, g: number, dist: DayDistri
     billedDays += days;
     value += days * p;
   }
-  for (const s of dist.explicit) {
-    if (s.g !== g || s.days <= grace) continue;
+  for (const s of dist.pricedStays(g)) {
+    if (s.days <= grace) continue;
     billedDays += s.days - grace;
     const v = billIndividually(c, grace, s.days, s.day0, s.year0, s.boundary);
     value += v;
@@ -235,6 +235,6 @@ function benchmarkBreakEven(c: CompiledRules, average: number | null, part: Aver
 /** The smallest grace days at which no stay under the rule's grace is billed: its longest stay's days. */
 function graceBreakEven(g: number, dist: DayDistribution, over: OverQuery): number {
   let most = Math.max(0, over.maxDays);
-  for (const s of dist.explicit) if (s.g === g && s.days > most) most = s.days;
+  for (const s of dist.pricedStays(g)) if (s.days > most) most = s.days;
   return most;
 }

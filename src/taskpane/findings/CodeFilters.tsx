@@ -1,5 +1,5 @@
 /** The counts by code are the filter: press a code to see only its findings; severity beside it. */
-import { Field as FluentField, Select, ToggleButton } from "@fluentui/react-components";
+import { Field as FluentField, mergeClasses, Select } from "@fluentui/react-components";
 import type { FindingCode, ReviewResult, Severity } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { CODE_LABELS } from "../i18n";
@@ -17,25 +17,27 @@ export function CodeFilters({ result, filter, onChange }: Props) {
   const s = usePaneStyles();
   const groups = codeCounts(result.counts.byCode);
   const button = (code: FindingCode | "all", label: string, count: number) => (
-    <ToggleButton
-      key={code}
-      size="small"
-      appearance="subtle"
-      checked={filter.code === code}
-      onClick={() => onChange({ code })}
-      title={code === "all" ? undefined : code}
-      data-testid="code-filter"
-      data-code={code}
-    >
-      {label}&nbsp;<strong>{count}</strong>
-    </ToggleButton>
+    <li key={code}>
+      <button
+        type="button"
+        className={mergeClasses(s.filterButton, filter.code === code && s.filterPressed)}
+        aria-pressed={filter.code === code}
+        onClick={() => onChange({ code })}
+        title={code === "all" ? undefined : code}
+        data-testid="code-filter"
+        data-code={code}
+      >
+        <span>{label}</span>
+        <span className={s.num}>{count}</span>
+      </button>
+    </li>
   );
   return (
     <div className={s.section}>
-      <div role="group" aria-label={t.filterByCode} className={s.row} data-testid="code-filters">
+      <ul aria-label={t.filterByCode} className={s.list} data-testid="code-filters">
         {button("all", t.allCodes, result.findings.length)}
         {groups.map((g) => button(g.code, CODE_LABELS[g.code][lang], g.count))}
-      </div>
+      </ul>
       <FluentField label={{ children: t.filterSeverity, htmlFor: "filter-severity" }} size="small" orientation="horizontal">
         <Select id="filter-severity" size="small" value={filter.severity} onChange={(_e, d) => onChange({ severity: d.value as Severity | "all" })}>
           <option value="all">{t.all}</option>

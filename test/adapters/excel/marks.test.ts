@@ -86,10 +86,10 @@ describe("markFindings and clearMarks", () => {
     expect(shownCode(s, "Underlag", 1)).toBe(0);
     expect(shownCode(s, "Mars", 2)).toBe(3);
     expect(shownCode(s, "Mars", 5)).toBe(0);
-    // Three formats per marked sheet, over its used range; none on the unmarked sheet.
+    // Four formats per marked sheet (three severities and disputed), over its used range; none on the unmarked sheet.
     const ours = (name: string) => s.sheets.find((x) => x.name === name)!.conditionalFormats.filter((c) => isMarkFormula(c.formula ?? ""));
-    expect(ours("Underlag").map((c) => c.address)).toEqual(["A1:R101", "A1:R101", "A1:R101"]);
-    expect(ours("Mars")).toHaveLength(3);
+    expect(ours("Underlag").map((c) => c.address)).toEqual(["A1:R101", "A1:R101", "A1:R101", "A1:R101"]);
+    expect(ours("Mars")).toHaveLength(4);
     expect(ours("Tom")).toHaveLength(0);
     // The user's cells, fills and formats are exactly as before.
     for (const name of ["Underlag", "Mars", "Tom"]) {
@@ -110,7 +110,7 @@ describe("markFindings and clearMarks", () => {
     await host.markFindings([finding("Underlag", 3, "error")]);
     await host.markFindings([finding("Underlag", 4, "warning")]);
     const sheet = handle.state.sheets[0];
-    expect(sheet.conditionalFormats.filter((c) => isMarkFormula(c.formula ?? ""))).toHaveLength(3);
+    expect(sheet.conditionalFormats.filter((c) => isMarkFormula(c.formula ?? ""))).toHaveLength(4);
     expect(handle.state.sheets.filter((x) => x.name === HELPER_SHEET)).toHaveLength(1);
     expect(shownCode(handle.state, "Underlag", 3)).toBe(0);
     expect(shownCode(handle.state, "Underlag", 4)).toBe(2);
@@ -169,7 +169,7 @@ describe("markFindings and clearMarks", () => {
     await createExcelHost().markFindings([finding("UNDERLAG", 4, "warning")]);
     expect(shownCode(handle.state, "Underlag", 4)).toBe(2);
     const ours = handle.state.sheets[0].conditionalFormats.filter((c) => isMarkFormula(c.formula ?? ""));
-    expect(ours.map((c) => c.address)).toEqual(["A1:R31", "A1:R31", "A1:R31"]);
+    expect(ours.map((c) => c.address)).toEqual(["A1:R31", "A1:R31", "A1:R31", "A1:R31"]);
   });
 
   test("syncs do not depend on the number of flagged rows: 10 vs 10,000 flagged of 100,000", async () => {

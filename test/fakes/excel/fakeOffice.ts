@@ -28,6 +28,7 @@ import {
   writeRect,
 } from "./state";
 import { FakeCustomXmlPartCollection } from "./fakeCustomXml";
+import { FakeRangeSort, FakeRowSortedEvent } from "./fakeSort";
 
 export const DEFAULT_PAYLOAD_LIMIT = 5_000_000;
 
@@ -48,6 +49,8 @@ export interface FakeOfficeHandle {
   state: FakeWorkbookState;
   counters: FakeCounters;
   resetCounters(): void;
+  /** Base64 of each workbook Excel.createWorkbook was asked to open. */
+  createdWorkbooks: string[];
   /** Called before each sync runs (n = 1-based sync number): tests mutate the state here. */
   beforeSync: ((n: number) => void) | null;
 }
@@ -575,6 +578,11 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.context, () => this.mustResolve("tables"));
   }
+  /** [ExcelApi 1.10] (fakeSort.ts) */
+  get onRowSorted(): FakeRowSortedEvent {
+    this.context.requireSet("1.10", "Worksheet.onRowSorted");
+    return new FakeRowSortedEvent(this.context, () => this.mustResolve("onRowSorted"));
+  }
   get charts(): FakeChartCollection {
     return new FakeChartCollection(this.context, () => this.mustResolve("charts"));
   }
@@ -693,6 +701,12 @@ class FakeRange extends FakeObject<RangeTarget> {
 
   get format(): FakeRangeFormat {
     return new FakeRangeFormat(this.context, () => this.resolve());
+  }
+
+  /** [ExcelApi 1.2] (fakeSort.ts) */
+  get sort(): FakeRangeSort {
+    this.context.requireSet("1.2", "Range.sort");
+    return new FakeRangeSort(this.context, () => this.mustResolve("sort"));
   }
 
   /** [ExcelApi 1.6] */
@@ -1284,6 +1298,7 @@ export function installFakeOffice(target: object, state: FakeWorkbookState, opti
       : (options.requirementSets ?? { ExcelApi: "1.17" });
   const host = new FakeHost(state, sets, options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT);
   const info = options.hostInfo ?? {};
+  const createdWorkbooks: string[] = [];
   const platform = info.platform ?? "OfficeOnline";
 
   const Office = strictRecord("Office", {
@@ -1302,12 +1317,27 @@ export function installFakeOffice(target: object, state: FakeWorkbookState, opti
   });
 
   const Excel = strictRecord("Excel", {
-    async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
-      const context = new FakeRequestContext(host);
+    /** Excel.run(batch), or Excel.run(object, batch) to reuse an earlier context (removing event handlers). */
+    async run<T>(
+      first: ((context: FakeRequestContext) => Promise<T>) | { context?: FakeRequestContext },
+      second?: (context: FakeRequestContext) => Promise<T>,
+    ): Promise<T> {
+      const batch = typeof first === "function" ? first : second!;
+      const given = typeof first === "function" ? undefined : first instanceof FakeRequestContext ? first : first.context;
+      const context = given ?? new FakeRequestContext(host);
       const result = await batch(context);
       // Excel.run syncs what the batch left queued.
       if (context.queue.length || context.pendingError) await context.sync();
       return result;
+    },
+    /** [ExcelApi 1.8] The new workbook is another instance: the fake only keeps what it was given. */
+    async createWorkbook(base64?: string): Promise<void> {
+      await Promise.resolve();
+      if (!host.isSetSupported("ExcelApi", "1.8")) {
+        throw new FakeRichApiError("ApiNotFound", "The API you are trying to use could not be found.", "Excel.createWorkbook (ExcelApi 1.8)");
+      }
+      if (base64 !== undefined && (typeof base64 !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64))) throw invalidArgument("Excel.createWorkbook");
+      createdWorkbooks.push(base64 ?? "");
     },
     RequestContext: FakeRequestContext,
     ConditionalFormatType: { custom: "Custom", cellValue: "CellValue", colorScale: "ColorScale", dataBar: "DataBar", iconSet: "IconSet" },
@@ -1338,6 +1368,7 @@ export function installFakeOffice(target: object, state: FakeWorkbookState, opti
       host.state = s;
     },
     counters: host.counters,
+    createdWorkbooks,
     resetCounters() {
       host.counters.syncs = 0;
       host.counters.bytesPerSync.length = 0;
