@@ -26,7 +26,7 @@ export { MARK_COLORS, DISPUTED_MARK_COLOR } from "./markColors";
 export { MARK_CODE, keyedMarks, rowCodesFromKeys, type KeyedMark } from "./stays/keyedMarks";
 export type { DisputeHost, DisputeSupport, RemoveAllResult } from "./ports/disputeHost";
 export { formatFixed } from "./cells/numberText";
-export type { CancelSignal, ReadProgress, SheetPreview, WorkbookHost } from "./ports/workbookHost";
+export type { CancelSignal, ReadProgress, ResultSheetContext, SheetPreview, WorkbookHost } from "./ports/workbookHost";
 export * from "./figures/figureLabels";
 export { FINDING_TITLES, findingTitle, severityOf } from "./checks/catalog";
 export { cappedList, shortText } from "./checks/messages";

@@ -53,7 +53,7 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
             shown={figures}
             state={figuresState}
             countsState={findingsState}
-            onWrite={() => void actions.writeResult(reviewed.result)}
+            onWrite={() => void actions.writeResult({ ...reviewed.result, figures: figures.figures }, figures.applied)}
           />
         ) : (
           <FindingsTab reviewed={reviewed} state={findingsState} actions={actions} />
