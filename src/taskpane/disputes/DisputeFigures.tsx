@@ -27,7 +27,7 @@ function FigureTable({ title, c, testId }: { title: string; c: FigureColumns; te
       <thead>
         <tr>
           <th className={s.th} scope="col">
-            <span className={s.muted}>{d.figuresHeading}</span>
+            {d.figureColumn}
           </th>
           <th className={`${s.th} ${s.num}`} scope="col">
             {d.days}
@@ -63,10 +63,10 @@ export function DisputeFigures({ figures }: { figures: SideBySide }) {
       <h3 id="dispute-figures-heading" className={s.subheading}>
         {d.figuresHeading}
       </h3>
+      <FigureTable title={figures.municipalities.length === 1 ? `${figures.municipalities[0].municipality} · ${d.total}` : d.total} c={figures.totals} testId="figures-total" />
       {figures.municipalities.length > 1
         ? figures.municipalities.map((m) => <FigureTable key={m.municipality} title={m.municipality} c={m} testId="figures-municipality" />)
         : null}
-      <FigureTable title={figures.municipalities.length === 1 ? `${figures.municipalities[0].municipality} · ${d.total}` : d.total} c={figures.totals} testId="figures-total" />
     </section>
   );
 }
