@@ -44,7 +44,7 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
   }, [reviews]);
   return (
     <>
-      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabValue)} aria-label={t.tabsLabel} size="small" data-testid="tabs">
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabValue)} aria-label={t.tabsLabel} size="small" data-testid="tabs" style={{ flexWrap: "wrap" }}>
         <Tab value="overview" id="tab-overview" aria-controls="panel-overview" data-testid="tab-overview">
           {t.tabOverview}
         </Tab>
