@@ -108,6 +108,7 @@ function Pane({ host, engine, onReady, now = defaultNow }: AppProps) {
               findingsState={findingsState}
               actions={actions}
               reviews={reviews}
+              host={host}
             />
           </Suspense>
         </>

@@ -1,5 +1,5 @@
 /**
- * The result's tabs: the overview (the figures) and the findings. Scenarios and disputes will
+ * The result's tabs: the overview (the figures), the findings and the scenarios. Disputes will
  * join them. Loaded with the review's code (not at first load): it is shown only after a review.
  */
 import { useEffect, useRef, useState } from "react";
@@ -10,8 +10,10 @@ import type { Freshness } from "./hooks/freshness";
 import type { Reviewed, ShownFigures } from "./hooks/useReview";
 import type { useWorkbookActions } from "./hooks/useWorkbookActions";
 import { OverviewTab } from "./overview/OverviewTab";
+import { ScenariosTab } from "./scenarios/ScenariosTab";
+import type { WorkbookHost } from "../core";
 
-type TabValue = "overview" | "findings";
+type TabValue = "overview" | "findings" | "scenarios";
 
 export interface ResultTabsProps {
   reviewed: Reviewed;
@@ -21,9 +23,11 @@ export interface ResultTabsProps {
   actions: ReturnType<typeof useWorkbookActions>;
   /** Grows with each finished review: the overview is shown and its heading gets the focus. */
   reviews: number;
+  /** Where the scenarios are stored. */
+  host: WorkbookHost;
 }
 
-export default function ResultTabs({ reviewed, figures, figuresState, findingsState, actions, reviews }: ResultTabsProps) {
+export default function ResultTabs({ reviewed, figures, figuresState, findingsState, actions, reviews, host }: ResultTabsProps) {
   const { t } = usePane();
   const [tab, setTab] = useState<TabValue>("overview");
   const [seenReviews, setSeenReviews] = useState(reviews);
@@ -44,6 +48,9 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
         <Tab value="findings" id="tab-findings" aria-controls="panel-findings" data-testid="tab-findings">
           {t.tabFindings} ({reviewed.result.findings.length})
         </Tab>
+        <Tab value="scenarios" id="tab-scenarios" aria-controls="panel-scenarios" data-testid="tab-scenarios">
+          {t.tabScenarios}
+        </Tab>
       </TabList>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} data-testid={`panel-${tab}`}>
         {tab === "overview" ? (
@@ -55,8 +62,10 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
             countsState={findingsState}
             onWrite={() => void actions.writeResult(reviewed.result)}
           />
-        ) : (
+        ) : tab === "findings" ? (
           <FindingsTab reviewed={reviewed} state={findingsState} actions={actions} />
+        ) : (
+          <ScenariosTab host={host} basis={reviewed.result.basis} baseline={figures.applied.profile ?? reviewed.result.profile} />
         )}
       </div>
     </>
