@@ -35,7 +35,7 @@ export function ScenariosTab({ host, basis, baseline }: ScenariosTabProps) {
       <ComparisonBlocks comparison={state.comparison} breakEven={state.breakEven} />
       <h4 className={s.subheading}>{t.scenarioNew}</h4>
       <AddScenario state={state} />
-      <ChooseScenario key={selected ?? ""} state={state} selected={selected} onSelect={setSelected} />
+      <ChooseScenario key={`choose-${selected ?? ""}`} state={state} selected={selected} onSelect={setSelected} />
       {current ? <ScenarioEditor key={current.profile.id} scenario={current} state={state} /> : null}
       <ScenarioTransfer state={state} selected={current} />
     </div>
