@@ -24,7 +24,7 @@ const values = [
   ["19121212-1212", 45201, 45211, "Hylte", "Somatik"],
   ["19400101-0003", 45201, 45205, "Hylte", "Somatik"],
 ];
-const result = reviewWorkbook({ dateSystem: "1900", sheets: [{ name: "Underlag", values }] }, { profile: halland, sheets: ["Underlag"] });
+const result = reviewWorkbook({ dateSystem: "1900", sheets: [{ name: "Underlag", values }] }, { profile: halland, sheets: ["Underlag"], referenceDay: 19_800 });
 
 function fakeHost(stored: string | null = null) {
   const counts = { reads: 0, saves: 0 };
