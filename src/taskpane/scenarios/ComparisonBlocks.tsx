@@ -12,6 +12,9 @@ export function ComparisonBlocks({ comparison, breakEven }: { comparison: Compar
   const s = usePaneStyles();
   return (
     <div className={s.section} data-testid="scenario-comparison">
+      <p className={s.muted} data-testid="scenario-baseline">
+        {t.scenarioBaseline}: {comparison.scenarios[0]!.name[lang]}
+      </p>
       {comparison.municipalities.map((line) => (
         <Block key={line.municipality} title={line.municipality} line={line} comparison={comparison} breakEven={breakEven.map((b) => b.get(line.municipality))} />
       ))}
@@ -52,7 +55,7 @@ function Block({ title, line, comparison, breakEven }: BlockProps) {
         <tbody>
           {comparison.scenarios.map((sc, k) => (
             <tr key={sc.id} data-testid={`${testId}-${k}`}>
-              <th className={s.td} scope="row">{k === 0 ? `${t.scenarioBaseline}: ${sc.name[lang]}` : sc.name[lang]}</th>
+              <th className={s.td} scope="row">{k === 0 ? t.scenarioBaseline : sc.name[lang]}</th>
               <td className={`${s.td} ${s.num}`}>{f.money(line.values[k]?.amount ?? null)}</td>
               <td className={`${s.td} ${s.num}`} data-testid={`${testId}-${k}-diff`}>
                 {k === 0 ? "" : f.signed(line.differences[k]?.amount ?? null)}

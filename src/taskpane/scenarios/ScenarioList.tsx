@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { usePane } from "../context/PaneContext";
 import { usePaneStyles } from "../shared/styles";
+import { useFitStyles } from "./fit";
 import type { ScenariosState } from "./useScenarios";
 
 export interface ScenarioListProps {
@@ -14,6 +15,7 @@ export interface ScenarioListProps {
 export function AddScenario({ state }: { state: ScenariosState }) {
   const { t, lang } = usePane();
   const s = usePaneStyles();
+  const fit = useFitStyles();
   const [from, setFrom] = useState(state.baseline.id);
   const [name, setName] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,8 +26,8 @@ export function AddScenario({ state }: { state: ScenariosState }) {
   };
   return (
     <div className={s.section}>
-      <Field label={t.scenarioFrom}>
-        <Select value={from} onChange={(_e, d) => setFrom(d.value)} data-testid="scenario-from">
+      <Field label={t.scenarioFrom} className={fit.fit}>
+        <Select className={fit.fit} select={{ className: fit.fit }} value={from} onChange={(_e, d) => setFrom(d.value)} data-testid="scenario-from">
           {state.sources.map((p, i) => (
             <option key={p.id} value={p.id}>
               {i === 0 ? `${t.scenarioBaseline}: ${p.name[lang]}` : p.name[lang]}
@@ -49,6 +51,7 @@ export function ChooseScenario({ state, selected, onSelect }: ScenarioListProps)
   const { t, lang } = usePane();
   const s = usePaneStyles();
   const current = state.scenarios.find((x) => x.profile.id === selected);
+  const fit = useFitStyles();
   const [name, setName] = useState(current?.profile.name[lang] ?? "");
   const [problem, setProblem] = useState<string | null>(null);
   if (state.scenarios.length === 0) return <p className={s.muted}>{t.scenarioNone}</p>;
@@ -60,8 +63,8 @@ export function ChooseScenario({ state, selected, onSelect }: ScenarioListProps)
   };
   return (
     <div className={s.section}>
-      <Field label={t.scenarioEdit}>
-        <Select value={selected ?? ""} onChange={(_e, d) => onSelect(d.value || null)} data-testid="scenario-choose">
+      <Field label={t.scenarioEdit} className={fit.fit}>
+        <Select className={fit.fit} select={{ className: fit.fit }} value={selected ?? ""} onChange={(_e, d) => onSelect(d.value || null)} data-testid="scenario-choose">
           <option value="">{t.scenarioPick}</option>
           {state.scenarios.map((x) => (
             <option key={x.profile.id} value={x.profile.id}>
