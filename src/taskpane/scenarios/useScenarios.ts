@@ -82,6 +82,18 @@ export function useScenarios(host: WorkbookHost, basis: FigureBasis, baseline: A
     return () => clearTimeout(timer);
   }, [host, scenarios, storage, t, lang]);
 
+  // Leaving the tab unmounts it: a change still waiting for its save is stored then.
+  const latest = useRef({ scenarios, storage });
+  useEffect(() => {
+    latest.current = { scenarios, storage };
+  }, [scenarios, storage]);
+  useEffect(
+    () => () => {
+      if (dirty.current && latest.current.storage.state === "ready") void host.saveScenarios(scenariosToJson(latest.current.scenarios)).catch(() => undefined);
+    },
+    [host],
+  );
+
   const update = useCallback((next: (list: Scenario[]) => Scenario[]) => {
     dirty.current = true;
     setScenarios(next);

@@ -145,3 +145,13 @@ test("a scenario copied out as JSON is pasted in again as a new scenario; bad JS
   // The pasted copy has the same benchmark 2.8: the same −10 500 kr, under a new id.
   expect(diffOf(2)).toBe(sv.signed(-10_500));
 });
+
+test("a change still waiting for its save is stored when the tab is left", async () => {
+  const { host, memory } = fakeHost();
+  const view = show(host);
+  await act(async () => undefined);
+  fireEvent.change(screen.getByTestId("scenario-new-name"), { target: { value: "Snabb" } });
+  fireEvent.click(screen.getByTestId("scenario-add"));
+  view.unmount();
+  await waitFor(() => expect(memory.text).toContain("Snabb"));
+});
