@@ -106,7 +106,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       try {
         checkMarkedCopyTarget(file, args.out, args.force);
       } catch (e) {
-        if (e instanceof XlsxError) return copyFailed(e, args.lang);
+        if (e instanceof XlsxError) return copyFailed(e, args);
         throw e;
       }
     }
@@ -172,7 +172,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (curve) lines.push(`${profile.id}: ${profile.name[args.lang]}`, ...formatCurve(curve, args.lang), "");
         process.stdout.write(privacy(lines.join("\n")));
       }
-      return copyError ? copyFailed(copyError, args.lang) : EXIT_OK;
+      return copyError ? copyFailed(copyError, args) : EXIT_OK;
     }
     if (args.json) {
       const json = toJsonReport(result, {
@@ -201,7 +201,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         }),
       );
     }
-    if (copyError) return copyFailed(copyError, args.lang);
+    if (copyError) return copyFailed(copyError, args);
     return EXIT_OK;
   } catch (e) {
     // Messages may name sheets, files or cells: through the mask like everything else.
@@ -216,7 +216,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     // File-system errors (no permission, no such folder, …) in the user's language only.
     if (e instanceof XlsxError && e.code.startsWith("FS_")) {
-      process.stderr.write(`review: ${e.bilingual[args.lang]}\n`);
+      process.stderr.write(privacy(`review: ${e.bilingual[args.lang]}\n`));
       return EXIT_BAD_INPUT;
     }
     if (e instanceof XlsxError || e instanceof ReviewError) {
@@ -234,9 +234,9 @@ function oneLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 
-/** Errors of the copy and of the file system: one line in the user's language. */
-function copyFailed(e: XlsxError, lang: CliArgs["lang"]): number {
-  process.stderr.write(`review: ${e.bilingual[lang]}\n`);
+/** Errors of the copy and of the file system: one line in the user's language (paths masked too). */
+function copyFailed(e: XlsxError, args: CliArgs): number {
+  process.stderr.write(privacyFilter(args.reveal)(`review: ${e.bilingual[args.lang]}\n`));
   return EXIT_COPY_FAILED;
 }
 

@@ -13,7 +13,8 @@ import { axeViolations, expectClean, fakeState, horizontalOverflow, review, sele
 
 jest.setTimeout(300_000);
 
-const SCREENSHOTS = path.join(REPO, "docs", "screenshots");
+// A test run leaves the committed screenshots alone; UPDATE_SCREENSHOTS=1 writes them anew.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? path.join(REPO, "docs", "screenshots") : path.join(REPO, "test-output", "screenshots");
 let session: Session;
 
 beforeAll(async () => {

@@ -107,4 +107,14 @@ describe("review --out", () => {
     const sv = await run([path.join(SAMPLE, "x.xlsx")]);
     expect(sv.stderr).toMatch(/^review: .*: en del av sökvägen är en fil, inte en mapp\n$/);
   });
+
+  it("a path that holds an identity number is masked in the copy's error line unless --reveal", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cli-out-"));
+    const out = path.join(dir, "19471205-9005", "x.xlsx");
+    const masked = await run([SAMPLE, "--out", out]);
+    expect(masked.code).toBe(EXIT_COPY_FAILED);
+    expect(masked.stderr).toMatch(/Mappen finns inte: .*19471205-\*{4}/);
+    expect(masked.stderr).not.toContain("19471205-9005");
+    expect((await run([SAMPLE, "--out", out, "--reveal"])).stderr).toContain("19471205-9005");
+  });
 });

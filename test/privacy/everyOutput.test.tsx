@@ -108,6 +108,20 @@ describe("the command", () => {
     expect(unmaskedIn(await resultSheetText(copy), forms)).toEqual([]);
   });
 
+  test("the comparison of agreements (text and --json) names municipalities masked", async () => {
+    const args = [input, "--today", "2023-11-15", "--compare", "lag-2017-612", "halland-2022"];
+    const text = await runCli(args);
+    const json = await runCli([...args, "--json"]);
+    // The municipality planted with a number is in the comparison, its number hidden.
+    const municipalities = planted.filter((p) => p.place === "municipality").map((p) => p.form);
+    expect(municipalities.length).toBeGreaterThan(0);
+    expect(text).toContain("Halmstad");
+    expect(unmaskedIn(text, forms)).toEqual([]);
+    expect(unmaskedIn(json, forms)).toEqual([]);
+    const revealed = await runCli([...args, "--reveal"]);
+    expect(unmaskedIn(revealed, municipalities).length).toBeGreaterThan(0);
+  });
+
   test("with --reveal every quoted form is shown as written, in the summary, the JSON and the copy", async () => {
     const copy = path.join(dir, "revealed.xlsx");
     const summary = await runCli([input, "--today", "2023-11-15", "--lang", "en", "--limit", "0", "--reveal", "--out", copy]);
