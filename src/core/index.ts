@@ -27,6 +27,7 @@ export { MARK_CODE, keyedMarks, rowCodesFromKeys, type KeyedMark } from "./stays
 export type { DisputeHost, DisputeSupport, RemoveAllResult } from "./ports/disputeHost";
 export { formatFixed } from "./cells/numberText";
 export type { CancelSignal, ReadProgress, ResultSheetContext, SheetPreview, WorkbookHost } from "./ports/workbookHost";
+export { SCENARIO_STORAGE_LIMIT } from "./ports/workbookHost";
 export * from "./figures/figureLabels";
 export { FINDING_TITLES, findingTitle, severityOf } from "./checks/catalog";
 export { cappedList, shortText } from "./checks/messages";

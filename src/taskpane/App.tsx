@@ -111,6 +111,7 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
               actions={actions}
               reviews={reviews}
               disputeHost={disputeHost}
+              host={host}
             />
           </Suspense>
         </>

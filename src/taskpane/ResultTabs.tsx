@@ -1,5 +1,5 @@
 /**
- * The result's tabs: the overview (the figures) and the findings. Scenarios and disputes will
+ * The result's tabs: the overview (the figures), the findings and the scenarios. Disputes will
  * join them. Loaded with the review's code (not at first load): it is shown only after a review.
  */
 import { useEffect, useRef, useState } from "react";
@@ -14,8 +14,10 @@ import type { Freshness } from "./hooks/freshness";
 import type { Reviewed, ShownFigures } from "./hooks/useReview";
 import type { useWorkbookActions } from "./hooks/useWorkbookActions";
 import { OverviewTab } from "./overview/OverviewTab";
+import { ScenariosTab } from "./scenarios/ScenariosTab";
+import type { WorkbookHost } from "../core";
 
-type TabValue = "overview" | "findings" | "disputes";
+type TabValue = "overview" | "findings" | "scenarios" | "disputes";
 
 export interface ResultTabsProps {
   reviewed: Reviewed;
@@ -27,9 +29,11 @@ export interface ResultTabsProps {
   reviews: number;
   /** Where disputes are kept; without one there is no disputes tab. */
   disputeHost?: DisputeHost;
+  /** Where the scenarios are stored. */
+  host: WorkbookHost;
 }
 
-export default function ResultTabs({ reviewed, figures, figuresState, findingsState, actions, reviews, disputeHost }: ResultTabsProps) {
+export default function ResultTabs({ reviewed, figures, figuresState, findingsState, actions, reviews, disputeHost, host }: ResultTabsProps) {
   const { t, lang } = usePane();
   const disputes = useDisputes(reviewed, disputeHost);
   const [tab, setTab] = useState<TabValue>("overview");
@@ -51,6 +55,9 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
         <Tab value="findings" id="tab-findings" aria-controls="panel-findings" data-testid="tab-findings">
           {t.tabFindings} ({reviewed.result.findings.length})
         </Tab>
+        <Tab value="scenarios" id="tab-scenarios" aria-controls="panel-scenarios" data-testid="tab-scenarios">
+          {t.tabScenarios}
+        </Tab>
         {disputeHost ? (
           <Tab value="disputes" id="tab-disputes" aria-controls="panel-disputes" data-testid="tab-disputes">
             {DISPUTE_TEXTS[lang].tab} ({disputes.derived?.active ?? 0})
@@ -69,8 +76,10 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
           />
         ) : tab === "disputes" ? (
           <DisputesTab reviewed={reviewed} disputes={disputes} />
-        ) : (
+        ) : tab === "findings" ? (
           <FindingsTab reviewed={reviewed} state={findingsState} actions={actions} disputes={disputeHost ? disputes : undefined} />
+        ) : (
+          <ScenariosTab host={host} basis={reviewed.result.basis} baseline={figures.applied.profile ?? reviewed.result.profile} />
         )}
       </div>
     </>

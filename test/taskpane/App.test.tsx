@@ -122,6 +122,8 @@ function makeHost(over: Partial<WorkbookHost> = {}) {
     selectRow: async (sheet, row) => void calls.selectRow.push([sheet, row]),
     loadMappingOverrides: async () => ({}),
     saveMappingOverrides: async (o) => void calls.saved.push(o),
+    loadScenarios: async () => null,
+    saveScenarios: async () => undefined,
     ...over,
   };
   return { host, calls };

@@ -65,6 +65,8 @@ function setup(presets: AgreementProfile[] = [halland], recompute?: PaneEngine["
     selectRow: async () => undefined,
     loadMappingOverrides: async () => ({}),
     saveMappingOverrides: async () => undefined,
+    loadScenarios: async () => null,
+    saveScenarios: async () => undefined,
   };
   const review = jest.fn(async (_g: WorkbookGrids, o: { profile: AgreementProfile }) => resultFor(o.profile));
   const engine: PaneEngine = {

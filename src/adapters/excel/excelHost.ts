@@ -13,7 +13,7 @@ import { previewSheetsIn } from "./preview";
 import { readSheetChunked } from "./readSheet";
 import { checkRequirementsWith, officeSetSupport, type RequirementReport, type SetSupport } from "./requirements";
 import { writeResultSheetIn } from "./resultSheet";
-import { loadOverridesIn, saveOverridesIn } from "./settings";
+import { loadOverridesIn, loadScenariosIn, saveOverridesIn, saveScenariosIn } from "./settings";
 
 export interface ExcelHost extends WorkbookHost {
   checkRequirements(): RequirementReport;
@@ -106,6 +106,16 @@ export function createExcelHost(supports: SetSupport = officeSetSupport()): Exce
     async saveMappingOverrides(overrides: Record<string, MappingOverride>): Promise<void> {
       if (!report().features.mappingMemory) throw unsupported({ sv: "spara kolumnkopplingar i arbetsboken", en: "save column mappings in the workbook" }, "1.4");
       await Excel.run((context) => saveOverridesIn(context, overrides));
+    },
+
+    async loadScenarios(): Promise<string | null> {
+      if (!report().features.mappingMemory) return null;
+      return Excel.run((context) => loadScenariosIn(context));
+    },
+
+    async saveScenarios(text: string): Promise<void> {
+      if (!report().features.mappingMemory) throw unsupported({ sv: "spara scenarier i arbetsboken", en: "save scenarios in the workbook" }, "1.4");
+      await Excel.run((context) => saveScenariosIn(context, text));
     },
   };
 }

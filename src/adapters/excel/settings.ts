@@ -4,8 +4,8 @@
  *
  * APIs: Workbook.settings, SettingCollection.add/getItemOrNullObject, Setting.value [ExcelApi 1.4].
  */
-import { FIELDS, type MappingOverride } from "../../core";
-import { translateOfficeError } from "./excelHostError";
+import { FIELDS, SCENARIO_STORAGE_LIMIT, type MappingOverride } from "../../core";
+import { ExcelHostError, translateOfficeError } from "./excelHostError";
 
 export const SETTINGS_KEY = "granskning.mappingOverrides";
 
@@ -54,4 +54,44 @@ export async function saveOverridesIn(context: Excel.RequestContext, overrides: 
   } catch (e) {
     throw translateOfficeError(e, { sv: "spara kolumnkopplingarna", en: "save the column mappings" });
   }
+}
+
+export const SCENARIOS_KEY = "granskning.scenarios";
+
+/** The stored scenarios' JSON text as stored (validated by the pane, which keeps what it cannot read); null when none. */
+export async function loadScenariosIn(context: Excel.RequestContext): Promise<string | null> {
+  try {
+    const setting = context.workbook.settings.getItemOrNullObject(SCENARIOS_KEY);
+    setting.load("value");
+    await context.sync();
+    if (setting.isNullObject) return null;
+    const value: unknown = setting.value;
+    // Text is what this add-in stores; anything else is handed on as JSON so the pane can say what it is.
+    return typeof value === "string" ? value : JSON.stringify(value);
+  } catch (e) {
+    throw translateOfficeError(e, { sv: "läsa sparade scenarier", en: "read the saved scenarios" });
+  }
+}
+
+export async function saveScenariosIn(context: Excel.RequestContext, text: string): Promise<void> {
+  if (text.length > SCENARIO_STORAGE_LIMIT) throw scenariosTooLarge(text.length);
+  try {
+    context.workbook.settings.add(SCENARIOS_KEY, text);
+    await context.sync();
+  } catch (e) {
+    throw translateOfficeError(e, { sv: "spara scenarierna", en: "save the scenarios" });
+  }
+}
+
+export function scenariosTooLarge(length: number): ExcelHostError {
+  const kb = Math.ceil(length / 1000);
+  const limit = SCENARIO_STORAGE_LIMIT / 1000;
+  return new ExcelHostError(
+    "PAYLOAD_TOO_LARGE",
+    {
+      sv: `Scenarierna är ${kb} kB, mer än de ${limit} kB som kan sparas i arbetsboken. Ta bort några scenarier; det som redan är sparat ligger kvar.`,
+      en: `The scenarios are ${kb} KB, more than the ${limit} KB that can be stored in the workbook. Delete some scenarios; what is already stored is kept.`,
+    },
+    `${length} characters`,
+  );
 }

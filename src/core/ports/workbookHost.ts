@@ -63,4 +63,14 @@ export interface WorkbookHost {
   selectRow(sheet: string, row: number): Promise<void>;
   loadMappingOverrides(): Promise<Record<string, MappingOverride>>;
   saveMappingOverrides(overrides: Record<string, MappingOverride>): Promise<void>;
+  /** The scenarios stored in the workbook, as the JSON text they were saved as; null when none. */
+  loadScenarios(): Promise<string | null>;
+  /** Stores (replacing) the scenarios' JSON text; rejects text over SCENARIO_STORAGE_LIMIT. */
+  saveScenarios(text: string): Promise<void>;
 }
+
+/**
+ * Document settings are one JSON blob of every key; hosts fail somewhere around 1–2 MB in
+ * practice, so the scenarios stay under 1 MB (characters of their JSON). A scenario is ~2 KB.
+ */
+export const SCENARIO_STORAGE_LIMIT = 1_000_000;

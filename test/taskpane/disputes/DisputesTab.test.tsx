@@ -7,6 +7,7 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createExcelDisputeHost } from "../../../src/adapters/excel/disputeHost";
+import { createExcelHost } from "../../../src/adapters/excel/excelHost";
 import { getPreset, keyWorkbookStays, reasonRule, recomputeFigures, reviewWorkbook, type SheetGrid } from "../../../src/core";
 import { PaneProvider } from "../../../src/taskpane/context/PaneContext";
 import { DisputeWorkspace, rememberReviewer } from "../../../src/taskpane/disputes/disputeWorkspace";
@@ -45,7 +46,7 @@ function show(what = reviewed) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <PaneProvider lang="en">
-        <ResultTabs reviewed={what} figures={{ figures: what.result.figures, applied }} figuresState="current" findingsState="current" actions={actions} reviews={1} disputeHost={createExcelDisputeHost()} />
+        <ResultTabs reviewed={what} figures={{ figures: what.result.figures, applied }} figuresState="current" findingsState="current" actions={actions} reviews={1} disputeHost={createExcelDisputeHost()} host={createExcelHost()} />
       </PaneProvider>
     </FluentProvider>,
   );
