@@ -4,6 +4,7 @@
  */
 import { epochDay, isValidCivil } from "../core";
 import { isScenarioOption, scenarioDefaults, SCENARIO_USAGE, takeScenarioOption, type ScenarioArgs } from "./scenarioArgs";
+import type { CareType } from "../core";
 
 export const DEFAULT_SAMPLE = "samples/fakturaunderlag-exempel.xlsx";
 /** The statutory default applies wherever no regional agreement is chosen. */
@@ -35,6 +36,8 @@ export interface CliArgs extends ScenarioArgs {
   disputes: string | null;
   /** Dispute every error finding (--dispute-errors). */
   disputeErrors: boolean;
+  /** --care-type SHEET=TYPE: the care type of every row of a sheet. */
+  careTypes: Record<string, CareType>;
 }
 
 export type ParseResult = { kind: "ok"; args: CliArgs } | { kind: "help" } | { kind: "usage"; message: string };
@@ -51,6 +54,11 @@ Options:
   --benchmark N      override the benchmark (average days) of average/hybrid agreements
   --today YYYY-MM-DD the review date (default: today in Europe/Stockholm)
   --open-stays       count still-admitted stays up to the period end
+  --care-type SHEET=psychiatric|somatic
+                     the care type of every row of SHEET (repeatable). Without it a row's
+                     care type comes from its column, else the sheet's name or title
+                     ("Psykiatri"), else the unit's name, else somatic; the summary's
+                     assumptions say how each sheet was decided
   --json             print one JSON object on stdout, nothing else
   --out FILE.xlsx    write a marked copy: flagged rows coloured by their worst finding (through
                      conditional formats and a hidden sheet "_granskning_marks"; the cells and
@@ -81,7 +89,16 @@ ${SCENARIO_USAGE}
 Exit codes: 0 ok, 1 bad input, 2 usage, 3 the marked copy could not be written (the review
 is still printed when it was done).`;
 
-const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit", "--disputes"]);
+const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit", "--disputes", "--care-type"]);
+
+const CARE_TYPE_WORDS: Record<string, CareType> = {
+  psychiatric: "psychiatric",
+  psykiatri: "psychiatric",
+  psykiatrisk: "psychiatric",
+  somatic: "somatic",
+  somatik: "somatic",
+  somatisk: "somatic",
+};
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const args: CliArgs = {
@@ -101,6 +118,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     countOpenStays: false,
     disputes: null,
     disputeErrors: false,
+    careTypes: {},
     ...scenarioDefaults(),
   };
   let fileSeen = false;
@@ -154,6 +172,15 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       case "--force":
         args.force = true;
         break;
+      case "--care-type": {
+        // The last "=": a sheet's name may hold one.
+        const at = value!.lastIndexOf("=");
+        const sheet = at > 0 ? value!.slice(0, at) : "";
+        const type = CARE_TYPE_WORDS[value!.slice(at + 1).trim().toLowerCase()];
+        if (sheet === "" || type === undefined) return usage(`--care-type must be SHEET=psychiatric or SHEET=somatic, not "${value}"`);
+        args.careTypes[sheet] = type;
+        break;
+      }
       case "--lang":
         if (value !== "sv" && value !== "en") return usage(`--lang must be sv or en, not "${value}"`);
         args.lang = value;

@@ -1,7 +1,7 @@
 /**
  * The --json output: exactly one object, stable key names for scripts that consume it.
  */
-import { reasonRule, type AgreementProfile, type Bilingual, type FigureColumns, type GroupFigures, type ReviewResult, type Severity } from "../core";
+import { reasonRule, type AgreementProfile, type Bilingual, type FigureColumns, type GroupFigures, type ReviewResult, type Severity, type SheetSummary } from "../core";
 import type { Lang } from "./args";
 import type { CliDisputes } from "./disputes";
 
@@ -78,6 +78,7 @@ export interface JsonReport {
     missingFields: string[];
     unmappedHeaders: { column: string; header: string }[];
     skipped: { fromRow: number; toRow: number; reason: string }[];
+    careType: SheetSummary["careType"];
   }[];
   groups: JsonGroup[];
   totals: ReviewResult["figures"]["totals"];
@@ -119,6 +120,7 @@ export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport
       missingFields: [...s.missingFields],
       unmappedHeaders: s.unmappedHeaders.map((u) => ({ column: u.letter, header: u.header })),
       skipped: s.skipped.map((k) => ({ ...k })),
+      careType: s.careType,
     })),
     groups: result.figures.groups.map((g, i) => ({
       municipality: g.municipality,

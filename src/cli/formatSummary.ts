@@ -2,7 +2,7 @@
  * The human-readable summary of `npm run review`: agreement and assumptions, sheets and their
  * column mapping, the figures per municipality × care type × period, and the findings.
  */
-import { describeRules, FIELD_LABELS, FIGURE_LABELS, findingTitle, formatFixed, reasonRule, type AgreementProfile, type CareType, type FigureColumn, type FigureColumns, type FindingCode, type ReviewResult } from "../core";
+import { describeRules, FIELD_LABELS, FIGURE_LABELS, cappedList, findingTitle, formatFixed, reasonRule, shortText, type AgreementProfile, type CareType, type FigureColumn, type FigureColumns, type FindingCode, type ReviewResult } from "../core";
 import type { Lang } from "./args";
 import type { CliDisputes } from "./disputes";
 
@@ -36,6 +36,7 @@ const T = {
     unmapped: "okända kolumner",
     skipped: "överhoppade rader",
     figures: "Siffror per kommun, vårdform och period",
+    leftOut: (rows: number, amount: string) => `Utanför beräkningen: ${rows} ${rows === 1 ? "rad" : "rader"} med fakturerade uppgifter, fakturerat ${amount} kr (ingår i Fakturerat och Differens)`,
     head: SUMMARY_COLUMNS.map((c) => FIGURE_LABELS[c].sv),
     total: "Totalt",
     notRun: "Kontroller som inte kunde köras (kolumn saknas)",
@@ -74,6 +75,7 @@ const T = {
     unmapped: "unknown columns",
     skipped: "skipped rows",
     figures: "Figures per municipality, care type and period",
+    leftOut: (rows: number, amount: string) => `Left out of the figures: ${rows} ${rows === 1 ? "row" : "rows"} stating invoiced figures, invoiced ${amount} SEK (in Invoiced and Difference)`,
     head: SUMMARY_COLUMNS.map((c) => FIGURE_LABELS[c].en),
     total: "Total",
     notRun: "Checks that could not run (column missing)",
@@ -144,7 +146,7 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
     out.push(`  ${s.name}: ${t.headerRow} ${s.headerRow ?? "–"}, ${s.rows} ${t.rows}`);
     out.push(`    ${s.mapping.map((m) => `${m.letter}=${FIELD_LABELS[m.field][lang]}${m.how === "exact" || m.how === "override" ? "" : ` (${m.how})`}`).join(", ")}`);
     if (s.missingFields.length) out.push(`    ${t.missing}: ${s.missingFields.map((f) => FIELD_LABELS[f][lang]).join(", ")}`);
-    if (s.unmappedHeaders.length) out.push(`    ${t.unmapped}: ${s.unmappedHeaders.map((u) => `${u.letter} "${u.header}"`).join(", ")}`);
+    if (s.unmappedHeaders.length) out.push(`    ${t.unmapped}: ${cappedList(s.unmappedHeaders.map((u) => `${u.letter} "${shortText(u.header)[lang]}"`))[lang]}`);
     if (s.skipped.length) {
       const label = (r: string) => (r === "total" ? t.totalRow : r === "blank" ? t.blank : t["repeated-header"]);
       out.push(`    ${t.skipped}: ${s.skipped.map((k) => `${k.fromRow === k.toRow ? k.fromRow : `${k.fromRow}–${k.toRow}`} (${label(k.reason)})`).join(", ")}`);
@@ -175,6 +177,8 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
     formatNumber(fig.totals.difference, 0, lang),
   ]);
   out.push(...table(t.head, rows, 3).map((l) => `  ${l}`));
+  const left = fig.totals.leftOut;
+  if (left.rows > 0) out.push(`  ${t.leftOut(left.rows, formatNumber(left.invoicedAmount, 0, lang))}`);
   out.push("");
 
   if (ctx.disputes) out.push(...formatDisputes(ctx.disputes, ctx), "");

@@ -124,7 +124,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     });
     if (sawProgress && process.stderr.isTTY) process.stderr.write("\n");
-    const missing = args.sheets.filter((s) => !grids.sheets.some((g) => g.name === s));
+    const missing = [...args.sheets, ...Object.keys(args.careTypes)].filter((s) => !grids.sheets.some((g) => g.name === s));
     if (missing.length) {
       throw new UsageError(`no sheet named ${missing.map((m) => `"${m}"`).join(", ")}; sheets: ${grids.sheets.map((g) => g.name).join(", ")}`);
     }
@@ -134,6 +134,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       invoicePeriod: args.period ? { fromDay: args.period.fromDay, toDay: args.period.toDay } : null,
       sheets: args.sheets.length ? args.sheets : undefined,
       countOpenStays: args.countOpenStays,
+      careTypeBySheet: args.careTypes,
     });
     let copyError: XlsxError | null = null;
     if (args.out !== null) {

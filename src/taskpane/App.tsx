@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
-import type { WorkbookHost } from "../core";
+import type { DisputeHost, WorkbookHost } from "../core";
 import { BasisSection } from "./basis/BasisSection";
 import { PaneProvider, usePane } from "./context/PaneContext";
 import type { PaneEngine } from "./engine";
@@ -27,6 +27,8 @@ export interface AppProps {
   /** Called once when the pane is interactive (sheets listed or an error shown). */
   onReady?: () => void;
   now?: () => Date;
+  /** Where disputes are kept (custom XML parts in Excel); without one there is no disputes tab. */
+  disputeHost?: DisputeHost;
 }
 
 /** The result's tabs come with the review's code: shown only after a review. */
@@ -43,7 +45,7 @@ export function App(props: AppProps) {
 
 const defaultNow = () => new Date();
 
-function Pane({ host, engine, onReady, now = defaultNow }: AppProps) {
+function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps) {
   const { t, busy, error, clearError, notice } = usePane();
   const s = usePaneStyles();
   const sheets = useSheets(host, engine);
@@ -108,6 +110,7 @@ function Pane({ host, engine, onReady, now = defaultNow }: AppProps) {
               findingsState={findingsState}
               actions={actions}
               reviews={reviews}
+              disputeHost={disputeHost}
             />
           </Suspense>
         </>

@@ -4,14 +4,18 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { Tab, TabList } from "@fluentui/react-components";
+import type { DisputeHost } from "../core";
 import { usePane } from "./context/PaneContext";
+import { DisputesTab } from "./disputes/DisputesTab";
+import { DISPUTE_TEXTS } from "./disputes/disputeTexts";
+import { useDisputes } from "./disputes/useDisputes";
 import { FindingsTab } from "./findings/FindingsTab";
 import type { Freshness } from "./hooks/freshness";
 import type { Reviewed, ShownFigures } from "./hooks/useReview";
 import type { useWorkbookActions } from "./hooks/useWorkbookActions";
 import { OverviewTab } from "./overview/OverviewTab";
 
-type TabValue = "overview" | "findings";
+type TabValue = "overview" | "findings" | "disputes";
 
 export interface ResultTabsProps {
   reviewed: Reviewed;
@@ -21,10 +25,13 @@ export interface ResultTabsProps {
   actions: ReturnType<typeof useWorkbookActions>;
   /** Grows with each finished review: the overview is shown and its heading gets the focus. */
   reviews: number;
+  /** Where disputes are kept; without one there is no disputes tab. */
+  disputeHost?: DisputeHost;
 }
 
-export default function ResultTabs({ reviewed, figures, figuresState, findingsState, actions, reviews }: ResultTabsProps) {
-  const { t } = usePane();
+export default function ResultTabs({ reviewed, figures, figuresState, findingsState, actions, reviews, disputeHost }: ResultTabsProps) {
+  const { t, lang } = usePane();
+  const disputes = useDisputes(reviewed, disputeHost);
   const [tab, setTab] = useState<TabValue>("overview");
   const [seenReviews, setSeenReviews] = useState(reviews);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -37,13 +44,18 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
   }, [reviews]);
   return (
     <>
-      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabValue)} aria-label={t.tabsLabel} size="small" data-testid="tabs">
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabValue)} aria-label={t.tabsLabel} size="small" data-testid="tabs" style={{ flexWrap: "wrap" }}>
         <Tab value="overview" id="tab-overview" aria-controls="panel-overview" data-testid="tab-overview">
           {t.tabOverview}
         </Tab>
         <Tab value="findings" id="tab-findings" aria-controls="panel-findings" data-testid="tab-findings">
           {t.tabFindings} ({reviewed.result.findings.length})
         </Tab>
+        {disputeHost ? (
+          <Tab value="disputes" id="tab-disputes" aria-controls="panel-disputes" data-testid="tab-disputes">
+            {DISPUTE_TEXTS[lang].tab} ({disputes.derived?.active ?? 0})
+          </Tab>
+        ) : null}
       </TabList>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} data-testid={`panel-${tab}`}>
         {tab === "overview" ? (
@@ -53,10 +65,12 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
             shown={figures}
             state={figuresState}
             countsState={findingsState}
-            onWrite={() => void actions.writeResult(reviewed.result)}
+            onWrite={() => void actions.writeResult({ ...reviewed.result, figures: figures.figures }, figures.applied)}
           />
+        ) : tab === "disputes" ? (
+          <DisputesTab reviewed={reviewed} disputes={disputes} />
         ) : (
-          <FindingsTab reviewed={reviewed} state={findingsState} actions={actions} />
+          <FindingsTab reviewed={reviewed} state={findingsState} actions={actions} disputes={disputeHost ? disputes : undefined} />
         )}
       </div>
     </>

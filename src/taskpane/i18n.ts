@@ -110,7 +110,7 @@ const sv = {
   basisSummary: (sheets: string, rows: number, agreement: string) => `${sheets} · ${rows} rader · ${agreement}`,
   basisNeedsLook: "Kontrollera kopplingen",
   overviewHeading: "Vad kommunerna ska betala",
-  computedAmount: "Beräknat",
+  computedAmount: FIGURE_LABELS.amount.sv,
   perAgreement: "enligt avtalet",
   kronorUnit: "kr",
   differenceExplained:
@@ -244,7 +244,7 @@ const en: Dictionary = {
   basisSummary: (sheets: string, rows: number, agreement: string) => `${sheets} · ${rows} rows · ${agreement}`,
   basisNeedsLook: "Check the mapping",
   overviewHeading: "What the municipalities owe",
-  computedAmount: "Computed",
+  computedAmount: FIGURE_LABELS.amount.en,
   perAgreement: "under the agreement",
   kronorUnit: "SEK",
   differenceExplained:

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { startOffice } from "../adapters/excel";
+import { createExcelDisputeHost } from "../adapters/excel/disputeHost";
 import { App } from "./App";
 import { coreEngine } from "./coreEngine";
 import { ErrorBoundary } from "./shared/ErrorBoundary";
@@ -60,7 +61,7 @@ function start(): void {
       return;
     }
     try {
-      render(<App host={office.createHost()} engine={coreEngine} lang={lang} onReady={markReady} />, lang, dark);
+      render(<App host={office.createHost()} disputeHost={createExcelDisputeHost()} engine={coreEngine} lang={lang} onReady={markReady} />, lang, dark);
     } catch (e) {
       fatal(`${t.errorUnknown} (${e instanceof Error ? e.message : String(e)})`, lang, dark);
     }

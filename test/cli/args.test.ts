@@ -8,6 +8,18 @@ function ok(argv: string[]) {
 }
 
 describe("parseArgs", () => {
+  it("reads --care-type SHEET=TYPE, repeatable, in English or Swedish, the last = splitting", () => {
+    const a = ok(["--care-type", "Psyk okt=psychiatric", "--care-type=A=B=somatik", "--care-type", "C=Psykiatri"]);
+    expect(a.careTypes).toEqual({ "Psyk okt": "psychiatric", "A=B": "somatic", C: "psychiatric" });
+    expect(ok([]).careTypes).toEqual({});
+    for (const bad of ["psychiatric", "=psychiatric", "A=dental", "A="]) expect(parseArgs(["--care-type", bad]).kind).toBe("usage");
+  });
+
+  it("documents --care-type in --help", async () => {
+    const { USAGE } = await import("../../src/cli/args");
+    expect(USAGE).toMatch(/--care-type SHEET=psychiatric\|somatic/);
+  });
+
   it("defaults to the bundled sample and the statutory agreement", () => {
     const a = ok([]);
     expect(a.file).toBe(DEFAULT_SAMPLE);

@@ -99,3 +99,25 @@ describe("helpers", () => {
     );
   });
 });
+
+describe("formatSummary: rows left out of the figures", () => {
+  it("says how many rows the figures leave out and what they invoice", () => {
+    const result = resultFixture([]);
+    result.figures.totals = { ...result.figures.totals, invoicedAmount: 252000, difference: 231000, leftOut: { rows: 2, invoicedDays: 20, invoicedBilledDays: 14, invoicedAmount: 147000 } };
+    const ctx = { file: "x.xlsx", usingSample: false, privacy: privacyFilter(false), revealed: false, today: "2023-11-15", limit: 25, markedCopy: null };
+    expect(formatSummary(result, { ...ctx, lang: "sv" })).toContain("Utanför beräkningen: 2 rader med fakturerade uppgifter, fakturerat 147 000 kr (ingår i Fakturerat och Differens)");
+    expect(formatSummary(result, { ...ctx, lang: "en" })).toContain("Left out of the figures: 2 rows stating invoiced figures, invoiced 147,000 SEK");
+    expect(formatSummary(resultFixture([]), { ...ctx, lang: "en" })).not.toContain("Left out of the figures");
+  });
+});
+
+describe("formatSummary: many unknown columns", () => {
+  it("lists the first ten and says how many more", () => {
+    const result = resultFixture([]);
+    result.sheets[0].unmappedHeaders = Array.from({ length: 25 }, (_, i) => ({ column: 10 + i, letter: `X${i}`, header: `Kol ${i}` }));
+    const ctx = { file: "x.xlsx", usingSample: false, privacy: privacyFilter(false), revealed: false, today: "2023-11-15", limit: 25, markedCopy: null };
+    const line = formatSummary(result, { ...ctx, lang: "sv" }).split("\n").find((l) => l.includes("okända kolumner"))!;
+    expect(line).toBe('    okända kolumner: X0 "Kol 0", X1 "Kol 1", X2 "Kol 2", X3 "Kol 3", X4 "Kol 4", X5 "Kol 5", X6 "Kol 6", X7 "Kol 7", X8 "Kol 8", X9 "Kol 9", +15 till');
+    expect(formatSummary(result, { ...ctx, lang: "en" })).toContain('X9 "Kol 9", +15 more');
+  });
+});

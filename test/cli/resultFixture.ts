@@ -1,5 +1,6 @@
 /** A small hand-made ReviewResult for formatter and marked-copy tests (no engine involved). */
 import { getPreset } from "../../src/core/agreements/presets";
+import { emptyCareTypeCounts } from "../../src/core/sheet/careTypeHints";
 import type { FigureBasis } from "../../src/core/figures/figureBasis";
 import type { Finding } from "../../src/core/model";
 import type { ReviewResult } from "../../src/core/review/result";
@@ -31,6 +32,7 @@ export function resultFixture(findings: Finding[]): ReviewResult {
         unmappedHeaders: [{ column: 7, letter: "H", header: "Övrigt" }],
         missingFields: ["deathDate"],
         skipped: [{ fromRow: 8, toRow: 8, reason: "total" }],
+        careType: { sheet: null, column: true, counts: { ...emptyCareTypeCounts(), column: { somatic: 3, psychiatric: 0 } } },
       },
     ],
     figures: {
@@ -60,7 +62,7 @@ export function resultFixture(findings: Finding[]): ReviewResult {
         },
       ],
       findings: [],
-      totals: { stays: 3, days: 7, liableDays: 2, amount: 21000, invoicedAmount: 31500, difference: 10500 },
+      totals: { stays: 3, days: 7, liableDays: 2, amount: 21000, invoicedAmount: 31500, difference: 10500, leftOut: { rows: 0, invoicedDays: null, invoicedBilledDays: null, invoicedAmount: null } },
     },
     findings,
     counts: {

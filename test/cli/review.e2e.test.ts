@@ -124,6 +124,17 @@ describe("bad input", () => {
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
+  it("takes a sheet's care type from --care-type SHEET=psychiatric and says so", () => {
+    const r = run([SAMPLE, "--json", "--today", "2023-11-15", "--care-type", `${manifest.sheet}=psychiatric`]);
+    expect(r.status).toBe(0);
+    const chosen = JSON.parse(r.stdout) as JsonReport;
+    expect(new Set(chosen.groups.map((g) => g.careType))).toEqual(new Set(["psychiatric"]));
+    expect(chosen.sheets[0].careType.counts.user.psychiatric).toBe(chosen.sheets[0].rows);
+    expect(chosen.assumptions.join("\n")).toContain(`Vårdform på bladet "${manifest.sheet}": ${chosen.sheets[0].rows} rader som psykiatrisk vård enligt användarens val för bladet.`);
+    expect(run([SAMPLE, "--care-type", "Nope=psychiatric"]).status).toBe(2);
+    expect(run([SAMPLE, "--care-type", `${manifest.sheet}=dental`]).status).toBe(2);
+  });
+
   it("an unknown agreement or option exits 2", () => {
     expect(run([SAMPLE, "--agreement", "nope"]).status).toBe(2);
     expect(run(["--frobnicate"]).status).toBe(2);

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { figureLabel } from "../../src/core/figures/figureLabels";
+import { emptyCareTypeCounts } from "../../src/core/sheet/careTypeHints";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { AgreementProfile } from "../../src/core/agreements/profileSchema";
 import { PRESETS } from "../../src/core/agreements/presets";
@@ -63,6 +64,7 @@ function resultFor(profile: AgreementProfile): ReviewResult {
         unmappedHeaders: [],
         missingFields: [],
         skipped: [{ fromRow: 4, toRow: 4, reason: "total" }],
+        careType: { sheet: null, column: true, counts: { ...emptyCareTypeCounts(), column: { somatic: 2, psychiatric: 0 } } },
       },
     ],
     figures: {
@@ -88,7 +90,7 @@ function resultFor(profile: AgreementProfile): ReviewResult {
         },
       ],
       findings: [],
-      totals: { stays: 2, days: 7, liableDays: 2.4, amount: 12345, invoicedAmount: 15000, difference: 2655 },
+      totals: { stays: 2, days: 7, liableDays: 2.4, amount: 12345, invoicedAmount: 15000, difference: 2655 , leftOut: { rows: 0, invoicedDays: null, invoicedBilledDays: null, invoicedAmount: null } },
     },
     findings,
     counts: { byCode: { DUPLICATE_STAY: 1, LONG_STAY: 1 }, bySeverity: { error: 1, warning: 0, info: 1 } },

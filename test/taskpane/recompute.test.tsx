@@ -7,6 +7,7 @@ import type { WorkbookGrids } from "../../src/core/cells/cellValue";
 import type { ColumnMapping } from "../../src/core/model";
 import type { WorkbookHost } from "../../src/core/ports/workbookHost";
 import type { FiguresResult, ReviewResult } from "../../src/core/review/result";
+import { emptyCareTypeCounts } from "../../src/core/sheet/careTypeHints";
 import { App } from "../../src/taskpane/App";
 import type { PaneEngine, SheetDetection } from "../../src/taskpane/engine";
 
@@ -35,7 +36,7 @@ const detection: SheetDetection = { headerRow: 1, mapping, unmappedHeaders: [{ c
 function figuresFor(p: AgreementProfile): FiguresResult {
   const amount = (p.somatic.benchmark ?? 0) * 1000 + (p.psychiatric.benchmark ?? 0) * 100;
   const group = { municipality: "Hylte", careType: "somatic" as const, period: "2023-10", stays: 1, zeroDayStays: 0, days: 3, average: 3, benchmark: p.somatic.benchmark, longStays: 0, liableDays: 1, amount, invoicedDays: null, invoicedBilledDays: null, invoicedAmount: 5000, difference: 5000 - amount, rows: [], rowsWithErrors: 0 };
-  return { groups: [group], findings: [], totals: { stays: 1, days: 3, liableDays: 1, amount, invoicedAmount: 5000, difference: 5000 - amount } };
+  return { groups: [group], findings: [], totals: { stays: 1, days: 3, liableDays: 1, amount, invoicedAmount: 5000, difference: 5000 - amount, leftOut: { rows: 0, invoicedDays: null, invoicedBilledDays: null, invoicedAmount: null } } };
 }
 
 const basis = { opaque: true } as unknown as ReviewResult["basis"];
@@ -43,7 +44,7 @@ function resultFor(p: AgreementProfile): ReviewResult {
   return {
     profile: p,
     assumptions: [],
-    sheets: [{ name: "Underlag", headerRow: 1, rows: 1, mapping, unmappedHeaders: [], missingFields: [], skipped: [] }],
+    sheets: [{ name: "Underlag", headerRow: 1, rows: 1, mapping, unmappedHeaders: [], missingFields: [], skipped: [], careType: { sheet: null, column: true, counts: { ...emptyCareTypeCounts(), column: { somatic: 1, psychiatric: 0 } } } }],
     figures: figuresFor(p),
     findings: [{ code: "LONG_STAY", severity: "info", sheet: "Underlag", row: 2, columns: ["B"], fields: ["readyDate"], message: { sv: `Lång (${p.somatic.benchmark})`, en: "Long" } }],
     counts: { byCode: { LONG_STAY: 1 }, bySeverity: { error: 0, warning: 0, info: 1 } },

@@ -6,7 +6,7 @@
  * system (Workbook.use1904DateSystem exists only in the preview API set, so it is not used);
  * Worksheet.getRange/activate, Range.select [ExcelApi 1.1]; getItemOrNullObject [ExcelApi 1.4].
  */
-import type { CancelSignal, DateSystem, Finding, MappingOverride, ReadProgress, ReviewResult, SheetGrid, SheetPreview, WorkbookHost } from "../../core";
+import type { CancelSignal, DateSystem, Finding, MappingOverride, ReadProgress, ResultSheetContext, ReviewResult, SheetGrid, SheetPreview, WorkbookHost } from "../../core";
 import { ExcelHostError, sheetNotFound, translateOfficeError } from "./excelHostError";
 import { clearMarksIn, markFindingsIn } from "./marks";
 import { previewSheetsIn } from "./preview";
@@ -74,10 +74,10 @@ export function createExcelHost(supports: SetSupport = officeSetSupport()): Exce
       await Excel.run((context) => clearMarksIn(context));
     },
 
-    async writeResultSheet(result: ReviewResult): Promise<void> {
+    async writeResultSheet(result: ReviewResult, sheetContext?: ResultSheetContext): Promise<void> {
       const features = report().features;
       if (!features.resultSheet) throw unsupported({ sv: "skriva resultatbladet", en: "write the result sheet" }, "1.4");
-      await Excel.run((context) => writeResultSheetIn(context, result, features.benchmarkLine));
+      await Excel.run((context) => writeResultSheetIn(context, result, features, sheetContext));
     },
 
     async selectRow(sheetName: string, row: number): Promise<void> {

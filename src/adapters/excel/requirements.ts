@@ -20,6 +20,8 @@ export interface ExcelFeatures {
   dateSystemDetection: boolean;
   /** ChartSeries.chartType (1.7): the benchmark drawn as a line over the columns. */
   benchmarkLine: boolean;
+  /** Range.hyperlink (1.7): a finding's row in the result sheet links to its cell. */
+  cellLinks: boolean;
 }
 
 export interface RequirementReport {
@@ -54,6 +56,7 @@ export function checkRequirementsWith(supports: SetSupport): RequirementReport {
     mappingMemory: supports("1.4"),
     dateSystemDetection: supports("1.2"),
     benchmarkLine: supports("1.7"),
+    cellLinks: supports("1.7"),
   };
   const messages: Bilingual[] = [];
   if (!features.read) {
@@ -90,6 +93,12 @@ export function checkRequirementsWith(supports: SetSupport): RequirementReport {
     messages.push({
       sv: "Excel-versionen saknar ExcelApi 1.7: i diagrammet visas riktmärket som staplar i stället för en linje.",
       en: "This Excel lacks ExcelApi 1.7: the chart shows the benchmark as columns instead of a line.",
+    });
+  }
+  if (!features.cellLinks) {
+    messages.push({
+      sv: "Excel-versionen saknar ExcelApi 1.7: i resultatbladet är avvikelsernas radnummer text, inte länkar till cellen.",
+      en: "This Excel lacks ExcelApi 1.7: in the result sheet the findings' row numbers are text, not links to the cell.",
     });
   }
   return {

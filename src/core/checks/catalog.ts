@@ -109,7 +109,7 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
   MISSING_FIELD: {
     code: "MISSING_FIELD",
     severity: "error",
-    severities: { unknownMunicipality: "warning", somaticAssumed: "warning", limited: "warning" },
+    severities: { unknownMunicipality: "warning", somaticAssumed: "warning", limited: "warning", columnOpen: "warning" },
     title: { sv: "Ett fält som avtalsmodellen behöver är tomt", en: "A field the agreement model needs is empty" },
     needs: [],
     messages: {
@@ -130,20 +130,24 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
         en: "No row can enter the figures.",
       },
       unknownMunicipality: {
-        sv: 'Raden räknas under "(kommun saknas)" och kan inte prövas mot folkbokföringen.',
-        en: 'The row is counted under "(kommun saknas)" and cannot be checked against the registered municipality.',
+        sv: 'Raden förs till "(kommun saknas)" och kan inte prövas mot folkbokföringen.',
+        en: 'The row goes under "(kommun saknas)" and cannot be checked against the registered municipality.',
       },
       columnUnknownMunicipality: {
-        sv: 'Alla rader räknas under "(kommun saknas)".',
-        en: 'Every row is counted under "(kommun saknas)".',
+        sv: 'Alla rader förs till "(kommun saknas)".',
+        en: 'Every row goes under "(kommun saknas)".',
+      },
+      columnOpen: {
+        sv: "Alla rader räknas som pågående vistelser fram till {until}, som användaren bad om.",
+        en: "Every row is counted as an open stay up to {until}, as the user asked.",
       },
       somaticAssumed: {
         sv: "Beräkningen använder somatikens regel för raden, men psykiatrins regel skiljer sig; kontroller som beror på regeln görs inte för raden.",
         en: "The figures use the somatic rule for the row, but the psychiatric rule differs; checks that depend on the rule are not made for the row.",
       },
       columnSomaticAssumed: {
-        sv: "Beräkningen använder somatikens regel för alla rader, men psykiatrins regel skiljer sig.",
-        en: "The figures use the somatic rule for every row, but the psychiatric rule differs.",
+        sv: "Varken bladets namn, rubrik eller avdelning anger vårdform för {count} rader: beräkningen använder somatikens regel för dem, men psykiatrins regel skiljer sig. Ange bladets vårdform om den är psykiatrisk.",
+        en: "Neither the sheet's name, its title nor the unit gives the care type of {count} rows: the figures use the somatic rule for them, but the psychiatric rule differs. Set the sheet's care type if it is psychiatric.",
       },
       limited: {
         sv: "Kontroller som bygger på fältet görs inte för raden.",
@@ -238,8 +242,8 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
         en: "Discharge-ready status was withdrawn {withdrawn}; new notice {newReady}. Days before the new notice do not count (ASSUMED).",
       },
       noNew: {
-        sv: "Utskrivningsklar-status togs tillbaka {withdrawn} och inget nytt meddelande är registrerat. Dagarna före ett nytt meddelande räknas inte (ANTAGET); kontrollera raden.",
-        en: "Discharge-ready status was withdrawn {withdrawn} and no new notice is recorded. Days before a new notice do not count (ASSUMED); check the row.",
+        sv: "Utskrivningsklar-status togs tillbaka {withdrawn} och inget nytt meddelande är registrerat. Utan nytt meddelande tas dagarna från det första meddelandet {ready} (ANTAGET); kontrollera raden.",
+        en: "Discharge-ready status was withdrawn {withdrawn} and no new notice is recorded. Without a new notice the days are taken from the first notice {ready} (ASSUMED); check the row.",
       },
     },
   },
@@ -415,7 +419,7 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
   STILL_ADMITTED: {
     code: "STILL_ADMITTED",
     severity: "info",
-    severities: { billed: "warning" },
+    severities: { billed: "warning", billedCounted: "warning" },
     title: { sv: "Inget utskrivningsdatum", en: "No discharge date" },
     needs: ["dischargeDate"],
     messages: {
@@ -427,6 +431,14 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
         sv: "Inget utskrivningsdatum, men raden debiterar {what}: vistelsen pågår och kan inte slutdebiteras. Raden räknas inte med i periodens siffror.",
         en: "No discharge date, but the row bills {what}: the stay is open and cannot be billed in full. The row does not enter the period's figures.",
       },
+      counted: {
+        sv: "Inget utskrivningsdatum: vistelsen pågår. Som användaren bad om räknas raden med fram till {until}.",
+        en: "No discharge date: the stay is open. As the user asked, the row is counted up to {until}.",
+      },
+      billedCounted: {
+        sv: "Inget utskrivningsdatum, men raden debiterar {what}: vistelsen pågår och kan inte slutdebiteras. Som användaren bad om räknas raden med fram till {until}.",
+        en: "No discharge date, but the row bills {what}: the stay is open and cannot be billed in full. As the user asked, the row is counted up to {until}.",
+      },
     },
   },
 };
@@ -435,7 +447,9 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
 export const OTHER_FINDINGS: Record<Exclude<FindingCode, CheckCode>, FindingSpec> = {
   INVALID_VALUE: {
     code: "INVALID_VALUE",
+    // An unreadable date the count needs leaves the row out of the figures: an error.
     severity: "warning",
+    severities: { leftOut: "error" },
     title: { sv: "Ett värde går inte att läsa", en: "A value cannot be read" },
   },
   PRICE_UNKNOWN: {

@@ -8,7 +8,7 @@ import { Arena } from "../memory/arena";
 import type { Finding, Stay } from "../model";
 import type { StayTable } from "../sheet/stayTable";
 import { CHECK_CATALOG } from "./catalog";
-import { dateText, fillMessage, rowRef, rowRefs } from "./messages";
+import { dateText, fillMessage, rowRef, rowRefs, shortText } from "./messages";
 import { rowFinding, type SheetContext } from "./sheetContext";
 
 const NONE = -1;
@@ -269,7 +269,7 @@ export class CrossRows {
           byId ? "main" : "dates",
           byId ? ["personId", "stayId"] : ["personId", "admissionDate", "readyDate"],
           byId
-            ? fillMessage(m.main, { stayId: this.stayId(i) as string, first: firstRef })
+            ? fillMessage(m.main, { stayId: shortText(this.stayId(i) as string), first: firstRef })
             : fillMessage(m.dates, { admission: dateText(s.admission), ready: dateText(s.ready), first: firstRef }),
           { relatedRows: [this.rowOf(first)] },
         ),

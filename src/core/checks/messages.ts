@@ -84,3 +84,27 @@ export const CONDITION_TEXT: { required: Bilingual; notRequired: Bilingual } = {
 export function joinBilingual(parts: Bilingual[], separator = " "): Bilingual {
   return { sv: parts.map((p) => p.sv).join(separator), en: parts.map((p) => p.en).join(separator) };
 }
+
+/** Longer than this, a cell's text is shown by its start and its length (a cell may hold 32,767 characters). */
+export const SHOWN_TEXT_LENGTH = 60;
+
+/** A cell's text for a message: whole when short; else its start, "…" and its length. */
+export function shortText(text: string, max = SHOWN_TEXT_LENGTH): Bilingual {
+  if (text.length <= max) return { sv: text, en: text };
+  let start = text.slice(0, max - 1);
+  const last = start.charCodeAt(start.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) start = start.slice(0, -1); // never half a character
+  const n = text.length;
+  return { sv: `${start}… (${formatNumber(n, "sv")} tecken)`, en: `${start}… (${formatNumber(n, "en")} characters)` };
+}
+
+/** A list for a message or summary: the first `max` items, then "+N till" / "+N more". */
+export function cappedList(items: readonly string[], max = 10, separator = ", "): Bilingual {
+  if (items.length <= max) {
+    const all = items.join(separator);
+    return { sv: all, en: all };
+  }
+  const shown = items.slice(0, max).join(separator);
+  const more = items.length - max;
+  return { sv: `${shown}${separator}+${formatNumber(more, "sv")} till`, en: `${shown}${separator}+${formatNumber(more, "en")} more` };
+}

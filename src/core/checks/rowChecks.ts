@@ -10,9 +10,10 @@ import type { Bilingual, Finding, Severity, Stay } from "../model";
 import type { Field } from "../sheet/fields";
 import { CHECK_CATALOG, severityOf } from "./catalog";
 import { quoteId } from "../cells/mask";
-import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, type MessageParam } from "./messages";
+import { CONDITION_TEXT, dateText, fieldLabel, fillMessage, joinBilingual, shortText, type MessageParam } from "./messages";
 import type { ModelContext } from "./modelRules";
 import { isUnreadable, rowFinding, type SheetContext } from "./sheetContext";
+import { unitCareType } from "../sheet/careTypeHints";
 import { hasCareContact, StayCursor } from "../sheet/stayTable";
 
 const hasContact = hasCareContact; // module-local: read on every row
@@ -23,6 +24,8 @@ export interface RowCheckEnv {
   invoicePeriod: { fromDay: number; toDay: number } | null;
   /** Shared text caches (cell texts repeat a lot: units, causes, municipality pairs). */
   caches: TextCaches;
+  /** The day the figures count open stays up to; null: open stays do not enter them. */
+  openStaysUntilDay: number | null;
   /** Rows whose price could not be checked because the year's price is unknown: per sheet and year. */
   priceUnknown: Map<string, { sheet: string; year: number; count: number; firstRow: number; fields: Field[] }>;
 }
@@ -46,9 +49,6 @@ const AMOUNT_TOLERANCE = 1;
 const NUMBER_EPSILON = 1e-6;
 /** A cause text saying the patient died (accents stripped: död → dod). */
 const DEATH_CAUSE = /\b(avliden|avled|dod|doende|death|dead|deceased|died|exitus)/;
-const PSYCHIATRIC_UNIT = /(psyk|psych|\bbup\b|beroende|atstorning)/;
-const SOMATIC_UNIT =
-  /(medicin|kirurg|ortoped|geriatri|kardiolog|hjart|onkolog|neurolog|infektion|stroke|lung|njur|urolog|gyn|hematolog|gastro|rehab|intensiv|\biva\b|thorax|endokrin)/;
 
 /** Field lists of findings, as constants: rows without findings allocate nothing (rowFinding copies them). */
 const ADMISSION_NOTICE_FIELDS: Field[] = ["admissionNoticeTime", "admissionDate"];
@@ -73,8 +73,8 @@ function isDeathCause(env: RowCheckEnv, cause: string): boolean {
 function unitKind(env: RowCheckEnv, unit: string): number {
   let v = env.caches.unitKind.get(unit);
   if (v === undefined) {
-    const t = normalizeText(unit);
-    v = PSYCHIATRIC_UNIT.test(t) ? 1 : SOMATIC_UNIT.test(t) ? 2 : 0;
+    const type = unitCareType(unit); // the reader's hint, so a unit means the same everywhere
+    v = type === "psychiatric" ? 1 : type === "somatic" ? 2 : 0;
     env.caches.unitKind.set(unit, v);
   }
   return v;
@@ -128,7 +128,7 @@ function notePriceUnknown(env: RowCheckEnv, sheet: string, year: number, row: nu
 }
 
 /** What an empty needed field costs the row in the figures (mirrors the figure basis). */
-export type MissingConsequence = "excluded" | "unknownMunicipality" | "somaticAssumed" | "limited";
+export type MissingConsequence = "excluded" | "unknownMunicipality" | "somaticAssumed" | "limited" | "open";
 
 /** The fields a profile needs on every row, with what a missing value costs. */
 export interface NeededField {
@@ -206,7 +206,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
             "NOT_RESIDENT",
             "main",
             ["residenceMunicipality", "municipality"],
-            fillMessage(CATALOG.NOT_RESIDENT.messages.main, { residence: s.residenceMunicipality, municipality: s.municipality }),
+            fillMessage(CATALOG.NOT_RESIDENT.messages.main, { residence: shortText(s.residenceMunicipality), municipality: shortText(s.municipality) }),
           ),
         );
       }
@@ -264,7 +264,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
           ["readyWithdrawnDate", "newReadyDate"],
           s.newReady
             ? fillMessage(m.main, { withdrawn: dateText(s.readyWithdrawn), newReady: dateText(s.newReady) })
-            : fillMessage(m.noNew, { withdrawn: dateText(s.readyWithdrawn) }),
+            : fillMessage(m.noNew, { withdrawn: dateText(s.readyWithdrawn), ready: dateText(s.ready) }),
         ),
       );
     }
@@ -279,7 +279,7 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
       const m = CATALOG.CARE_TYPE_MISMATCH.messages;
       if ((kind === 1 && s.careType === "somatic") || (kind === 2 && s.careType === "psychiatric")) {
         out.push(
-          rowFinding(ctx, s, "CARE_TYPE_MISMATCH", kind === 1 ? "main" : "reverse", ["careType", "unit"], fillMessage(kind === 1 ? m.main : m.reverse, { unit: s.unit })),
+          rowFinding(ctx, s, "CARE_TYPE_MISMATCH", kind === 1 ? "main" : "reverse", ["careType", "unit"], fillMessage(kind === 1 ? m.main : m.reverse, { unit: shortText(s.unit) })),
         );
       }
     }
@@ -290,15 +290,27 @@ export function checkSheetRows(ctx: SheetContext, env: RowCheckEnv, out: Finding
       const m = CATALOG.STILL_ADMITTED.messages;
       const billed = s.billedDays !== null && s.billedDays > 0;
       const charged = s.amount !== null && s.amount > 0;
+      // As the figure basis decides: an open stay enters only up to the day asked for, and only
+      // when its count starts by then.
+      const until = env.openStaysUntilDay;
+      const counted = until !== null && ready !== null && ready.day <= until;
+      const untilText = counted ? dateText({ day: until, minute: null }) : "";
       if (billed || charged) {
         const what: Bilingual = billed
           ? fillMessage({ sv: "{n} dagar", en: "{n} days" }, { n: s.billedDays as number })
           : fillMessage({ sv: "{n} kr", en: "{n} SEK" }, { n: s.amount as number });
         out.push(
-          rowFinding(ctx, s, "STILL_ADMITTED", "billed", ["dischargeDate", billed ? "billedDays" : "amount"], fillMessage(m.billed, { what })),
+          rowFinding(
+            ctx,
+            s,
+            "STILL_ADMITTED",
+            counted ? "billedCounted" : "billed",
+            ["dischargeDate", billed ? "billedDays" : "amount"],
+            fillMessage(counted ? m.billedCounted : m.billed, { what, until: untilText }),
+          ),
         );
       } else {
-        out.push(rowFinding(ctx, s, "STILL_ADMITTED", "main", ["dischargeDate"], m.main));
+        out.push(rowFinding(ctx, s, "STILL_ADMITTED", counted ? "counted" : "main", ["dischargeDate"], counted ? fillMessage(m.counted, { until: untilText }) : m.main));
       }
     }
   }
@@ -345,7 +357,7 @@ function checkDeceased(ctx: SheetContext, env: RowCheckEnv, s: Stay, out: Findin
     }
   }
   if (s.dischargeCause !== null && isDeathCause(env, s.dischargeCause)) {
-    out.push(rowFinding(ctx, s, "DECEASED", "cause", ["dischargeCause"], fillMessage(m.cause, { cause: s.dischargeCause })));
+    out.push(rowFinding(ctx, s, "DECEASED", "cause", ["dischargeCause"], fillMessage(m.cause, { cause: shortText(s.dischargeCause) })));
   }
 }
 

@@ -16,6 +16,7 @@
  *   does not depend on the order of the stays in the input.
  */
 import type { AgreementProfile } from "../agreements/profileSchema";
+import { formatDay } from "../cells/localDate";
 import { Arena } from "../memory/arena";
 import type { Bilingual, Finding } from "../model";
 import type { CheckStatus } from "../review/result";
@@ -36,6 +37,8 @@ export interface CheckContext {
   invoicePeriod: { fromDay: number; toDay: number } | null;
   /** Reserved memory for the cross-row columns (crossRowBytes). */
   arena?: Arena;
+  /** The day open stays are counted up to (the figures' openStaysUntilDay); null: they stay out. */
+  openStaysUntilDay?: number | null;
 }
 
 export interface ChecksResult {
@@ -76,6 +79,7 @@ export class CheckRun {
       invoicePeriod: ctx.invoicePeriod,
       caches: newTextCaches(),
       priceUnknown: new Map(),
+      openStaysUntilDay: ctx.openStaysUntilDay ?? null,
     };
     const active = this.contexts.some((c) => c.runs.DUPLICATE_STAY || c.runs.OVERLAPPING_STAYS);
     this.cross = new CrossRows(this.contexts, active ? rows : 0, ctx.arena);
@@ -97,7 +101,7 @@ export class CheckRun {
     // The few findings that are not row checks' are sorted and merged in, so a million findings
     // are never sorted with a comparator.
     const other: Finding[] = [];
-    for (const c of contexts) other.push(...missingColumnFindings(c, model));
+    for (const c of contexts) other.push(...missingColumnFindings(c, model, env.openStaysUntilDay));
     this.cross.check(other);
     other.push(...priceUnknownFindings(env, contexts));
 
@@ -133,15 +137,21 @@ const COLUMN_CONSEQUENCE: Record<MissingConsequence, string> = {
   unknownMunicipality: "columnUnknownMunicipality",
   somaticAssumed: "columnSomaticAssumed",
   limited: "columnLimited",
+  open: "columnOpen",
 };
 
 /** A sheet without a column the model needs: one sheet-level finding, not one per row. */
-function missingColumnFindings(c: SheetContext, model: ModelContext): Finding[] {
+function missingColumnFindings(c: SheetContext, model: ModelContext, openUntil: number | null): Finding[] {
   const m = CHECK_CATALOG.MISSING_FIELD.messages;
-  const needs: NeededField[] = [...neededFields(model), neededField("dischargeDate", "excluded")];
+  // Without discharge dates every row is an open stay: counted only when the user asks for it.
+  const needs: NeededField[] = [...neededFields(model), neededField("dischargeDate", openUntil === null ? "excluded" : "open")];
   const out: Finding[] = [];
+  const somaticAssumed = c.reading.careType.counts.fallback;
   for (const need of needs) {
     if (c.letters[need.field] !== undefined) continue;
+    // Without the column a sheet's care type comes from its name, title or units: only rows
+    // with no hint at all fall back to the somatic rule, and only those are a finding.
+    if (need.field === "careType" && somaticAssumed === 0) continue;
     out.push({
       code: "MISSING_FIELD",
       severity: need.severity,
@@ -149,7 +159,10 @@ function missingColumnFindings(c: SheetContext, model: ModelContext): Finding[] 
       row: null,
       columns: [],
       fields: [need.field],
-      message: fillMessage(m.column, { field: fieldLabel(need.field), consequence: m[COLUMN_CONSEQUENCE[need.consequence]] }),
+      message: fillMessage(m.column, {
+        field: fieldLabel(need.field),
+        consequence: fillMessage(m[COLUMN_CONSEQUENCE[need.consequence]], { count: somaticAssumed, until: openUntil === null ? "" : formatDay(openUntil) }),
+      }),
     });
   }
   return out;

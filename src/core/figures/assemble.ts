@@ -38,6 +38,7 @@ export function assembleFigures(
   groups: Groups,
   sums: GroupSums,
   excluded: Uint8Array | null,
+  leftOut: FiguresResult["totals"]["leftOut"],
 ): FiguresResult {
   // Row lists are made when first asked for: a million {sheet, row} references cost more than
   // all the figures, and most callers (the what-if path, the summary) never read them.
@@ -84,7 +85,7 @@ export function assembleFigures(
       rowsWithErrors: sums.rowsWithErrors[g],
     });
   }
-  return { groups: out, findings: figureFindings(profile, problems), totals: totalsOf(out) };
+  return { groups: out, findings: figureFindings(profile, problems), totals: totalsOf(out, leftOut) };
 }
 
 function addOnce(map: Map<CareType, string[]>, care: CareType, label: string): void {

@@ -16,6 +16,7 @@ import { assembleFigures } from "./assemble";
 import { compileProfile } from "./compiledRules";
 import type { FigureBasis } from "./figureBasis";
 import { excludedStays, groupCells } from "./grouping";
+import { leftOutInvoiced } from "./totals";
 
 export { invoicedMinusComputed } from "./assemble";
 
@@ -29,5 +30,5 @@ export function recomputeFigures(basis: FigureBasis, profile: AgreementProfile, 
   const groups = groupCells(basis, compiled);
   const excluded = excludedStays(basis, options?.excludeRows);
   const sums = accumulate(basis, compiled, groups, excluded);
-  return assembleFigures(basis, profile, compiled, groups, sums, excluded);
+  return assembleFigures(basis, profile, compiled, groups, sums, excluded, leftOutInvoiced(basis, options?.excludeRows));
 }

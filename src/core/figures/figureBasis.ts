@@ -96,7 +96,20 @@ export interface FigureBasis {
   readonly minYear: number;
   readonly maxYear: number;
   /** Stays that did not enter, by reason (reported, never silently dropped). */
-  readonly left: { missingDates: number; dischargeBeforeReady: number; open: number };
+  readonly left: { missingDates: number; dischargeBeforeReady: number; open: number; unreadableDates: number };
+  /**
+   * The rows that did not enter but state days, billed days or an amount: what they invoice
+   * stays in the invoiced totals, so the difference shows what is at stake. In (sheet, row) order
+   * of arrival; NaN where a number is absent.
+   */
+  readonly leftOut: {
+    readonly count: number;
+    readonly sheetIndex: readonly number[];
+    readonly row: readonly number[];
+    readonly statedDays: readonly number[];
+    readonly statedBilledDays: readonly number[];
+    readonly statedAmount: readonly number[];
+  };
 }
 
 export const ROW_KEY_SHEET = 2 ** 21;
@@ -207,7 +220,8 @@ export function buildFigureBasis(stayTables: readonly StayTable[], options: Figu
  * is read in chunks, then finish(). Rows may come in any order; the basis sorts them.
  */
 export class FigureBasisBuilder {
-  private readonly left = { missingDates: 0, dischargeBeforeReady: 0, open: 0 };
+  private readonly left = { missingDates: 0, dischargeBeforeReady: 0, open: 0, unreadableDates: 0 };
+  private readonly leftOut = { count: 0, sheetIndex: [] as number[], row: [] as number[], statedDays: [] as number[], statedBilledDays: [] as number[], statedAmount: [] as number[] };
   private readonly sheets: string[];
   private readonly sheetRank: Map<string, number>;
   private col: Columns;
@@ -239,17 +253,24 @@ export class FigureBasisBuilder {
     let { n, sorted, lastKey, maxKey, minDay, maxDay } = this;
     if (n + table.length > this.capacity) throw new Error("FigureBasisBuilder: more rows than its capacity");
     // The table's columns read directly (no cursor): this loop runs once per row of every sheet.
-    const { dateDay, dateMinute, texts, ready, newReady, readyWithdrawn, discharge, row, municipality, careType, statedDays, billedDays, amount, numberSet } = table;
+    const { dateDay, dateMinute, texts, ready, newReady, readyWithdrawn, discharge, row, municipality, careType, statedDays, billedDays, amount, numberSet, unreadableDate } = table;
     const rank = this.sheetRank.get(table.sheet)!;
     let lastText = NONE - 1;
     let lastMuni = 0;
     for (let k = 0; k < table.length; k++) {
       // The checks' rule (calendar/dayCount.ts), on the table's date indices.
+      if (unreadableDate[k] !== 0) {
+        // A date the count needs could not be read: the reader's error says the row is left out.
+        left.unreadableDates++;
+        this.leaveOut(table, k, rank);
+        continue;
+      }
       const startAt = effectiveReadyOf(ready[k], readyWithdrawn[k], newReady[k], NONE);
       // Whether it chose the new notice: the same rule on presence alone.
       const renewed = effectiveReadyOf(false, readyWithdrawn[k] !== NONE, newReady[k] !== NONE, false);
       if (startAt === NONE) {
         left.missingDates++;
+        this.leaveOut(table, k, rank);
         continue;
       }
       const d0 = dateDay[startAt];
@@ -259,10 +280,12 @@ export class FigureBasisBuilder {
         d1 = dateDay[dischargeAt];
         if (d1 < d0) {
           left.dischargeBeforeReady++;
+          this.leaveOut(table, k, rank);
           continue;
         }
       } else if (openUntil === null || d0 > openUntil) {
         left.open++;
+        this.leaveOut(table, k, rank);
         continue;
       } else {
         d1 = openUntil + 1;
@@ -308,6 +331,19 @@ export class FigureBasisBuilder {
       col.statedAmount[i] = (set & AMOUNT) !== 0 ? amount[k] : NaN;
     }
     Object.assign(this, { n, sorted, lastKey, maxKey, minDay, maxDay });
+  }
+
+  /** A row that does not enter: what it states is kept for the invoiced totals (few rows: plain arrays). */
+  private leaveOut(table: StayTable, k: number, rank: number): void {
+    const set = table.numberSet[k];
+    if ((set & (STATED_DAYS | BILLED_DAYS | AMOUNT)) === 0) return;
+    const l = this.leftOut;
+    l.count++;
+    l.sheetIndex.push(rank);
+    l.row.push(table.row[k]);
+    l.statedDays.push((set & STATED_DAYS) !== 0 ? table.statedDays[k] : NaN);
+    l.statedBilledDays.push((set & BILLED_DAYS) !== 0 ? table.billedDays[k] : NaN);
+    l.statedAmount.push((set & AMOUNT) !== 0 ? table.amount[k] : NaN);
   }
 
   /** `errorRows`: `${sheet}!${row}` of rows with an error finding (default: the options'). */
@@ -417,6 +453,7 @@ export class FigureBasisBuilder {
       minYear: n > 0 ? minYear : 0,
       maxYear: n > 0 ? maxYear : -1,
       left,
+      leftOut: this.leftOut,
     };
   }
 }

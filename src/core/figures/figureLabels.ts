@@ -31,7 +31,7 @@ export const FIGURE_LABELS: Readonly<Record<FigureColumn, Bilingual>> = {
   average: { sv: "Medelvärde", en: "Average" },
   benchmark: { sv: "Riktmärke", en: "Benchmark" },
   liableDays: { sv: "Betalningsansvariga dagar", en: "Liable days" },
-  amount: { sv: "Enligt avtal", en: "Per agreement" },
+  amount: { sv: "Beräknat", en: "Computed" },
   invoicedAmount: { sv: "Fakturerat", en: "Invoiced" },
   difference: { sv: "Skillnad", en: "Difference" },
   rowsWithErrors: { sv: "Rader med fel", en: "Rows with errors" },
@@ -39,8 +39,8 @@ export const FIGURE_LABELS: Readonly<Record<FigureColumn, Bilingual>> = {
 
 /** What "difference" means, for hosts that explain it next to the figure. */
 export const DIFFERENCE_EXPLAINED: Bilingual = {
-  sv: "Skillnad = fakturerat − enligt avtal; positiv betyder att för mycket fakturerats.",
-  en: "Difference = invoiced − per agreement; positive means too much was invoiced.",
+  sv: "Skillnad = fakturerat − beräknat enligt avtalet; positiv betyder att för mycket fakturerats.",
+  en: "Difference = invoiced − computed under the agreement; positive means too much was invoiced.",
 };
 
 export const FIGURE_UNITS: Readonly<Partial<Record<FigureColumn, Bilingual>>> = {

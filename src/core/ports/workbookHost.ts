@@ -3,7 +3,7 @@
  * Office.js; tests implement it with a fake. Types only: the core stays free of host code.
  */
 import type { SheetGrid, DateSystem } from "../cells/cellValue";
-import type { Finding, MappingOverride } from "../model";
+import type { Bilingual, CareType, Finding, MappingOverride } from "../model";
 import type { ReviewResult } from "../review/result";
 
 export interface SheetPreview {
@@ -29,6 +29,17 @@ export interface CancelSignal {
   readonly aborted: boolean;
 }
 
+/** What the result sheet states besides the result: the core reads no clock and keeps no UI state. */
+export interface ResultSheetContext {
+  lang: "sv" | "en";
+  /** The review date, YYYY-MM-DD. */
+  reviewDate: string;
+  /** The agreement the figures were computed with, when it differs from the result's profile. */
+  agreement?: Bilingual;
+  /** What the user overrode: a benchmark per care type, the invoice period. */
+  overrides?: { benchmarks?: Partial<Record<CareType, number>>; period?: string | null };
+}
+
 export interface WorkbookHost {
   dateSystem(): Promise<DateSystem>;
   /** Every worksheet with a preview of its top rows. */
@@ -47,8 +58,8 @@ export interface WorkbookHost {
   markFindings(findings: Finding[]): Promise<void>;
   /** Removes every mark this add-in made, restoring what was there. */
   clearMarks(): Promise<void>;
-  /** Writes (replacing) the result sheet with the figures table and chart. */
-  writeResultSheet(result: ReviewResult): Promise<void>;
+  /** Writes (replacing) the result sheet: figures with totals, chart, findings, in the pane's language. */
+  writeResultSheet(result: ReviewResult, context?: ResultSheetContext): Promise<void>;
   selectRow(sheet: string, row: number): Promise<void>;
   loadMappingOverrides(): Promise<Record<string, MappingOverride>>;
   saveMappingOverrides(overrides: Record<string, MappingOverride>): Promise<void>;

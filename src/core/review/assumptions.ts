@@ -5,7 +5,9 @@
 import type { AgreementProfile, CareRules } from "../agreements/profileSchema";
 import type { DateSystem } from "../cells/cellValue";
 import { formatDay } from "../cells/localDate";
-import type { Bilingual } from "../model";
+import type { Bilingual, CareType } from "../model";
+import { shortText } from "../checks/messages";
+import { decidedBeyondColumn, type CareTypeDecision } from "../sheet/careTypeHints";
 
 export interface AssumptionContext {
   dateSystem: DateSystem;
@@ -13,6 +15,8 @@ export interface AssumptionContext {
   /** The title text the period was read from, when it was not given by the user. */
   periodFromTitle: string | null;
   countOpenStays: boolean;
+  /** Per sheet, how its rows' care type was decided. */
+  careTypes?: { sheet: string; decision: CareTypeDecision }[];
 }
 
 export function engineAssumptions(profile: AgreementProfile, ctx: AssumptionContext): Bilingual[] {
@@ -91,6 +95,9 @@ export function engineAssumptions(profile: AgreementProfile, ctx: AssumptionCont
       en: "Stays without a discharge date are counted up to the period's last day, as the user asked.",
     });
   }
+  for (const { sheet, decision } of ctx.careTypes ?? []) {
+    if (decidedBeyondColumn(decision)) out.push(careTypeAssumption(sheet, decision));
+  }
   if (ctx.dateSystem === "1904") {
     out.push({
       sv: "Arbetsboken använder 1904-datumsystemet; datum är tolkade därefter.",
@@ -98,4 +105,47 @@ export function engineAssumptions(profile: AgreementProfile, ctx: AssumptionCont
     });
   }
   return out;
+}
+
+const CARE: Record<CareType, Bilingual> = {
+  somatic: { sv: "somatisk vård", en: "somatic care" },
+  psychiatric: { sv: "psykiatrisk vård", en: "psychiatric care" },
+};
+
+function rows(n: number): Bilingual {
+  return { sv: n === 1 ? "1 rad" : `${n} rader`, en: n === 1 ? "1 row" : `${n} rows` };
+}
+
+/** "Vårdform på bladet "Psyk": 120 rader som psykiatrisk vård enligt bladets namn "Psyk"." and the like. */
+function careTypeAssumption(sheet: string, d: CareTypeDecision): Bilingual {
+  const c = d.counts;
+  const parts: Bilingual[] = [];
+  const each = (counts: Record<CareType, number>, how: Bilingual) => {
+    for (const type of ["psychiatric", "somatic"] as const) {
+      const n = counts[type];
+      if (n > 0) parts.push({ sv: `${rows(n).sv} som ${CARE[type].sv} ${how.sv}`, en: `${rows(n).en} as ${CARE[type].en} ${how.en}` });
+    }
+  };
+  const total = c.column.somatic + c.column.psychiatric;
+  if (total > 0) parts.push({ sv: `${rows(total).sv} enligt kolumnen vårdform`, en: `${rows(total).en} by the care-type column` });
+  each(c.user, { sv: "enligt användarens val för bladet", en: "as the user chose for the sheet" });
+  const title = shortText(d.sheet?.text ?? "");
+  each(
+    c.sheet,
+    d.sheet?.source === "title"
+      ? { sv: `enligt bladets rubrik "${title.sv}"`, en: `by the sheet's title "${title.en}"` }
+      : { sv: `enligt bladets namn "${title.sv}"`, en: `by the sheet's name "${title.en}"` },
+  );
+  each(c.unit, { sv: "enligt avdelningens namn", en: "by the unit's name" });
+  if (c.fallback > 0) {
+    parts.push({
+      sv: `${rows(c.fallback).sv} som somatisk vård, eftersom inget anger vårdformen (ANTAGET)`,
+      en: `${rows(c.fallback).en} as somatic care, since nothing states the care type (ASSUMED)`,
+    });
+  }
+  const change = c.user.somatic + c.user.psychiatric > 0 ? { sv: "", en: "" } : { sv: " Välj bladets vårdform om det är fel.", en: " Choose the sheet's care type if this is wrong." };
+  return {
+    sv: `Vårdform på bladet "${sheet}": ${parts.map((p) => p.sv).join("; ")}.${change.sv}`,
+    en: `Care type on sheet "${sheet}": ${parts.map((p) => p.en).join("; ")}.${change.en}`,
+  };
 }

@@ -4,6 +4,7 @@
  */
 import type { AgreementProfile } from "../agreements/profileSchema";
 import type { Bilingual, CareType, ColumnMapping, Finding, FindingCode, Severity, SkippedRows } from "../model";
+import type { CareTypeDecision } from "../sheet/careTypeHints";
 import type { Field } from "../sheet/fields";
 import type { FigureBasis } from "../figures/figureBasis";
 
@@ -15,6 +16,12 @@ export interface SheetSummary {
   unmappedHeaders: { column: number; letter: string; header: string }[];
   missingFields: Field[];
   skipped: SkippedRows[];
+  /**
+   * How the rows' care type was decided: the sheet-wide decision (the user's, or read from the
+   * sheet's name or title) and the rows decided each way. A host shows it and lets the user
+   * choose the sheet's care type (ReviewOptions.careTypeBySheet).
+   */
+  careType: CareTypeDecision;
 }
 
 export interface GroupFigures {
@@ -56,9 +63,15 @@ export interface FiguresResult {
     days: number;
     liableDays: number;
     amount: number | null;
+    /** What the sheets invoice: the groups' invoiced amounts and those of the rows left out. */
     invoicedAmount: number | null;
-    /** invoicedAmount − amount, as on each group. */
+    /** invoicedAmount − amount: what was invoiced above what the model gives, left-out rows included. */
     difference: number | null;
+    /**
+     * Rows the figures leave out (a date missing, unreadable or in the wrong order; an open stay)
+     * that state days or an amount: their invoiced figures, which are in `invoicedAmount`.
+     */
+    leftOut: { rows: number; invoicedDays: number | null; invoicedBilledDays: number | null; invoicedAmount: number | null };
   };
 }
 

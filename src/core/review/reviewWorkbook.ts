@@ -10,7 +10,7 @@ import { CheckRun } from "../checks/runChecks";
 import { FigureBasisBuilder, figureBasisBytes } from "../figures/figureBasis";
 import { recomputeFigures } from "../figures/computeFigures";
 import { Arena } from "../memory/arena";
-import type { Finding, FindingCode, MappingOverride, Severity } from "../model";
+import type { CareType, Finding, FindingCode, MappingOverride, Severity } from "../model";
 import { SheetReader } from "../sheet/readSheet";
 import type { SheetReading } from "../sheet/sheetReading";
 import { engineAssumptions } from "./assumptions";
@@ -29,6 +29,13 @@ export interface ReviewOptions {
   countOpenStays?: boolean;
   /** Review only these sheets; default every sheet that looks like an invoice basis. */
   sheets?: string[];
+  /**
+   * Per sheet name: the care type of every row of the sheet, the user's decision where no column
+   * states it (or states it wrongly). Without it the care type comes from the column, the sheet's
+   * name or title, the unit's name, and somatic as the last resort; the result's assumptions and
+   * each sheet's `careType` say how each sheet was decided.
+   */
+  careTypeBySheet?: Record<string, CareType>;
 }
 
 /** Rows per chunk: a table of this many rows (~0.5 MB) stays in the processor's cache while it is checked. */
@@ -48,7 +55,7 @@ export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): Re
   for (const sheet of input.sheets) {
     const named = options.sheets?.includes(sheet.name) ?? false;
     if (options.sheets && !named) continue;
-    const reader = new SheetReader(sheet, { dateSystem: input.dateSystem, override: options.mappingOverrides?.[sheet.name], referenceYear }, CHUNK_ROWS);
+    const reader = new SheetReader(sheet, { dateSystem: input.dateSystem, override: options.mappingOverrides?.[sheet.name], referenceYear, careType: options.careTypeBySheet?.[sheet.name] }, CHUNK_ROWS);
     if (reader.reading.headerRow === null) continue;
     if (!named && reader.reading.confidence < MIN_CONFIDENCE) continue;
     sheetReaders.push(reader);
@@ -71,12 +78,10 @@ export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): Re
   // result keeps for the what-if path.
   const crossArena = Arena.reserve(crossRowBytes(rowsAtMost));
   const basisArena = Arena.reserve(figureBasisBytes(rowsAtMost));
-  const run = new CheckRun(readings, { profile, referenceDay, invoicePeriod, arena: crossArena }, rowsAtMost);
-  const building = new FigureBasisBuilder(
-    readings.map((r) => r.sheet),
-    rowsAtMost,
-    { openStaysUntilDay: options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null, errorRows: new Set(), arena: basisArena },
-  );
+  // Checks and figures agree on which open stays enter: the same day for both.
+  const openStaysUntilDay = options.countOpenStays && invoicePeriod ? invoicePeriod.toDay : null;
+  const run = new CheckRun(readings, { profile, referenceDay, invoicePeriod, arena: crossArena, openStaysUntilDay }, rowsAtMost);
+  const building = new FigureBasisBuilder(readings.map((r) => r.sheet), rowsAtMost, { openStaysUntilDay, errorRows: new Set(), arena: basisArena });
   sheetReaders.forEach((reader, k) => {
     const context = run.contexts[k];
     const lazyTexts = reader.reading.table.lazyTexts;
@@ -110,6 +115,7 @@ export function reviewWorkbook(input: WorkbookGrids, options: ReviewOptions): Re
         invoicePeriod,
         periodFromTitle: !options.invoicePeriod && statedPeriod ? statedPeriod.label : null,
         countOpenStays: options.countOpenStays ?? false,
+        careTypes: readings.map((r) => ({ sheet: r.sheet, decision: r.careType })),
       }),
       // Per sheet, what the reader decided where the cells leave a choice (read to the end by now).
       ...readings.flatMap((r) => r.notes ?? []),
@@ -132,6 +138,7 @@ function summarize(r: SheetReading): SheetSummary {
     unmappedHeaders: r.unmappedHeaders,
     missingFields: r.missingFields,
     skipped: r.skipped,
+    careType: r.careType,
   };
 }
 

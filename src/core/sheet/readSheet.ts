@@ -10,20 +10,26 @@
 import { isExcelError, isFormulaWithoutValue, type CellValue, type DateSystem, type SheetGrid } from "../cells/cellValue";
 import { dateFromSerial, parseDateCell, slashDateOrder } from "../cells/dates";
 import { severityOf } from "../checks/catalog";
+import { formatNumber, shortText } from "../checks/messages";
 import type { LocalDateTime } from "../cells/localDate";
 import { quoteId } from "../cells/mask";
 import { parseNumberCell } from "../cells/numbers";
 import { fastPersonNumber, parsePersonId } from "../cells/personId";
 import { normalizeText } from "../cells/text";
 import type { Bilingual, CareType, Finding, MappingOverride, SkippedRows, Stay } from "../model";
+import { careTypeOf, emptyCareTypeCounts, sheetCareType, unitCareType, type CareTypeDecision } from "./careTypeHints";
 import { detectSheet } from "./detectSheet";
 import { FIELD_LABELS, type Field } from "./fields";
 import type { SheetReading } from "./sheetReading";
-import { EMPTY, LAZY, NUMBER_BIT, StayTable, type LazyText, type LazyTextSource } from "./stayTable";
+import { CARE_CODE, COUNT_DATE_FIELDS, EMPTY, LAZY, NUMBER_BIT, StayTable, type LazyText, type LazyTextSource } from "./stayTable";
+
+export { careTypeOf };
 
 // Module-local copies of what the row loop uses on every cell: under a CommonJS transform an
 // imported binding is read through an accessor call (measurable at a million rows).
 const NONE = EMPTY;
+const COUNT_DATES = COUNT_DATE_FIELDS;
+const PSYCHIATRIC_CODE: number = CARE_CODE.psychiatric;
 const LAZY_PERSON = LAZY.personIdRaw;
 const LAZY_STAY_ID = LAZY.stayId;
 const LAZY_CONTACT = LAZY.careContact;
@@ -35,6 +41,8 @@ export interface ReadOptions {
   override?: MappingOverride;
   /** Decides the century of ten-digit identity numbers (the year of the review). */
   referenceYear: number;
+  /** The user's care type for every row of the sheet (wins over the column and every hint). */
+  careType?: CareType;
 }
 
 /** How a field's cells are read. */
@@ -87,6 +95,8 @@ interface Reader {
   column: Int32Array | Float64Array | null;
   /** A number field's presence bit (NUMBER_BIT). */
   bit: number;
+  /** A number field's largest plausible size (|value|); beyond it the value is a finding, not arithmetic. */
+  limit: number;
   /** The last text cell read in this column and its text index: sorted sheets repeat a value for many rows. */
   lastCell: CellValue | undefined;
   lastText: number;
@@ -191,6 +201,13 @@ export class SheetReader {
       findings: [],
       statedPeriod: detection.statedPeriod,
       confidence: detection.confidence,
+      careType: {
+        sheet: options.careType
+          ? { type: options.careType, source: "user", text: null }
+          : sheetCareType(sheet.name, detection.headerIndex === null ? [] : sheet.values.slice(0, detection.headerIndex)),
+        column: detection.mapping.some((m) => m.field === "careType"),
+        counts: emptyCareTypeCounts(),
+      },
       notes: [],
     };
     this.next = sheet.values.length;
@@ -208,6 +225,7 @@ export class SheetReader {
       upperLower: textsOf(m).length > 1 ? textsOf(m)[0].trim().toLowerCase() : "",
       column: columnOf(table, m.field),
       bit: m.field in NUMBER_BIT ? NUMBER_BIT[m.field as keyof typeof NUMBER_BIT] : 0,
+      limit: NUMBER_LIMIT[m.field] ?? Infinity,
       lastCell: undefined,
       lastText: NONE,
     }));
@@ -219,7 +237,7 @@ export class SheetReader {
       stayId: lazyColumn("stayId"),
       careContact: lazyColumn("careContact"),
     });
-    this.context = new RowContext(sheet.name, options, this.readers, this.reading.findings, table, this.monthFirst);
+    this.context = new RowContext(sheet.name, options, this.readers, this.reading.findings, table, this.monthFirst, this.reading.careType);
   }
 
   /** Reads every remaining row into the table (sized for the whole sheet). */
@@ -246,7 +264,9 @@ export class SheetReader {
       const one = new StayTable(this.sheet.name, 1);
       one.lazyTexts = this.reading.table.lazyTexts;
       const readers = this.readers.map((r) => ({ ...r, column: columnOf(one, r.field), lastCell: undefined }));
-      this.again = new RowContext(this.sheet.name, this.options, readers, this.againFindings, one, this.monthFirst);
+      // Its own counts: a row read again was counted the first time.
+      const careType = { ...this.reading.careType, counts: emptyCareTypeCounts() };
+      this.again = new RowContext(this.sheet.name, this.options, readers, this.againFindings, one, this.monthFirst, careType);
     }
     const one = this.again.table;
     one.clear();
@@ -462,6 +482,12 @@ class RowContext {
   /** Dates from texts and odd serials, by day and minute. */
   private readonly otherDates = new Map<number, number>();
 
+  /** The care type of rows the column does not decide: the user's (wins over the column too), the sheet's (CARE_CODE; 0 none). */
+  private readonly userCare: number;
+  private readonly sheetCare: number;
+  /** Per unit text index: 0 not yet seen, 1 somatic, 2 psychiatric, 3 no hint. */
+  private readonly unitCare = new Map<number, number>();
+
   constructor(
     private readonly sheet: string,
     private readonly options: ReadOptions,
@@ -470,7 +496,12 @@ class RowContext {
     readonly table: StayTable,
     /** Whether a column's slash dates are month first (SheetReader.monthFirst). */
     private readonly monthFirst: (reader: Reader) => boolean,
-  ) {}
+    private readonly careType: CareTypeDecision,
+  ) {
+    const decided = careType.sheet;
+    this.userCare = decided?.source === "user" ? CARE_CODE[decided.type] : 0;
+    this.sheetCare = decided !== null && decided.source !== "user" ? CARE_CODE[decided.type] : 0;
+  }
 
   readRow(row: readonly CellValue[], excelRow: number): void {
     const i = this.table.addRow(excelRow);
@@ -507,6 +538,53 @@ class RowContext {
           break;
       }
     }
+    this.decideCareType(i);
+  }
+
+  /**
+   * The row's care type: the user's choice for the sheet, else the column, else the sheet's
+   * name or title, else the unit's name; else none (the figures count it as somatic). Counted
+   * per way, so the review can show how each sheet was decided.
+   */
+  private decideCareType(i: number): void {
+    const t = this.table;
+    const counts = this.careType.counts;
+    let code = this.userCare;
+    if (code !== 0) {
+      t.careType[i] = code;
+      if (code === PSYCHIATRIC_CODE) counts.user.psychiatric++;
+      else counts.user.somatic++;
+      return;
+    }
+    code = t.careType[i];
+    if (code !== 0) {
+      if (code === PSYCHIATRIC_CODE) counts.column.psychiatric++;
+      else counts.column.somatic++;
+      return;
+    }
+    code = this.sheetCare;
+    if (code !== 0) {
+      t.careType[i] = code;
+      if (code === PSYCHIATRIC_CODE) counts.sheet.psychiatric++;
+      else counts.sheet.somatic++;
+      return;
+    }
+    const unit = t.unit[i];
+    if (unit !== NONE) {
+      let kind = this.unitCare.get(unit);
+      if (kind === undefined) {
+        const type = unitCareType(t.texts[unit] as string);
+        kind = type === null ? 3 : CARE_CODE[type];
+        this.unitCare.set(unit, kind);
+      }
+      if (kind !== 3) {
+        t.careType[i] = kind;
+        if (kind === PSYCHIATRIC_CODE) counts.unit.psychiatric++;
+        else counts.unit.somatic++;
+        return;
+      }
+    }
+    counts.fallback++;
   }
 
   private readDate(i: number, reader: Reader, cell: CellValue, excelRow: number): void {
@@ -589,6 +667,7 @@ class RowContext {
       if (p.kind === "invalid") return this.invalid(reader, cell, excelRow, p.reason);
       value = p.value;
     }
+    if (value > reader.limit || value < -reader.limit) return this.invalid(reader, cell, excelRow, tooLarge(reader), true);
     this.table.setNumber(reader.column as Float64Array, reader.bit, i, value);
   }
 
@@ -720,8 +799,10 @@ class RowContext {
     if (b !== null && reader.field === "planningNeeded") this.table.setPlanningNeeded(i, b);
   }
 
-  private invalid(reader: Reader, cell: CellValue, excelRow: number, reason: Bilingual): void {
-    this.findings.push(invalidValueFinding(this.sheet, excelRow, reader.letter, reader.field, cell, reason));
+  private invalid(reader: Reader, cell: CellValue, excelRow: number, reason: Bilingual, implausible = false): void {
+    // A date the count needs: the row is left out of the figures (its row is the last added).
+    if (COUNT_DATES.has(reader.field)) this.table.unreadableDate[this.table.length - 1] = 1;
+    this.findings.push(invalidValueFinding(this.sheet, excelRow, reader.letter, reader.field, cell, reason, implausible));
   }
 }
 
@@ -730,11 +811,17 @@ function excelErrorReason(text: string): Bilingual {
   return { sv: `Excel-felvärde ${code}, behandlas som saknat`, en: `Excel error value ${code}, treated as missing` };
 }
 
-/** "psyk" or "psych" anywhere (Psykiatri, Rättspsykiatri, BUP-psyk, Psychiatry), or BUP → psychiatric. */
-export function careTypeOf(raw: string): CareType {
-  const n = normalizeText(raw);
-  if (n.includes("psyk") || n.includes("psych") || /(^| )(bup|psy)( |$)/.test(n)) return "psychiatric";
-  return "somatic";
+/**
+ * The largest plausible size of each number field: 100 years of days, a price per day of ten
+ * million kronor, an amount of ten billion. Beyond it a value (1e308 prints as "Infinity kr")
+ * is a finding and is left out of every sum.
+ */
+const NUMBER_LIMIT: Partial<Record<Field, number>> = { statedDays: 36_525, billedDays: 36_525, pricePerDay: 1e7, amount: 1e10 };
+const NUMBER_FIELDS: ReadonlySet<Field> = new Set(Object.keys(NUMBER_LIMIT) as Field[]);
+
+function tooLarge(reader: Reader): Bilingual {
+  const n = { sv: formatNumber(reader.limit, "sv"), en: formatNumber(reader.limit, "en") };
+  return { sv: `orimligt stort: mer än ${n.sv}`, en: `implausibly large: over ${n.en}` };
 }
 
 const YES_WITHOUT_DATE: Bilingual = {
@@ -771,9 +858,6 @@ function rawText(cell: CellValue): string {
   return String(cell);
 }
 
-function clip(text: string): string {
-  return text.length > 60 ? text.slice(0, 59) + "…" : text;
-}
 
 /**
  * The INVALID_VALUE finding: sheet, row, column, field and the raw value in both languages.
@@ -787,28 +871,54 @@ export function invalidValueFinding(
   field: Field,
   cell: CellValue,
   reason: Bilingual,
+  /** Read, but not a plausible value (1e308 kr): said as such, not as unreadable. */
+  implausible = false,
 ): Finding {
   const raw = rawText(cell);
   const isPerson = field === "personId";
   const excelError = isExcelError(cell);
   // An error code is no personal data: "#N/A" is shown as it is, even in the identity column.
-  const shown = excelError ? raw.toUpperCase() : isPerson ? quoteId(clip(raw)) : clip(raw);
+  const shown: Bilingual = excelError
+    ? { sv: raw.toUpperCase(), en: raw.toUpperCase() }
+    : isPerson
+      ? { sv: quoteId(clip(raw)), en: quoteId(clip(raw)) } // masked whole by the hosts
+      : shortText(raw);
   const label = FIELD_LABELS[field];
-  const message: Bilingual = isFormulaWithoutValue(cell)
-    ? {
-        sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): cellen är en formel utan sparat värde (öppna arbetsboken i Excel, räkna om och spara den); fältet behandlas som tomt.`,
-        en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the cell is a formula without a stored value (open the workbook in Excel, recalculate and save it); the field is treated as empty.`,
-      }
+  const where: Bilingual = { sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv})`, en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en})` };
+  // What the figures do with the row: a date the count needs leaves the row out; else the field is empty.
+  const leftOut = COUNT_DATE_FIELDS.has(field);
+  const outcome = leftOut ? LEFT_OUT : NUMBER_FIELDS.has(field) ? IGNORED : TREATED_AS_EMPTY;
+  const what: Bilingual = isFormulaWithoutValue(cell)
+    ? { sv: "cellen är en formel utan sparat värde (öppna arbetsboken i Excel, räkna om och spara den)", en: "the cell is a formula without a stored value (open the workbook in Excel, recalculate and save it)" }
     : excelError
-    ? {
-        sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): Excel-felvärdet ${shown} behandlas som saknat värde.`,
-        en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the Excel error value ${shown} is treated as missing.`,
-      }
-    : {
-        sv: `Bladet "${sheet}", rad ${row}, kolumn ${letter} (${label.sv}): värdet "${shown}" kunde inte läsas (${reason.sv}); fältet behandlas som tomt.`,
-        en: `Sheet "${sheet}", row ${row}, column ${letter} (${label.en}): the value "${shown}" could not be read (${reason.en}); the field is treated as empty.`,
-      };
-  const finding: Finding = { code: "INVALID_VALUE", severity: severityOf("INVALID_VALUE"), sheet, row, columns: [letter], fields: [field], message };
+      ? { sv: `cellen har Excel-felvärdet ${shown.sv}`, en: `the cell holds the Excel error value ${shown.en}` }
+      : implausible
+        ? { sv: `värdet "${shown.sv}" är ${reason.sv}`, en: `the value "${shown.en}" is ${reason.en}` }
+        : { sv: `värdet "${shown.sv}" kunde inte läsas (${reason.sv})`, en: `the value "${shown.en}" could not be read (${reason.en})` };
+  const message: Bilingual = { sv: `${where.sv}: ${what.sv}; ${outcome.sv}`, en: `${where.en}: ${what.en}; ${outcome.en}` };
+  const finding: Finding = {
+    code: "INVALID_VALUE",
+    severity: severityOf("INVALID_VALUE", leftOut ? "leftOut" : "main"),
+    sheet,
+    row,
+    columns: [letter],
+    fields: [field],
+    message,
+  };
   if (!isPerson && !isFormulaWithoutValue(cell)) finding.value = raw;
   return finding;
 }
+
+function clip(text: string): string {
+  return text.length > 60 ? text.slice(0, 59) + "…" : text;
+}
+
+const TREATED_AS_EMPTY: Bilingual = { sv: "fältet behandlas som tomt.", en: "the field is treated as empty." };
+const IGNORED: Bilingual = {
+  sv: "värdet bortses från: det räknas inte in i det fakturerade och kontrolleras inte.",
+  en: "the value is ignored: it is not in the invoiced sums and is not checked.",
+};
+const LEFT_OUT: Bilingual = {
+  sv: "dagarna kan inte räknas, så raden tas inte med i beräkningen (dess angivna dagar och belopp står kvar i det fakturerade).",
+  en: "its days cannot be counted, so the row is left out of the figures (its stated days and amount stay in the invoiced totals).",
+};

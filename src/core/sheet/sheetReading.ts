@@ -1,4 +1,5 @@
 import type { Bilingual, ColumnMapping, Finding, SkippedRows } from "../model";
+import type { CareTypeDecision } from "./careTypeHints";
 import type { Field } from "./fields";
 import type { StayTable } from "./stayTable";
 
@@ -23,6 +24,8 @@ export interface SheetReading {
   statedPeriod: { fromDay: number; toDay: number; label: string } | null;
   /** How sure we are that this is an invoice-basis sheet at all (0..1). */
   confidence: number;
+  /** How the rows' care type was decided where the column does not state it (careTypeHints.ts). */
+  careType: CareTypeDecision;
   /** Readings of this sheet that its cells do not fix (a two-row header, the order of slash dates), shown with the assumptions. */
   notes?: Bilingual[];
 }

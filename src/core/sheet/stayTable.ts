@@ -11,6 +11,7 @@
 import type { LocalDateTime } from "../cells/localDate";
 import type { PersonNumber } from "../cells/personId";
 import type { CareType, PersonId, Stay } from "../model";
+import type { Field } from "./fields";
 
 /**
  * An empty date or text. Index 0 of `dates` and `texts` is a placeholder, so the zeroed memory
@@ -43,6 +44,9 @@ export const NUMBER_BIT = { statedDays: 1, billedDays: 2, pricePerDay: 4, amount
 const KIND_CODE: Record<PersonId["kind"], number> = { personnummer: 1, samordningsnummer: 2, reservnummer: 3 };
 const KIND_OF: (PersonId["kind"] | null)[] = [null, "personnummer", "samordningsnummer", "reservnummer"];
 const CHECK_VALID = 4;
+
+/** The dates a stay's count starts or ends with: unreadable, the row cannot enter the figures. */
+export const COUNT_DATE_FIELDS: ReadonlySet<Field> = new Set<Field>(["readyDate", "dischargeDate", "readyWithdrawnDate", "newReadyDate"]);
 
 /** careType column codes (0 = empty). */
 export const CARE_CODE = { somatic: 1, psychiatric: 2 } as const;
@@ -156,6 +160,8 @@ export class StayTable {
   readonly personNumber: Float64Array;
   /** 0 = no identity number; else the kind code | CHECK_VALID. */
   readonly personFlags: Uint8Array;
+  /** 1 where a date the count starts or ends with could not be read (COUNT_DATE_FIELDS): the figures leave the row out. */
+  readonly unreadableDate: Uint8Array;
   readonly birthDay: Int32Array;
   /** The shared date values the date columns point into (index 0, EMPTY, holds null). */
   readonly dates: (LocalDateTime | null)[] = [null];
@@ -196,6 +202,7 @@ export class StayTable {
     this.careType = new Uint8Array(capacity);
     this.planningNeeded = new Uint8Array(capacity);
     this.personFlags = new Uint8Array(capacity);
+    this.unreadableDate = new Uint8Array(capacity);
   }
 
   /** Empties the table for the next chunk: written rows back to zero (empty), registries kept. */
@@ -206,7 +213,7 @@ export class StayTable {
       this.row, this.admission, this.ready, this.discharge, this.death, this.admissionNotice, this.sipInvitation,
       this.readyWithdrawn, this.newReady, this.municipality, this.residenceMunicipality, this.careTypeRaw, this.unit,
       this.dischargeCause, this.lazy, this.statedDays, this.billedDays, this.pricePerDay, this.amount, this.numberSet,
-      this.careType, this.planningNeeded, this.personNumber, this.personFlags, this.birthDay,
+      this.careType, this.planningNeeded, this.personNumber, this.personFlags, this.birthDay, this.unreadableDate,
     ]) column.fill(0, 0, n);
     this.length = 0;
   }

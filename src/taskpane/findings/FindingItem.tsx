@@ -2,9 +2,10 @@
  * One finding: its severity and row (a control that selects the row in the sheet), the message in
  * words with related rows as links, the identity number masked unless revealed, the code last.
  */
-import { Badge } from "@fluentui/react-components";
+import { Badge, Button } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core";
 import { usePane } from "../context/PaneContext";
+import { DISPUTE_TEXTS } from "../disputes/disputeTexts";
 import { cellRef, findingText } from "../paneModel";
 import { usePaneStyles } from "../shared/styles";
 import { messagePieces } from "./findingText";
@@ -26,9 +27,11 @@ interface Props {
   rove(sub: number): { "data-rove": string; tabIndex: number; onFocus(): void };
   onSelect(finding: Finding): void;
   onSelectRow(sheet: string, row: number): void;
+  /** The row disputed already, or a dispute with the finding's code as reason. */
+  dispute?: { disputed: boolean; onDispute(): void };
 }
 
-export function FindingItem({ finding: f, personId, reveal, showSheet, selected, rove, onSelect, onSelectRow }: Props) {
+export function FindingItem({ finding: f, personId, reveal, showSheet, selected, rove, onSelect, onSelectRow, dispute }: Props) {
   const { t, lang } = usePane();
   const s = usePaneStyles();
   const { pieces, extra } = messagePieces(findingText(f, lang, reveal), f.relatedRows);
@@ -66,7 +69,18 @@ export function FindingItem({ finding: f, personId, reveal, showSheet, selected,
           </span>
         ) : null}
       </div>
-      <div className={s.code}>{f.code}</div>
+      <div className={s.row}>
+        <span className={s.code}>{f.code}</span>
+        {dispute?.disputed ? (
+          <Badge appearance="tint" color="brand" size="small" data-testid="finding-disputed">
+            {DISPUTE_TEXTS[lang].disputed}
+          </Badge>
+        ) : dispute ? (
+          <Button size="small" appearance="subtle" {...rove(++sub)} onClick={dispute.onDispute} data-testid="finding-dispute">
+            {DISPUTE_TEXTS[lang].dispute}
+          </Button>
+        ) : null}
+      </div>
     </li>
   );
 }

@@ -2,6 +2,7 @@
 import { forwardRef, useImperativeHandle, useState } from "react";
 import type { Finding, SheetGrid, SheetSummary } from "../../core";
 import { usePane } from "../context/PaneContext";
+import type { DisputesState } from "../disputes/useDisputes";
 import { useRovingFocus } from "../hooks/useRovingFocus";
 import { maskPersonId, personIdOnRow } from "../paneModel";
 import { usePaneStyles } from "../shared/styles";
@@ -15,6 +16,7 @@ interface Props {
   sheets: readonly SheetSummary[];
   reveal: boolean;
   onSelectRow(sheet: string, row: number): void;
+  disputes?: DisputesState;
 }
 
 export interface FindingListHandle {
@@ -22,7 +24,7 @@ export interface FindingListHandle {
 }
 
 export const FindingList = forwardRef<FindingListHandle, Props>(function FindingList(props, ref) {
-  const { items, pageKey, grids, sheets, reveal, onSelectRow } = props;
+  const { items, pageKey, grids, sheets, reveal, onSelectRow, disputes } = props;
   const { t } = usePane();
   const s = usePaneStyles();
   const [selected, setSelected] = useState<Finding | null>(null);
@@ -47,6 +49,7 @@ export const FindingList = forwardRef<FindingListHandle, Props>(function Finding
             rove={(sub) => rove(i, sub)}
             onSelect={select}
             onSelectRow={onSelectRow}
+            dispute={disputes && f.row !== null ? { disputed: disputes.isDisputed(f), onDispute: () => void disputes.disputeFinding(f) } : undefined}
           />
         );
       })}

@@ -8,6 +8,7 @@ import { usePane } from "../context/PaneContext";
 import type { Freshness } from "../hooks/freshness";
 import type { Reviewed } from "../hooks/useReview";
 import type { useWorkbookActions } from "../hooks/useWorkbookActions";
+import type { DisputesState } from "../disputes/useDisputes";
 import { filterFindings, pageOf, rowsWithFindings, type FindingFilter } from "../paneModel";
 import { StaleNotice } from "../shared/StaleNotice";
 import { usePaneStyles } from "../shared/styles";
@@ -20,9 +21,11 @@ interface Props {
   reviewed: Reviewed;
   state: Freshness;
   actions: ReturnType<typeof useWorkbookActions>;
+  /** With disputes, each finding on a row can be disputed. */
+  disputes?: DisputesState;
 }
 
-export function FindingsTab({ reviewed, state, actions }: Props) {
+export function FindingsTab({ reviewed, state, actions, disputes }: Props) {
   const { t } = usePane();
   const s = usePaneStyles();
   const { result, grids } = reviewed;
@@ -72,6 +75,7 @@ export function FindingsTab({ reviewed, state, actions }: Props) {
           sheets={result.sheets}
           reveal={reveal}
           onSelectRow={actions.select}
+          disputes={disputes}
         />
       </div>
     </section>

@@ -3,12 +3,23 @@
  * writing the result sheet. Each runs with the pane busy and ends in the status line or an error.
  */
 import { useCallback, useState } from "react";
-import type { Finding, ReviewResult, WorkbookHost } from "../../core";
+import { formatDay, type Finding, type ResultSheetContext, type ReviewResult, type WorkbookHost } from "../../core";
 import { usePane } from "../context/PaneContext";
-import { rowsWithFindings } from "../paneModel";
+import { rowsWithFindings, todayEpochDay } from "../paneModel";
+import type { Applied } from "./useAgreement";
+
+/** What the result sheet states besides the figures: language, today, agreement and overrides. */
+function sheetContext(lang: ResultSheetContext["lang"], applied: Applied | undefined): ResultSheetContext {
+  return {
+    lang,
+    reviewDate: formatDay(todayEpochDay(new Date())),
+    agreement: applied?.preset.name,
+    overrides: applied ? { benchmarks: applied.benchmarks, period: applied.period } : undefined,
+  };
+}
 
 export function useWorkbookActions(host: WorkbookHost) {
-  const { t, setBusy, fail, notify, clearError } = usePane();
+  const { t, lang, setBusy, fail, notify, clearError } = usePane();
   /** Rows marked in the sheet by this pane, null when none (or cleared). */
   const [markedRows, setMarkedRows] = useState<number | null>(null);
 
@@ -39,7 +50,7 @@ export function useWorkbookActions(host: WorkbookHost) {
     clear: async () => {
       if (await act(() => host.clearMarks(), t.cleared)) setMarkedRows(null);
     },
-    writeResult: (result: ReviewResult) => act(() => host.writeResultSheet(result), t.written),
+    writeResult: (result: ReviewResult, applied?: Applied) => act(() => host.writeResultSheet(result, sheetContext(lang, applied)), t.written),
     select: (sheet: string, row: number) => {
       host.selectRow(sheet, row).catch(fail);
     },

@@ -6,6 +6,7 @@ import type { CheckContext } from "../../../src/core/checks/runChecks";
 import type { ColumnMapping, Finding, Stay } from "../../../src/core/model";
 import { FIELDS, type Field } from "../../../src/core/sheet/fields";
 import type { SheetReading } from "../../../src/core/sheet/sheetReading";
+import { emptyCareTypeCounts } from "../../../src/core/sheet/careTypeHints";
 import { tableFromStays } from "../../../src/core/sheet/stayTable";
 
 /** "2023-03-05" or "2023-03-05 14:22" → LocalDateTime. */
@@ -111,6 +112,18 @@ export function makeReading(
     findings: [],
     statedPeriod: null,
     confidence: 1,
+    careType: {
+      sheet: null,
+      column: fields.includes("careType"),
+      counts: {
+        ...emptyCareTypeCounts(),
+        column: {
+          somatic: fields.includes("careType") ? stays.filter((s) => s.careType === "somatic").length : 0,
+          psychiatric: fields.includes("careType") ? stays.filter((s) => s.careType === "psychiatric").length : 0,
+        },
+        fallback: stays.filter((s) => s.careType === null || !fields.includes("careType")).length,
+      },
+    },
   };
 }
 

@@ -33,7 +33,7 @@ describe("average model: the DOMAIN.md §3 example", () => {
       liableDays: 12, amount: 126000,
     });
     expect(r.findings).toEqual([]);
-    expect(r.totals).toEqual({ stays: 20, days: 58, liableDays: 12, amount: 126000, invoicedAmount: null, difference: null });
+    expect(r.totals).toEqual({ stays: 20, days: 58, liableDays: 12, amount: 126000, invoicedAmount: null, difference: null, leftOut: { rows: 0, invoicedDays: null, invoicedBilledDays: null, invoicedAmount: null } });
   });
 
   it("individualExcess: Σ max(0, d − 2.3) = 2×0.7 + 2×2.7 + 2×3.7 + 2×6.7 = 27.60 days → 289 800 kr", () => {
@@ -343,7 +343,7 @@ describe("grouping and invoiced columns", () => {
     ];
     const closed = buildFigureBasis(tablesOf(stays), { openStaysUntilDay: null, errorRows: NO_ERRORS });
     expect(closed.count).toBe(1);
-    expect(closed.left).toEqual({ missingDates: 1, dischargeBeforeReady: 1, open: 1 });
+    expect(closed.left).toEqual({ missingDates: 1, dischargeBeforeReady: 1, open: 1, unreadableDates: 0 });
     // open counted to 2023-03-31 inclusive: 29, 30, 31 = 3 days, in March
     const until = stays[3].ready!.day + 2;
     const open = buildFigureBasis(tablesOf(stays), { openStaysUntilDay: until, errorRows: NO_ERRORS });
@@ -354,6 +354,6 @@ describe("grouping and invoiced columns", () => {
 
   it("an empty basis gives no groups and zero totals", () => {
     const r = figures([], halland);
-    expect(r).toEqual({ groups: [], findings: [], totals: { stays: 0, days: 0, liableDays: 0, amount: 0, invoicedAmount: null, difference: null } });
+    expect(r).toEqual({ groups: [], findings: [], totals: { stays: 0, days: 0, liableDays: 0, amount: 0, invoicedAmount: null, difference: null, leftOut: { rows: 0, invoicedDays: null, invoicedBilledDays: null, invoicedAmount: null } } });
   });
 });

@@ -53,6 +53,7 @@ describe("every host reads them", () => {
         invoicedAmount: t.invoicedAmount,
         difference: t.difference,
       };
+      expect(t.computedAmount).toBe(FIGURE_LABELS.amount[lang]);
       for (const [column, text] of Object.entries(pane)) expect(text).toBe(FIGURE_LABELS[column as FigureColumn][lang]);
       expect([t.somatic, t.psychiatric, t.totals]).toEqual([CARE_TYPE_LABELS.somatic[lang], CARE_TYPE_LABELS.psychiatric[lang], TOTAL_LABEL[lang]]);
     }

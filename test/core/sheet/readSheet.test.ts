@@ -234,14 +234,15 @@ describe("origin offsets", () => {
 describe("INVALID_VALUE findings", () => {
   const header = ["Personnummer", "Utskrivningsklar datum", "Utskrivningsdatum", "Antal dagar", "Behov av SIP", "Kommun"];
 
-  test("an impossible date: field null, a warning naming sheet, row, column, field and raw value", () => {
+  test("an impossible ready date: field null, an error naming sheet, row, column, field and raw value, the row left out", () => {
     const r = read([header, ["811218-9876", "2023-02-30", 45008]]);
     expect(staysOf(r.table)[0].ready).toBeNull();
     expect(show(staysOf(r.table)[0].discharge)).toBe("2023-03-23");
+    expect(r.table.unreadableDate[0]).toBe(1);
     expect(r.findings).toEqual([
       {
         code: "INVALID_VALUE",
-        severity: "warning",
+        severity: "error",
         sheet: "Okt",
         row: 2,
         columns: ["B"],
@@ -254,9 +255,11 @@ describe("INVALID_VALUE findings", () => {
       },
     ]);
     expect(r.findings[0].message.en).toMatch(/no such date/);
+    expect(r.findings[0].message.en).toMatch(/the row is left out of the figures \(its stated days and amount stay in the invoiced totals\)\.$/);
+    expect(r.findings[0].message.sv).toMatch(/raden tas inte med i beräkningen/);
   });
 
-  test("an Excel error value is an INVALID_VALUE said to be treated as missing", () => {
+  test("an Excel error value is an INVALID_VALUE; in a date the count needs, an error leaving the row out", () => {
     const r = read([header, ["811218-9876", "#N/A", "#REF!", "#DIV/0!", "", "#N/A"]]);
     expect(r.findings.map((f) => [f.columns[0], f.fields[0], f.value])).toEqual([
       ["B", "readyDate", "#N/A"],
@@ -264,8 +267,14 @@ describe("INVALID_VALUE findings", () => {
       ["D", "statedDays", "#DIV/0!"],
       ["F", "municipality", "#N/A"],
     ]);
-    expect(r.findings[0].message.en).toBe('Sheet "Okt", row 2, column B (Discharge-ready date): the Excel error value #N/A is treated as missing.');
-    expect(r.findings[0].message.sv).toBe('Bladet "Okt", rad 2, kolumn B (Utskrivningsklar datum): Excel-felvärdet #N/A behandlas som saknat värde.');
+    expect(r.findings[0].message.en).toBe(
+      'Sheet "Okt", row 2, column B (Discharge-ready date): the cell holds the Excel error value #N/A; its days cannot be counted, so the row is left out of the figures (its stated days and amount stay in the invoiced totals).',
+    );
+    expect(r.findings[0].message.sv).toBe(
+      'Bladet "Okt", rad 2, kolumn B (Utskrivningsklar datum): cellen har Excel-felvärdet #N/A; dagarna kan inte räknas, så raden tas inte med i beräkningen (dess angivna dagar och belopp står kvar i det fakturerade).',
+    );
+    expect(r.findings.map((f) => f.severity)).toEqual(["error", "error", "warning", "warning"]);
+    expect(r.findings[2].message.en).toBe('Sheet "Okt", row 2, column D (Days stated): the cell holds the Excel error value #DIV/0!; the value is ignored: it is not in the invoiced sums and is not checked.');
     expect(staysOf(r.table)[0].municipality).toBeNull();
     expect(staysOf(r.table)[0].statedDays).toBeNull();
   });
@@ -287,7 +296,7 @@ describe("INVALID_VALUE findings", () => {
 
   test("an Excel error in the identity column is named as such", () => {
     const r = read([header, ["#N/A", "2023-03-05"]]);
-    expect(r.findings[0].message.en).toBe('Sheet "Okt", row 2, column A (Personal identity number): the Excel error value #N/A is treated as missing.');
+    expect(r.findings[0].message.en).toBe('Sheet "Okt", row 2, column A (Personal identity number): the cell holds the Excel error value #N/A; the field is treated as empty.');
     expect(r.findings[0].value).toBeUndefined();
   });
 

@@ -21,6 +21,7 @@ import {
   formatAddress,
   intersects,
   makeSheet,
+  numberFormatAt,
   parseAddress,
   readRect,
   usedRect,
@@ -649,6 +650,14 @@ class FakeRange extends FakeObject<RangeTarget> {
       if (!Array.isArray(values) || values.length !== rows || values.some((r) => !Array.isArray(r) || r.length !== cols)) {
         throw invalidArgument("Range.values");
       }
+      // Like Excel: text that begins with "=" becomes a formula unless the cell is formatted as text.
+      values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (typeof v === "string" && v.startsWith("=") && numberFormatAt(t.sheet, t.rect.r0 + r, t.rect.c0 + c) !== "@") {
+            (t.sheet.formulas ??= []).push({ address: formatAddress({ r0: t.rect.r0 + r, c0: t.rect.c0 + c, r1: t.rect.r0 + r, c1: t.rect.c0 + c }), text: v });
+          }
+        }),
+      );
       writeRect(t.sheet, t.rect, values);
     });
   }
@@ -670,7 +679,23 @@ class FakeRange extends FakeObject<RangeTarget> {
   set numberFormat(format: string[][]) {
     this.write("numberFormat", format, { set: "numberFormat", format }, (t) => {
       guardProtected(t.sheet, "Range.numberFormat");
+      const rows = t.rect.r1 - t.rect.r0 + 1;
+      const cols = t.rect.c1 - t.rect.c0 + 1;
+      if (!Array.isArray(format) || format.length !== rows || format.some((r) => !Array.isArray(r) || r.length !== cols)) {
+        throw invalidArgument("Range.numberFormat");
+      }
       t.sheet.numberFormats.push({ address: formatAddress(t.rect), format });
+    });
+  }
+
+  /** [ExcelApi 1.7] One cell: a link to a place in the workbook or an address. */
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
+    this.context.requireSet("1.7", "Range.hyperlink");
+    this.write("hyperlink", link, { set: "hyperlink", link }, (t) => {
+      guardProtected(t.sheet, "Range.hyperlink");
+      if (t.rect.r0 !== t.rect.r1 || t.rect.c0 !== t.rect.c1) throw invalidArgument("Range.hyperlink (one cell)");
+      if (link.documentReference !== undefined && !/^('([^']|'')+'|[^'!]+)![A-Z]+\d+$/.test(link.documentReference)) throw invalidArgument("Range.hyperlink.documentReference");
+      (t.sheet.hyperlinks ??= []).push({ address: formatAddress(t.rect), documentReference: link.documentReference, textToDisplay: link.textToDisplay });
     });
   }
 

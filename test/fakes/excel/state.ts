@@ -57,6 +57,10 @@ export interface FakeSheet {
   tables: FakeTable[];
   charts: FakeChart[];
   numberFormats: { address: string; format: string[][] }[];
+  /** Cells whose written text Excel took as a formula (it began with "=" in a cell not formatted as text "@"). */
+  formulas?: { address: string; text: string }[];
+  /** Range.hyperlink [ExcelApi 1.7], per cell. */
+  hyperlinks?: { address: string; documentReference?: string; textToDisplay?: string }[];
 }
 
 export interface FakeWorkbookState {
@@ -192,6 +196,16 @@ export function writeRect(sheet: FakeSheet, rect: Rect, values: FakeCell[][]): v
       row[c] = isEmptyCell(v) ? "" : v;
     }
   }
+}
+
+/** The number format last set on a cell (0-based row and column), "General" when none was. */
+export function numberFormatAt(sheet: FakeSheet, row: number, col: number): string {
+  for (let i = sheet.numberFormats.length - 1; i >= 0; i--) {
+    const nf = sheet.numberFormats[i];
+    const rect = parseAddress(nf.address);
+    if (rect && row >= rect.r0 && row <= rect.r1 && col >= rect.c0 && col <= rect.c1) return nf.format[row - rect.r0]?.[col - rect.c0] ?? "General";
+  }
+  return "General";
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
