@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile } from "../core";
 import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
-import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
+import { checkMarkedCopyTarget, startMarkedCopy, writeMarkedCopy, type EarlyCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
 import { applyDisputes } from "./disputes";
@@ -92,6 +92,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const args = parsed.args;
+  let early: EarlyCopy | null = null;
   try {
     const profile = chooseProfile(args);
     if (args.benchmark !== null && profile.somatic.kind === "individual" && profile.psychiatric.kind === "individual") {
@@ -109,6 +110,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (e instanceof XlsxError) return copyFailed(e, args);
         throw e;
       }
+      // The copy's costly part needs no findings: it runs beside the review (removed if the review fails).
+      early = startMarkedCopy(file, args.out, args.sheets);
     }
     const report = progressReporter(privacyFilter(args.reveal));
     let sawProgress = false;
@@ -136,7 +139,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     let copyError: XlsxError | null = null;
     if (args.out !== null) {
       try {
-        await writeMarkedCopy(file, args.out, result, { lang: args.lang, force: args.force, reveal: args.reveal });
+        await writeMarkedCopy(file, args.out, result, { lang: args.lang, force: args.force, reveal: args.reveal, early: early ?? undefined });
       } catch (e) {
         // The review is done: it is printed whatever became of the copy.
         copyError = e instanceof XlsxError ? e : new XlsxError("WRITE_FAILED", { sv: `Kunde inte skriva ${args.out} (${oneLine(e)})`, en: `Could not write ${args.out} (${oneLine(e)})` });
@@ -228,6 +231,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
     process.stderr.write(privacy(`review: ${msg}\n`));
     return EXIT_BAD_INPUT;
+  } finally {
+    // Done already when the copy was written; here for a review that failed before it.
+    await early?.discard();
   }
 }
 

@@ -20,7 +20,8 @@ import {
   REL_STYLES, REL_WORKSHEET, relationships, relsPartOf, resolveTarget, workbookSheets,
 } from "./copy/packageParts";
 import { helperSheetXml, resultRows, resultSheetXml } from "./copy/resultSheet";
-import { withMarks, type SheetMarkPlan } from "./copy/sheetMarks";
+import { deflateRowsEarly, removeEarly, type EarlyRows } from "./copy/earlySheets";
+import { markedTail, withMarks, type SheetMarkPlan } from "./copy/sheetMarks";
 import { assertReadableXlsx } from "./fileKind";
 import { fileSystemError } from "./fsErrors";
 import { XlsxError } from "./xlsxError";
@@ -54,6 +55,75 @@ export interface MarkedCopyOptions {
   force?: boolean;
   /** For tests: opens the temporary file (to inject a failing disk). */
   openTempFile?: OpenTemp;
+  /** The sheets' rows deflated while the review ran (startMarkedCopy); removed when the copy is done. */
+  early?: EarlyCopy;
+}
+
+/**
+ * The part of the copy that needs no findings, begun before the review: the worksheets' rows
+ * (of `sheets`, or of every worksheet when none are named) are deflated into temporary files
+ * beside the output (copy/earlySheets.ts). `discard` stops what is still running and removes
+ * them; writeMarkedCopy does so when it ends, the caller when the review fails.
+ */
+export interface EarlyCopy {
+  /** The part's deflated rows, or null where they are not there (not started, failed: the copy then streams the part itself). */
+  rowsOf(partName: string): Promise<EarlyRows | null>;
+  /** Stops the parts not named (sheets without flagged rows keep their stored bytes). */
+  keepOnly(partNames: Set<string>): void;
+  discard(): Promise<void>;
+}
+
+export function startMarkedCopy(inputPath: string, outputPath: string, sheets: readonly string[] = []): EarlyCopy {
+  const tasks = new Map<string, { abort: AbortController; done: Promise<EarlyRows | null> }>();
+  let discarded = false;
+  const started = (async () => {
+    const input = await open(inputPath, "r");
+    try {
+      const { entries } = await readZipDirectory(input);
+      const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+      const part = async (name: string) => {
+        const e = byName.get(name.toLowerCase());
+        return e ? decode(await readEntry(input, e)) : null;
+      };
+      const workbookPart = officeDocumentPart((await part("_rels/.rels")) ?? "");
+      const [workbookXml, relsXml] = await Promise.all([part(workbookPart), part(relsPartOf(workbookPart))]);
+      if (!workbookXml || !relsXml || discarded) return input;
+      const rels = new Map(relationships(relsXml).filter((r) => r.type === REL_WORKSHEET).map((r) => [r.id, resolveTarget(workbookPart, r.target)]));
+      const wanted = new Set(sheets.map((n) => n.toLowerCase()));
+      for (const sheet of workbookSheets(workbookXml)) {
+        if (wanted.size && !wanted.has(sheet.name.toLowerCase())) continue;
+        const partName = rels.get(sheet.relId)?.toLowerCase();
+        const entry = partName && byName.get(partName);
+        if (!partName || !entry || tasks.has(partName)) continue;
+        const abort = new AbortController();
+        tasks.set(partName, { abort, done: deflateRowsEarly(inflated(input, entry), outputPath, MARKED_SHEET_LEVEL, abort.signal).catch(() => null) });
+      }
+    } catch {
+      // Not readable here: writeMarkedCopy reads it again and says what is wrong.
+    }
+    return input;
+  })().catch(() => null);
+  const settle = async () => {
+    const input = await started;
+    const results = await Promise.all([...tasks.values()].map((t) => t.done));
+    return { input, results };
+  };
+  return {
+    async rowsOf(partName) {
+      await started;
+      return (await tasks.get(partName.toLowerCase())?.done) ?? null;
+    },
+    keepOnly(partNames) {
+      for (const [name, t] of tasks) if (!partNames.has(name)) t.abort.abort();
+    },
+    async discard() {
+      discarded = true;
+      for (const t of tasks.values()) t.abort.abort();
+      const { input, results } = await settle();
+      for (const r of results) if (r) await removeEarly(r);
+      await input?.close().catch(() => undefined);
+    },
+  };
 }
 
 /** Worst severity per sheet and Excel row. */
@@ -82,10 +152,11 @@ export async function writeMarkedCopy(inputPath: string, outputPath: string, res
   try {
     input = await open(inputPath, "r");
   } catch (e) {
+    await options.early?.discard();
     throw fileSystemError(e, inputPath, "read");
   }
   try {
-    await writeAtomically(inputPath, outputPath, force, (fh) => copyPackage(input, fh, result, options.lang ?? "sv", options.reveal ?? false), options.openTempFile ?? openTemp);
+    await writeAtomically(inputPath, outputPath, force, (fh) => copyPackage(input, fh, result, options.lang ?? "sv", options.reveal ?? false, options.early), options.openTempFile ?? openTemp);
   } catch (e) {
     if (e instanceof XlsxError) throw e;
     throw new XlsxError("WRITE_FAILED", {
@@ -94,6 +165,7 @@ export async function writeMarkedCopy(inputPath: string, outputPath: string, res
     });
   } finally {
     await input.close();
+    await options.early?.discard();
   }
 }
 
@@ -125,7 +197,7 @@ async function* utf8Chunks(parts: Iterable<string>): AsyncGenerator<Buffer> {
   for (const p of parts) yield Buffer.from(p, "utf8");
 }
 
-async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewResult, lang: "sv" | "en", reveal: boolean): Promise<void> {
+async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewResult, lang: "sv" | "en", reveal: boolean, early?: EarlyCopy): Promise<void> {
   const { entries } = await readZipDirectory(input);
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   const part = async (name: string): Promise<string | null> => {
@@ -175,6 +247,8 @@ async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewR
     helperColumns.push(codes);
   }
 
+  early?.keepOnly(new Set(marks.keys()));
+
   // New parts: names and ids that the input does not use.
   const freeSheetPart = (() => {
     let n = 1;
@@ -222,7 +296,9 @@ async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewR
       await zip.addBuffer(entry.name, Buffer.from(text, "utf8"));
       changed.delete(key);
     } else if (plan) {
-      await zip.addStream(entry.name, withMarks(inflated(input, entry), plan), MARKED_SHEET_LEVEL);
+      const rows = await early?.rowsOf(key);
+      if (rows) await zip.addDeflatedThen(entry.name, rows, Buffer.concat(markedTail(rows.split, plan)), MARKED_SHEET_LEVEL);
+      else await zip.addStream(entry.name, withMarks(inflated(input, entry), plan), MARKED_SHEET_LEVEL);
     } else {
       await zip.copyEntry(input, entry);
     }

@@ -68,11 +68,36 @@ function escapeRegExp(s: string): string {
 
 const HEAD_LIMIT = 1 << 22;
 
+/** What the rows' pass leaves for the end: the root's prefix, the stated <dimension>, the bytes from </sheetData>. */
+export interface SheetSplit {
+  prefix: string;
+  dimension: string | null;
+  tail: Buffer;
+}
+
 /**
  * Streams a sheet part with the marks inserted. Only the head (up to <sheetData>) and the tail
  * (from </sheetData>) are looked at; the rows in between pass as they came.
  */
 export async function* withMarks(source: AsyncIterable<Buffer>, plan: SheetMarkPlan): AsyncGenerator<Buffer> {
+  const split: Partial<SheetSplit> = {};
+  yield* untilTail(source, split);
+  yield* markedTail(split as SheetSplit, plan);
+}
+
+/** The tail with the marks' element where the schema wants it (after the rows, before page setup…). */
+export function markedTail(split: SheetSplit, plan: SheetMarkPlan): Buffer[] {
+  const rest = split.tail;
+  const { at, firstPriority } = placeInTail(rest.toString("latin1"), split.prefix);
+  return [rest.subarray(0, at), Buffer.from(conditionalFormattingXml(split.prefix, markRange(split.dimension, plan), plan, firstPriority), "utf8"), rest.subarray(at)];
+}
+
+/**
+ * Streams a sheet part's bytes up to </sheetData> (the rows, which need nothing from the review)
+ * and fills `split` with what the marks need at the end: the copy can pass the rows while the
+ * review still runs and add the tail once the findings are known.
+ */
+export async function* untilTail(source: AsyncIterable<Buffer>, split: Partial<SheetSplit>): AsyncGenerator<Buffer> {
   const it = source[Symbol.asyncIterator]();
   // 1. The head: the root's namespace prefix and the <dimension>, read as latin1 so that
   //    string offsets are byte offsets.
@@ -91,7 +116,6 @@ export async function* withMarks(source: AsyncIterable<Buffer>, plan: SheetMarkP
       dimension = new RegExp(`<${escapeRegExp(p)}dimension\\s[^>]*\\bref="([^"]+)"`).exec(text)?.[1] ?? null;
     } else if (head.length > HEAD_LIMIT) throw new Error("the sheet part has no <sheetData> near its start");
   }
-  const sqref = markRange(dimension, plan);
   const closing = Buffer.from(`</${prefix}sheetData>`, "latin1");
   const selfClosed = new RegExp(`<${escapeRegExp(prefix)}sheetData\\s*/>`).exec(head.toString("latin1"));
 
@@ -144,12 +168,9 @@ export async function* withMarks(source: AsyncIterable<Buffer>, plan: SheetMarkP
   for (let next = await it.next(); !next.done; next = await it.next()) yield* scan(next.value);
   if (!tailFound) throw new Error("the sheet part has no </sheetData>");
 
-  // 3. The tail: small (merged cells, page setup, …); the element goes in where the schema wants it.
-  const rest = Buffer.concat(tail);
-  const { at, firstPriority } = placeInTail(rest.toString("latin1"), prefix);
-  yield rest.subarray(0, at);
-  yield Buffer.from(conditionalFormattingXml(prefix, sqref, plan, firstPriority), "utf8");
-  yield rest.subarray(at);
+  split.prefix = prefix;
+  split.dimension = dimension;
+  split.tail = Buffer.concat(tail);
 }
 
 /** Columns to the wider of the sheet's <dimension> and the review's, rows 1 to the last flagged. */

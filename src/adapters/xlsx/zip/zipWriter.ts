@@ -15,7 +15,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
-import type { FileHandle } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { entryExtent, SIG_CENTRAL, SIG_END, SIG_LOCAL, type ZipEntry } from "./zipReader";
 
 /** Where the zip goes: positioned writes, so a streamed entry's header can be filled in after. */
@@ -109,6 +109,33 @@ export class ZipWriter {
         for await (const chunk of compressed) await this.put(chunk);
       },
     );
+    entry.compressedSize = this.offset - dataStart;
+    if (entry.size > MAX_32 || entry.compressedSize > MAX_32) throw new Error(`${name} is larger than 4 GB`);
+    await this.out.write(this.localHeader(entry), entry.offset);
+    this.central.push(this.centralRecord(entry));
+  }
+
+  /**
+   * A new entry whose first part is already deflated in a file (a raw deflate stream ended by a
+   * sync flush, of `size` bytes with crc `crc`), followed by `rest` deflated here as the final stream.
+   */
+  async addDeflatedThen(name: string, first: { file: string; crc: number; size: number; compressedSize: number }, rest: Buffer, level: number): Promise<void> {
+    const entry: NewEntry = { name: Buffer.from(name, "utf8"), crc: crc32(rest, first.crc), compressedSize: 0, size: first.size + rest.length, offset: this.offset };
+    await this.put(this.localHeader(entry));
+    const dataStart = this.offset;
+    const fh = await open(first.file, "r");
+    try {
+      const buf = Buffer.allocUnsafe(COPY_CHUNK);
+      for (let done = 0; done < first.compressedSize; ) {
+        const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, first.compressedSize - done), done);
+        if (bytesRead === 0) throw new Error(`unexpected end of the deflated rows of ${name}`);
+        await this.put(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+        done += bytesRead;
+      }
+    } finally {
+      await fh.close();
+    }
+    await this.put(deflateRawSync(rest, { level }));
     entry.compressedSize = this.offset - dataStart;
     if (entry.size > MAX_32 || entry.compressedSize > MAX_32) throw new Error(`${name} is larger than 4 GB`);
     await this.out.write(this.localHeader(entry), entry.offset);
