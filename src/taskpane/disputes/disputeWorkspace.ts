@@ -137,21 +137,21 @@ export class DisputeWorkspace {
     return r.problems.length ? { ok: false, problems: r.problems } : { ok: true };
   }
 
-  private async change(key: string, make: (d: Dispute) => { ok: true; dispute: Dispute } | { ok: false; problems: string[] }): Promise<ChangeResult> {
+  private async change(key: string, make: (d: Dispute, at: string) => { ok: true; dispute: Dispute } | { ok: false; problems: string[] }): Promise<ChangeResult> {
     const d = this.all().find((x) => x.key === key);
     if (!d) return { ok: false, problems: [`no dispute for ${key}`] };
-    const r = make(d);
+    const r = make(d, timeAfter(d.at, this.now()));
     if (!r.ok) return r;
     await this.save([r.dispute]);
     return { ok: true };
   }
 
   edit(key: string, change: { reason?: DisputeReason; comment?: string }): Promise<ChangeResult> {
-    return this.change(key, (d) => editDispute(d, change, this.writer.name, this.now()));
+    return this.change(key, (d, at) => editDispute(d, change, this.writer.name, at));
   }
 
   withdraw(key: string): Promise<ChangeResult> {
-    return this.change(key, (d) => withdrawDispute(d, this.writer.name, this.now()));
+    return this.change(key, (d, at) => withdrawDispute(d, this.writer.name, at));
   }
 
   async removeAll(confirmedCount: number): Promise<ChangeResult> {
@@ -192,4 +192,13 @@ export class DisputeWorkspace {
   exportToNewWorkbook(lang: "sv" | "en"): Promise<void> {
     return this.host.openDisputeWorkbook(toBase64(listWorkbookBytes(disputeListRows(this.active(), lang))));
   }
+}
+
+/**
+ * A change must sort after the record it changes (the latest record per stay wins), even when
+ * made within the same millisecond: then it takes the next millisecond.
+ */
+export function timeAfter(previous: string, now: string): string {
+  if (Date.parse(now) > Date.parse(previous)) return now;
+  return new Date(Date.parse(previous) + 1).toISOString();
 }

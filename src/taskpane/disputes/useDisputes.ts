@@ -22,7 +22,8 @@ function browserMemory(): ReviewerMemory {
 }
 
 const newWriterId = () => (globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
-const isoNow = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
+// Milliseconds kept: records compare by time as text, so every time has the same form.
+const isoNow = () => new Date().toISOString();
 
 export interface DisputesOptions {
   memory?: ReviewerMemory;

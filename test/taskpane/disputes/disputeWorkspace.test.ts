@@ -1,6 +1,6 @@
 import { createExcelDisputeHost } from "../../../src/adapters/excel/disputeHost";
 import { getPreset, keyWorkbookStays, recomputeFigures, reviewWorkbook, type Finding } from "../../../src/core";
-import { DisputeWorkspace, PERSONAL_DATA_NOTICE, reasonRulesFor, rememberReviewer, rememberedReviewer } from "../../../src/taskpane/disputes/disputeWorkspace";
+import { DisputeWorkspace, PERSONAL_DATA_NOTICE, reasonRulesFor, rememberReviewer, rememberedReviewer, timeAfter } from "../../../src/taskpane/disputes/disputeWorkspace";
 import { installFakeOffice, uninstallFakeOffice } from "../../fakes/excel/fakeOffice";
 import { makeSheet, makeWorkbook } from "../../fakes/excel/state";
 import { invoiceValues } from "../../adapters/excel/fixtures";
@@ -82,5 +82,13 @@ describe("the disputes workspace (the tab's state, without React)", () => {
     expect((await ws.removeAll(5)).ok).toBe(false);
     expect(await ws.removeAll(1)).toEqual({ ok: true });
     expect(ws.active()).toEqual([]);
+  });
+});
+
+describe("a change sorts after the record it changes", () => {
+  test("within the same millisecond it takes the next one; later times are kept", () => {
+    expect(timeAfter("2026-12-01T21:07:00.000Z", "2026-12-01T21:07:00.000Z")).toBe("2026-12-01T21:07:00.001Z");
+    expect(timeAfter("2026-12-01T21:07:00Z", "2026-12-01T21:06:59.999Z")).toBe("2026-12-01T21:07:00.001Z");
+    expect(timeAfter("2026-12-01T21:07:00.000Z", "2026-12-01T21:08:00.000Z")).toBe("2026-12-01T21:08:00.000Z");
   });
 });
