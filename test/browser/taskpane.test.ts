@@ -154,7 +154,7 @@ describe("task pane in Chromium (fake Excel host, sample workbook)", () => {
     for (const m of messages) expect(m).not.toMatch(/\b[A-Z]{3,}_[A-Z_]+\b|excessAverage/);
     const duplicate = SAMPLE_SEEDED.seeded.find((x) => x.code === "DUPLICATE_STAY")!;
     await page.click("[data-testid=code-filter][data-code=DUPLICATE_STAY]");
-    await expect(page.locator("[data-testid=finding-item] > div:last-child").allInnerTexts()).resolves.toEqual(
+    await expect(page.locator("[data-testid=finding-item] [data-testid=finding-code]").allInnerTexts()).resolves.toEqual(
       Array(await page.locator("[data-testid=finding-item]").count()).fill("DUPLICATE_STAY"),
     );
     await page.locator(`[data-testid=finding][data-row='${duplicate.row}']`).first().click();

@@ -70,7 +70,7 @@ export function FindingItem({ finding: f, personId, reveal, showSheet, selected,
         ) : null}
       </div>
       <div className={s.row}>
-        <span className={s.code}>{f.code}</span>
+        <span className={s.code} data-testid="finding-code">{f.code}</span>
         {dispute?.disputed ? (
           <Badge appearance="tint" color="brand" size="small" data-testid="finding-disputed">
             {DISPUTE_TEXTS[lang].disputed}
