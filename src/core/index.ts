@@ -22,7 +22,7 @@ export * from "./scenarios";
 export { describeRules } from "./agreements/describeRules";
 export { figuresByMunicipality, type MunicipalityFigures } from "./figures/byMunicipality";
 export { totalsOf } from "./figures/totals";
-export { MARK_COLORS, DISPUTED_MARK_COLOR } from "./markColors";
+export { MARK_COLORS, DISPUTED_MARK_COLOR, MARK_HELPER_SHEET, SEVERITY_MARK_CODE } from "./markColors";
 export { MARK_CODE, keyedMarks, rowCodesFromKeys, type KeyedMark } from "./stays/keyedMarks";
 export type { DisputeHost, DisputeSupport, RemoveAllResult } from "./ports/disputeHost";
 export { formatFixed } from "./cells/numberText";

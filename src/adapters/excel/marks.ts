@@ -19,23 +19,24 @@ import {
   DISPUTED_MARK_COLOR,
   MARK_CODE,
   MARK_COLORS,
+  MARK_HELPER_SHEET,
+  SEVERITY_MARK_CODE,
   rowCodesFromKeys,
   type Finding,
   type KeyedMark,
-  type Severity,
   type StayKeyIndex,
 } from "../../core";
 import { ExcelHostError, sheetProtected, translateOfficeError } from "./excelHostError";
 import { SYNC_BUDGET_BYTES, type UsedDims } from "./readSheet";
 
-export const HELPER_SHEET = "_granskning_marks";
+export const HELPER_SHEET = MARK_HELPER_SHEET;
 /**
  * Marks by stay key (sheet, key, code per row), hidden: the helper's row positions are derived
  * from it again after a sort (refreshMarksIn), because a sort moves the data but not the helper.
  */
 export const KEYS_SHEET = "_granskning_markkeys";
 
-export const SEVERITY_CODE: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+export const SEVERITY_CODE = SEVERITY_MARK_CODE;
 
 /** Fill per code, from the core's table (the pane's legend reads the same): a disputed row, then the severities. */
 export const MARK_FILLS: { code: number; color: string }[] = [

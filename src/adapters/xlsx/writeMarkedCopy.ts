@@ -13,7 +13,7 @@
 import type { FileHandle } from "node:fs/promises";
 import { open } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
-import { columnLetter, type ReviewResult, type Severity } from "../../core";
+import { columnLetter, MARK_COLORS, MARK_HELPER_SHEET, SEVERITY_MARK_CODE, type ReviewResult, type Severity } from "../../core";
 import { checkOutputPath, openTemp, writeAtomically, type OpenTemp } from "./copy/outputPath";
 import {
   addContentTypes, addRelationships, addSheetsToWorkbook, addStyles, CT_STYLES, CT_WORKSHEET, MINIMAL_STYLES, officeDocumentPart,
@@ -28,16 +28,20 @@ import { XlsxError } from "./xlsxError";
 import { entryExtent, readEntry, readZipDirectory, type ZipEntry } from "./zip/zipReader";
 import { fileSink, ZipWriter } from "./zip/zipWriter";
 
-/** Excel's own "Bad", "Neutral" and a light blue: familiar to Excel users (the add-in's too). */
+/** The core's mark colours as ARGB, the form a styles part takes: the add-in's marks look the same. */
 export const SEVERITY_FILL: Record<Severity, string> = {
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-  info: "FFDDEBF7",
+  error: argb(MARK_COLORS.error),
+  warning: argb(MARK_COLORS.warning),
+  info: argb(MARK_COLORS.info),
 };
 
-/** The helper sheet's codes and name: the add-in's (src/adapters/excel/marks.ts), so it clears them too. */
-export const SEVERITY_CODE: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
-export const HELPER_SHEET = "_granskning_marks";
+function argb(hex: string): string {
+  return "FF" + hex.slice(1).toUpperCase();
+}
+
+/** The helper sheet's codes and name are the add-in's (the core's), so it clears them too. */
+export const SEVERITY_CODE = SEVERITY_MARK_CODE;
+export const HELPER_SHEET = MARK_HELPER_SHEET;
 export const RESULT_SHEET = "Granskning";
 
 /**

@@ -3,13 +3,14 @@
  * the review, at a dispute) and turns them into row positions again at every read, from the
  * keys of the sheet as it is now (after a sort, a filter, inserted or deleted rows).
  */
-import type { Finding, Severity } from "../model";
+import { SEVERITY_MARK_CODE } from "../markColors";
+import type { Finding } from "../model";
 import type { StayKeyIndex } from "./stayKey";
 
 /** Mark codes: the severities, and a disputed row's own colour (it wins: the row was handled). */
-export const MARK_CODE = { info: 1, warning: 2, error: 3, disputed: 4 } as const;
+export const MARK_CODE = { ...SEVERITY_MARK_CODE, disputed: 4 } as const;
 
-const SEVERITY_CODE: Record<Severity, number> = { info: MARK_CODE.info, warning: MARK_CODE.warning, error: MARK_CODE.error };
+const SEVERITY_CODE = SEVERITY_MARK_CODE;
 
 export interface KeyedMark {
   sheet: string;
