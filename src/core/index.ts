@@ -33,3 +33,4 @@ export { FINDING_TITLES, findingTitle, severityOf } from "./checks/catalog";
 export { cappedList, shortText } from "./checks/messages";
 export { decidedBeyondColumn, emptyCareTypeCounts, type CareTypeCounts, type CareTypeDecision, type SheetCareType } from "./sheet/careTypeHints";
 export * from "./disputes";
+export * from "./sheets/sheetSpec";
