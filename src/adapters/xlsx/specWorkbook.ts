@@ -6,11 +6,11 @@
  * file and named only when complete, with the inputs' permission bits (0600 when none are given:
  * the sheets may hold identity numbers).
  */
-import { SPEC_NUMBER_FORMATS, type SheetSpec } from "../../core";
+import type { SheetSpec } from "../../core";
 import { checkOutputPath, openTemp, writeAtomically, type OpenTemp } from "./copy/outputPath";
 import { addStyles, CT_STYLES, CT_WORKSHEET, MINIMAL_STYLES, NS_RELATIONSHIPS, REL_STYLES, REL_WORKSHEET } from "./copy/packageParts";
-import { packageAllocator, relativePart, renderSpecSheet } from "./copy/specSheetParts";
-import { addSpecStyles } from "./copy/specStyles";
+import { planSpecSheets } from "./copy/addedSpecSheets";
+import { packageAllocator, relativePart } from "./copy/specSheetParts";
 import { escapeXml } from "./copy/xml";
 import { XlsxError } from "./xlsxError";
 import { fileSink, ZipWriter } from "./zip/zipWriter";
@@ -28,17 +28,6 @@ export interface SpecWorkbookOptions {
   inputs?: readonly string[];
   /** For tests: opens the temporary file (to inject a failing disk). */
   openTempFile?: OpenTemp;
-}
-
-/** A sheet name unique in the workbook (case-insensitive), within Excel's 31 characters. */
-export function uniqueSheetName(taken: readonly string[], wanted: string): string {
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  let name = wanted.slice(0, 31);
-  for (let i = 2; lower.has(name.toLowerCase()); i++) {
-    const suffix = ` (${i})`;
-    name = wanted.slice(0, 31 - suffix.length) + suffix;
-  }
-  return name;
 }
 
 /** Checks, before the work that makes the sheets, that the workbook may be written there (throws XlsxError). */
@@ -78,6 +67,8 @@ async function* utf8Chunks(parts: Iterable<string>): AsyncGenerator<Buffer> {
   for (const p of parts) yield Buffer.from(p, "utf8");
 }
 
+export { uniqueSheetName } from "./copy/addedSpecSheets";
+
 export interface PackageEntry {
   name: string;
   content: string | (() => Iterable<string>);
@@ -86,14 +77,8 @@ export interface PackageEntry {
 /** The package's parts in the order they are zipped: content types and relationships first, as Office writes them. */
 export function specWorkbookEntries(specs: readonly SheetSpec[]): PackageEntry[] {
   const base = addStyles(MINIMAL_STYLES, [], [{ bold: true, size: 14 }, { bold: true }]);
-  const { xml: stylesXml, styles } = addSpecStyles(base.xml, { title: base.xfIds[0], bold: base.xfIds[1], boldFont: base.fontIds[1] });
   const alloc = packageAllocator(["xl/workbook.xml", "xl/styles.xml"], [], []);
-  const names: string[] = [];
-  const sheets = specs.map((spec) => {
-    const name = uniqueSheetName(names, spec.name);
-    names.push(name);
-    return { name, rendered: renderSpecSheet(spec, name, styles, alloc, SPEC_NUMBER_FORMATS) };
-  });
+  const { stylesXml, sheets } = planSpecSheets(specs, base.xml, { title: base.xfIds[0], bold: base.xfIds[1], boldFont: base.fontIds[1] }, [], alloc);
   const overrides = [
     { partName: "/xl/workbook.xml", contentType: CT_WORKBOOK },
     { partName: "/xl/styles.xml", contentType: CT_STYLES },
