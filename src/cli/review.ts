@@ -10,6 +10,7 @@ import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, startMarkedCopy, writeMarkedCopy, type EarlyCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
+import { addedSheets } from "./addedSheets";
 import { applyDisputes } from "./disputes";
 import { toJsonReport } from "./formatJson";
 import { formatComparison, formatCurve } from "./formatScenarios";
@@ -136,16 +137,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       countOpenStays: args.countOpenStays,
       careTypeBySheet: args.careTypes,
     });
-    let copyError: XlsxError | null = null;
-    if (args.out !== null) {
-      try {
-        await writeMarkedCopy(file, args.out, result, { lang: args.lang, force: args.force, reveal: args.reveal, early: early ?? undefined });
-      } catch (e) {
-        // The review is done: it is printed whatever became of the copy.
-        copyError = e instanceof XlsxError ? e : new XlsxError("WRITE_FAILED", { sv: `Kunde inte skriva ${args.out} (${oneLine(e)})`, en: `Could not write ${args.out} (${oneLine(e)})` });
-      }
-    }
-    const markedCopy = args.out !== null && copyError === null ? args.out : null;
     const disputes = await applyDisputes(grids, result, {
       file,
       listFile: args.disputes,
@@ -154,6 +145,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       referenceYear: Number(formatDay(referenceDay).slice(0, 4)),
     });
 
+    let copyError: XlsxError | null = null;
+    if (args.out !== null) {
+      try {
+        await writeMarkedCopy(file, args.out, result, { lang: args.lang, force: args.force, reveal: args.reveal, early: early ?? undefined, sheets: addedSheets(args, disputes) });
+      } catch (e) {
+        // The review is done: it is printed whatever became of the copy.
+        copyError = e instanceof XlsxError ? e : new XlsxError("WRITE_FAILED", { sv: `Kunde inte skriva ${args.out} (${oneLine(e)})`, en: `Could not write ${args.out} (${oneLine(e)})` });
+      }
+    }
+    const markedCopy = args.out !== null && copyError === null ? args.out : null;
     const privacy = privacyFilter(args.reveal);
     const today = formatDay(referenceDay);
     const shownFile = args.usingSample ? args.file : file;
