@@ -4,6 +4,7 @@
  * XML, schema order, chart ranges, relationships and content types).
  */
 import ExcelJS from "exceljs";
+import * as XLSX from "@e965/xlsx";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -160,6 +161,14 @@ describe("writeSpecWorkbook: what the workbook holds", () => {
     const parts = unzipParts(file);
     expect(parts.has("xl/worksheets/_rels/sheet2.xml.rels")).toBe(false);
     expect([...parts.keys()].filter((p) => p.startsWith("xl/charts/"))).toHaveLength(2);
+  });
+
+  it("a second reader (SheetJS) sees the same cells: text as text, the totals' cached sums", () => {
+    const ws = XLSX.readFile(file, { cellNF: true }).Sheets["Scenarier"];
+    expect(ws["A8"]).toMatchObject({ t: "s", v: "=1+1" });
+    expect(ws["A8"].f).toBeUndefined();
+    expect(ws["B10"]).toMatchObject({ t: "n", v: 15500, f: "SUBTOTAL(109,Jamforelse[Belopp '[kr']])" });
+    expect(ws["B7"]).toMatchObject({ t: "n", v: 12000, z: '#,##0 "kr"' });
   });
 
   it("sheet names stay unique and within 31 characters", () => {
