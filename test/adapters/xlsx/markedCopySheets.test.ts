@@ -6,7 +6,8 @@
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import JSZip from "jszip";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { writeMarkedCopy } from "../../../src/adapters/xlsx/writeMarkedCopy";
@@ -107,5 +108,28 @@ describe("writeMarkedCopy with added sheets", () => {
     const parts = unzipParts(out);
     const refs = findAll(parseXml(text(parts, "xl/charts/chart2.xml")), "f").map((f) => f.text);
     expect(refs).toEqual(["'Scenarier (2)'!$B$6", "'Scenarier (2)'!$A$7:$A$9", "'Scenarier (2)'!$B$7:$B$9"]);
+  });
+
+  it("a package without a styles part gets one, with the added sheets' formats", async () => {
+    const dir = newDir();
+    const zip = new JSZip();
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
+    zip.file("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+    zip.file("xl/workbook.xml", `<?xml version="1.0"?><workbook ${ns}><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    zip.file("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+    zip.file("xl/worksheets/sheet1.xml", `<?xml version="1.0"?><worksheet ${ns}><sheetData><row r="1"><c r="A1"><v>42</v></c></row></sheetData></worksheet>`);
+    const bare = path.join(dir, "bare.xlsx");
+    writeFileSync(bare, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const copy = path.join(dir, "out.xlsx");
+    await writeMarkedCopy(bare, copy, resultFixture([]), { sheets: [COMPARISON] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(copy);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Blad1", "Granskning", "Scenarier"]);
+    const ws = wb.getWorksheet("Scenarier")!;
+    expect([ws.getCell("B7").numFmt, ws.getCell("D7").numFmt, ws.getCell("F7").numFmt]).toEqual([SPEC_NUMBER_FORMATS.kronor, SPEC_NUMBER_FORMATS.percent, SPEC_NUMBER_FORMATS.date]);
+    expect(tablesOf(ws).map((t) => t.name)).toEqual(["Jamforelse", "Kanslighet"]);
+    const parts = unzipParts(copy);
+    expect(schemaOrderProblems(parseXml(text(parts, "xl/styles.xml")))).toEqual([]);
   });
 });
