@@ -171,6 +171,17 @@ describe("writeSpecWorkbook: what the workbook holds", () => {
     expect(ws["B7"]).toMatchObject({ t: "n", v: 12000, z: '#,##0 "kr"' });
   });
 
+  it("a column title with a line break: the table's column name escapes it as Excel does, the header cell keeps it", async () => {
+    const out = path.join(newDir(), "radbrytning.xlsx");
+    const spec = { ...EMPTY_LIST, name: "Rad", charts: [], tables: [{ ...EMPTY_LIST.tables[0], name: "Rad", columns: [{ title: "Belopp\n(kr)", format: "kronor" as const }, { title: "_x0041_", format: "text" as const }], rows: [[1, "a"]] }] };
+    await writeSpecWorkbook([spec], out);
+    const parts = unzipParts(out);
+    const columns = findAll(parseXml(text(parts, "xl/tables/table1.xml")), "tableColumn").map((c) => c.attrs.name);
+    expect(columns).toEqual(["Belopp_x000A_(kr)", "_x005F_x0041_"]);
+    const header = findAll(parseXml(text(parts, "xl/worksheets/sheet1.xml")), "c").filter((c) => /^[AB]4$/.test(c.attrs.r));
+    expect(header.map((c) => first(c, "t").text)).toEqual(["Belopp\n(kr)", "_x005F_x0041_"]);
+  });
+
   it("sheet names stay unique and within 31 characters", () => {
     expect(uniqueSheetName(["Scenarier"], "scenarier")).toBe("scenarier (2)");
     expect(uniqueSheetName(["A".repeat(31)], "A".repeat(40))).toBe(`${"A".repeat(27)} (2)`);

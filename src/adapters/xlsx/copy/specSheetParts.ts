@@ -202,6 +202,15 @@ function* worksheetXml(spec: SheetSpec, styles: SpecStyles, tableNames: Map<stri
   yield `${tail}</worksheet>`;
 }
 
+/**
+ * Text in an attribute that must equal a cell's text (a table column's name, its header cell):
+ * an XML parser turns a raw line break or tab in an attribute into a space, so they are written
+ * as Excel's _xHHHH_ escapes, and a literal "_xHHHH_" has its underscore escaped, as in cells.
+ */
+function attributeText(text: string): string {
+  return escapeCellText(text).replace(/[\t\n\r]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
 function tableXml(p: TablePlacement, id: number, name: string): string {
   const t = p.table;
   const names = columnNames(t);
@@ -210,8 +219,8 @@ function tableXml(p: TablePlacement, id: number, name: string): string {
     .map((col, c) => {
       let extra = "";
       if (totals && col.total === "sum") extra = ' totalsRowFunction="sum"';
-      else if (totals && c === 0 && labelColumn(t)) extra = ` totalsRowLabel="${escapeXml(t.totalsLabel!)}"`;
-      return `<tableColumn id="${c + 1}" name="${escapeXml(names[c])}"${extra}/>`;
+      else if (totals && c === 0 && labelColumn(t)) extra = ` totalsRowLabel="${attributeText(t.totalsLabel!)}"`;
+      return `<tableColumn id="${c + 1}" name="${attributeText(names[c])}"${extra}/>`;
     })
     .join("");
   const count = totals ? ' totalsRowCount="1"' : ' totalsRowShown="0"';
