@@ -105,12 +105,16 @@ async function writeTable(writer: BatchedWriter, sheet: Excel.Worksheet, p: Tabl
   const totals = table.getTotalRowRange();
   // Formats first: a formula written into a cell formatted "@" would stay text, and the label must.
   totals.numberFormat = [totalsFormats];
-  totals.formulas = [t.columns.map((c, i) => (i === 0 ? (t.totalsLabel ?? "") : c.total === "sum" ? `=SUBTOTAL(109,[${structuredName(c.title)}])` : ""))];
+  totals.formulas = [t.columns.map((c, i) => (i === 0 ? (t.totalsLabel ?? "") : c.total === "sum" ? totalsFormula(t.name, c.title) : ""))];
 }
 
-/** A column's name inside a structured reference: Excel escapes [ ] # ' with '. */
-export function structuredName(title: string): string {
-  return title.replace(/(['[\]#])/g, "'$1");
+/**
+ * The sum of a column's visible data, as Excel's own totals row computes it. Qualified with the
+ * table and in double brackets, a title with spaces, commas or signs needs no further rule;
+ * [ ] # ' are escaped with '.
+ */
+export function totalsFormula(table: string, title: string): string {
+  return `=SUBTOTAL(109,${table}[[${title.replace(/(['[\]#])/g, "'$1")}]])`;
 }
 
 /** A native chart: one series per spec column, values and categories from the table's data rows. */

@@ -4,7 +4,6 @@
  * series read back from their ranges; a re-run replaces, a user's sheet is kept, text stays text.
  */
 import { createExcelHost } from "../../../src/adapters/excel";
-import { structuredName } from "../../../src/adapters/excel/specSheet";
 import { SYNC_BUDGET_BYTES } from "../../../src/adapters/excel/readSheet";
 import {
   SCENARIO_SHEET_NAME, SCENARIO_SHEET_TITLES, SCENARIO_TABLES, SPEC_NUMBER_FORMATS, compareScenarios, createScenario, getPreset, layoutSheet, scenarioSheetFromBasis,
@@ -75,7 +74,7 @@ describe("writeSpecSheet: the scenario sheet", () => {
     // Equal to the comparison's own totals.
     const c = compareScenarios(basis(), profiles());
     expect(totals.slice(1, 4)).toEqual(c.totals.values.map((v) => v!.amount));
-    expect(sheet.formulas?.find((f) => f.address === `B${cmp.totalsRow}`)?.text).toBe(`=SUBTOTAL(109,[${structuredName(cmp.table.columns[1].title)}])`);
+    expect(sheet.formulas?.find((f) => f.address === `B${cmp.totalsRow}`)?.text).toBe("=SUBTOTAL(109,ScenarioJamforelse[[Region Halland från 2022-11-01, belopp]])");
     expect(numberFormatAt(sheet, cmp.totalsRow! - 1, 0)).toBe("@");
     expect(numberFormatAt(sheet, cmp.totalsRow! - 1, 1)).toBe('#,##0 "kr"');
     // The break-even and sensitivity tables have no totals row.
@@ -193,7 +192,7 @@ describe("writeSpecSheet: any spec", () => {
     expect(numberFormatAt(sheet, l.firstDataRow - 1, 2)).toBe("0.0%");
     // Totals: the label as text; the brackets in the title escaped in the structured reference; only 100 is summed.
     expect(sheet.values[l.totalsRow! - 1]).toEqual(["=SUM(A1)", 100, ""]);
-    expect(sheet.formulas).toEqual([{ address: `B${l.totalsRow}`, text: "=SUBTOTAL(109,[Belopp '[kr']])" }]);
+    expect(sheet.formulas).toEqual([{ address: `B${l.totalsRow}`, text: "=SUBTOTAL(109,Rapporttabell[[Belopp '[kr']]])" }]);
   });
 
   test("a table without rows: its header and a totals label with zero sums, no Excel table and no chart", async () => {

@@ -680,10 +680,13 @@ class FakeRange extends FakeObject<RangeTarget> {
       if (!Array.isArray(formulas) || formulas.length !== rows || formulas.some((r) => !Array.isArray(r) || r.length !== cols)) {
         throw invalidArgument("Range.formulas");
       }
+      const isFormula = (v: FakeCell, r: number, c: number) => typeof v === "string" && v.startsWith("=") && numberFormatAt(t.sheet, t.rect.r0 + r, t.rect.c0 + c) !== "@";
+      // All or nothing, as one request: every formula is checked before any cell changes.
+      formulas.forEach((row, r) => row.forEach((v, c) => isFormula(v, r, c) && totalsFormulaValue(t.sheet, t.rect.r0 + r, t.rect.c0 + c, v as string)));
       formulas.forEach((row, r) =>
         row.forEach((v, c) => {
           const at = { r0: t.rect.r0 + r, c0: t.rect.c0 + c, r1: t.rect.r0 + r, c1: t.rect.c0 + c };
-          if (typeof v === "string" && v.startsWith("=") && numberFormatAt(t.sheet, at.r0, at.c0) !== "@") writeTotalsFormula(t.sheet, at.r0, at.c0, v);
+          if (isFormula(v, r, c)) writeTotalsFormula(t.sheet, at.r0, at.c0, v as string);
           else {
             clearFormulas(t.sheet, at);
             writeRect(t.sheet, at, [[v]]);
@@ -1045,7 +1048,8 @@ const DEFAULT_TOTAL_LABEL = "Total";
 
 /** A column name inside a structured reference: [, ], # and ' are escaped with '. */
 const unescapeColumn = (text: string) => text.replace(/'(.)/g, "$1");
-const TOTALS_FORMULA = /^=SUBTOTAL\(109,\[((?:[^[\]']|'.)*)\]\)$/;
+/** =SUBTOTAL(109,[Column]) as Excel writes it, or qualified: =SUBTOTAL(109,Table[[Column]]). */
+const TOTALS_FORMULA = /^=SUBTOTAL\(109,(?:\[((?:[^[\]']|'.)*)\]|([A-Za-z_\\][A-Za-z0-9_.]*)\[\[((?:[^[\]']|'.)*)\]\])\)$/;
 
 /**
  * What a formula in a table's totals row evaluates to. Only SUBTOTAL(109,[Column]) (the sum of
@@ -1054,9 +1058,10 @@ const TOTALS_FORMULA = /^=SUBTOTAL\(109,\[((?:[^[\]']|'.)*)\]\)$/;
 function evaluateTotalsFormula(sheet: FakeSheet, table: FakeTable, text: string): number {
   const m = TOTALS_FORMULA.exec(text);
   if (!m) throw new FakeNotModelledError(`the formula ${text} (only =SUBTOTAL(109,[Column]) in a table's totals row)`);
+  if (m[2] !== undefined && m[2].toLowerCase() !== table.name.toLowerCase()) throw new FakeNotModelledError(`the formula ${text} in the totals row of another table (${table.name})`);
   const rect = parseAddress(table.address)!;
   const headers = readRect(sheet, { ...rect, r1: rect.r0 })[0].map((h) => String(h).toLowerCase());
-  const c = headers.indexOf(unescapeColumn(m[1]).toLowerCase());
+  const c = headers.indexOf(unescapeColumn(m[1] ?? m[3]).toLowerCase());
   if (c < 0) throw invalidArgument(`Range.formulas (${text}: no such column in ${table.name})`);
   let sum = 0;
   for (const [v] of readRect(sheet, { r0: rect.r0 + 1, r1: rect.r1 - 1, c0: rect.c0 + c, c1: rect.c0 + c })) if (typeof v === "number") sum += v;
@@ -1065,16 +1070,20 @@ function evaluateTotalsFormula(sheet: FakeSheet, table: FakeTable, text: string)
 
 /** Writes a formula into a cell of a table's totals row: its value is the result, the text is kept in `formulas`. */
 function writeTotalsFormula(sheet: FakeSheet, row: number, col: number, text: string): void {
+  const value = totalsFormulaValue(sheet, row, col, text);
+  const address = formatAddress({ r0: row, c0: col, r1: row, c1: col });
+  sheet.formulas = (sheet.formulas ?? []).filter((f) => f.address !== address);
+  sheet.formulas.push({ address, text });
+  writeRect(sheet, { r0: row, c0: col, r1: row, c1: col }, [[value]]);
+}
+
+function totalsFormulaValue(sheet: FakeSheet, row: number, col: number, text: string): number {
   const table = sheet.tables.find((t) => {
     const r = parseAddress(t.address)!;
     return t.showTotals === true && r.r1 === row && col >= r.c0 && col <= r.c1;
   });
   if (!table) throw new FakeNotModelledError(`the formula ${text} outside a table's totals row`);
-  const value = evaluateTotalsFormula(sheet, table, text);
-  const address = formatAddress({ r0: row, c0: col, r1: row, c1: col });
-  sheet.formulas = (sheet.formulas ?? []).filter((f) => f.address !== address);
-  sheet.formulas.push({ address, text });
-  writeRect(sheet, { r0: row, c0: col, r1: row, c1: col }, [[value]]);
+  return evaluateTotalsFormula(sheet, table, text);
 }
 
 function clearFormulas(sheet: FakeSheet, rect: Rect): void {

@@ -26,12 +26,17 @@ describe("fake tables", () => {
       // Excel's default: label first, the last column's sum (1.5 + 2).
       expect(sheetOf(state, "S").values[3]).toEqual(["Total", "", 3.5]);
       expect(state.sheets[0].tables[0]).toMatchObject({ name: "Summor", address: "A1:C4", showTotals: true });
-      t.getTotalRowRange().formulas = [["Summa", "=SUBTOTAL(109,[Belopp])", ""]];
+      t.getTotalRowRange().formulas = [["Summa", "=SUBTOTAL(109,[Belopp])", "=SUBTOTAL(109,summor[[Dagar]])"]];
       await ctx.sync();
+      t.getTotalRowRange().formulas = [["Summa", "", "=SUBTOTAL(109,Annan[[Dagar]])"]];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "FakeNotModelled" });
     });
-    // 100 + 250 = 350; the default sum in C is gone.
-    expect(sheetOf(state, "S").values[3]).toEqual(["Summa", 350, ""]);
-    expect(sheetOf(state, "S").formulas).toEqual([{ address: "B4", text: "=SUBTOTAL(109,[Belopp])" }]);
+    // 100 + 250 = 350; 1.5 + 2 = 3.5, qualified with the table's name.
+    expect(sheetOf(state, "S").values[3]).toEqual(["Summa", 350, 3.5]);
+    expect(sheetOf(state, "S").formulas).toEqual([
+      { address: "B4", text: "=SUBTOTAL(109,[Belopp])" },
+      { address: "C4", text: "=SUBTOTAL(109,summor[[Dagar]])" },
+    ]);
   });
 
   test("a formula outside a totals row, or of another form, is not modelled; text formatted @ stays text", async () => {
