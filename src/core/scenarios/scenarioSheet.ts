@@ -28,7 +28,7 @@ export const SCENARIO_SHEET_TITLES = {
   en: "Scenarios – amounts per municipality under each scenario",
 } as const;
 /** Excel table names: unique in a workbook, so prefixed with the sheet's purpose. */
-export const SCENARIO_TABLES = { comparison: "ScenarioJamforelse", breakEven: "ScenarioBrytpunkt", sensitivity: "ScenarioKanslighet" } as const;
+export const SCENARIO_TABLES = { comparison: "ScenarioJamforelse", breakEven: "ScenarioBrytpunkt", detail: "ScenarioDetalj", sensitivity: "ScenarioKanslighet" } as const;
 
 export interface ScenarioSheetInput {
   comparison: Comparison;
@@ -50,6 +50,9 @@ const WORDS = {
     difference: (name: string) => `${name}, skillnad`,
     days: (name: string) => `${name}, ansvarsdagar`,
     comparison: "Jämförelse per kommun: belopp (kr) och ansvarsdagar under varje scenario; skillnad = scenariot − utgångsläget",
+    detail: "Per kommun, vårdform och period: belopp (kr) under varje scenario; tomt där perioden inte finns under scenariots regler",
+    careType: "Vårdform",
+    period: "Period",
     breakEven: "Brytpunkt per kommun: riktmärket (eller karensdagarna vid regel per vistelse) från vilket kommunen inte betalar något mer",
     breakEvenColumn: (name: string, grace: boolean) => `${name} (${grace ? "karensdagar" : "riktmärke"})`,
     sensitivity: (name: string, grace: boolean) => `Känslighet: belopp (kr) per kommun mot ${grace ? "karensdagarna" : "riktmärket"}, under utgångsläget ${name}`,
@@ -72,6 +75,9 @@ const WORDS = {
     difference: (name: string) => `${name}, difference`,
     days: (name: string) => `${name}, liable days`,
     comparison: "Comparison per municipality: amount (SEK) and liable days under each scenario; difference = the scenario − the baseline",
+    detail: "Per municipality, care type and period: amount (SEK) under each scenario; blank where the period does not exist under the scenario's rules",
+    careType: "Care type",
+    period: "Period",
     breakEven: "Break-even per municipality: the benchmark (or the grace days, under a per-stay rule) from which the municipality owes nothing more",
     breakEvenColumn: (name: string, grace: boolean) => `${name} (${grace ? "grace days" : "benchmark"})`,
     sensitivity: (name: string, grace: boolean) => `Sensitivity: amount (SEK) per municipality against the ${grace ? "grace days" : "benchmark"}, under the baseline ${name}`,
@@ -101,14 +107,17 @@ export function scenarioSheetSpec(input: ScenarioSheetInput): SheetSpec {
   const shown = (text: string) => privateText(text, input.reveal === true);
   const names = uniqueNames(comparison.scenarios.map((s) => shown(s.name[lang])));
   const tables: SpecTable[] = [comparisonTable(input, names, shown), breakEvenTable(input, names, shown)];
+  // The detail only where it says more than the lines per municipality.
+  if (comparison.detail.length > comparison.municipalities.length) tables.push(detailTable(input, names, shown));
   const charts: SheetSpec["charts"] = [];
-  if (sensitivity) tables.push(sensitivityTable(sensitivity, names[0], lang, shown));
+  const curveTable = sensitivity ? sensitivityTable(sensitivity, names[0], lang, shown) : null;
+  if (curveTable) tables.push(curveTable);
   // Each amount column (1..k) a series: the scenarios side by side per municipality.
   if (comparison.municipalities.length) {
     charts.push({ kind: "column", title: w.columnChart, table: SCENARIO_TABLES.comparison, category: 0, series: names.map((_, i) => 1 + i) });
   }
-  if (sensitivity && sensitivity.points.length) {
-    const columns = tables[2].columns.length;
+  if (sensitivity && curveTable && sensitivity.points.length) {
+    const columns = curveTable.columns.length;
     charts.push({ kind: "line", title: w.lineChart(sensitivity.variable === "graceDays"), table: SCENARIO_TABLES.sensitivity, category: 0, series: range(1, columns) });
   }
   return {
@@ -142,6 +151,28 @@ function comparisonTable(input: ScenarioSheetInput, names: string[], shown: (t: 
     ...range(0, k).map((s) => line.values[s]?.liableDays ?? null),
   ]);
   return { name: SCENARIO_TABLES.comparison, caption: w.comparison, columns, rows, totalsLabel: TOTAL_LABEL[lang] };
+}
+
+function detailTable(input: ScenarioSheetInput, names: string[], shown: (t: string) => string): SpecTable {
+  const { comparison, lang } = input;
+  const w = WORDS[lang];
+  const k = names.length;
+  const t = comparison.totals;
+  const columns: SpecColumn[] = [
+    { title: w.municipality, format: "text" },
+    { title: w.careType, format: "text" },
+    { title: w.period, format: "text" },
+    ...names.map((n, s) => ({ title: w.amount(n), format: "kronor" as const, ...(t.values[s]?.amount != null ? { total: "sum" as const } : {}) })),
+    ...names.slice(1).map((n, i) => ({ title: w.difference(n), format: "kronor" as const, ...(t.differences[i + 1]?.amount != null ? { total: "sum" as const } : {}) })),
+  ];
+  const rows = comparison.detail.map((line): SpecCell[] => [
+    shown(line.municipality),
+    line.careType ? CARE_TYPE_LABELS[line.careType][lang] : "",
+    shown(line.period ?? ""),
+    ...range(0, k).map((s) => line.values[s]?.amount ?? null),
+    ...range(1, k).map((s) => line.differences[s]?.amount ?? null),
+  ]);
+  return { name: SCENARIO_TABLES.detail, caption: w.detail, columns, rows, totalsLabel: TOTAL_LABEL[lang] };
 }
 
 function breakEvenTable(input: ScenarioSheetInput, names: string[], shown: (t: string) => string): SpecTable {

@@ -108,6 +108,27 @@ describe("scenarioSheetSpec (DOMAIN.md §3's example)", () => {
     expect(text).toContain(`Räknar 0-dagsvistelser i snittet: ${base}, Riktmärke 2,9, Per vistelse. SKR:s indikator`);
   });
 
+  it("no detail table when each municipality is one group; with a psychiatric group, a line per municipality × care type × period", () => {
+    expect(spec.tables.some((t) => t.name === SCENARIO_TABLES.detail)).toBe(false);
+    const psych = staysWithDays([6, 6], "2023-03-20", { care: "psychiatric", firstRow: 100 });
+    const b = buildFigureBasis(tablesOf([...staysWithDays(EXAMPLE_DAYS, "2023-03-20"), ...psych]), { openStaysUntilDay: null, errorRows: new Set() });
+    const s = scenarioSheetFromBasis(b, [baseline, at29], "sv", { range: RANGE });
+    expect(specProblems(s)).toEqual([]);
+    const t = table(s, SCENARIO_TABLES.detail);
+    expect(t.columns.map((c) => c.title)).toEqual(["Kommun", "Vårdform", "Period", `${base}, belopp`, "Riktmärke 2,9, belopp", "Riktmärke 2,9, skillnad"]);
+    expect(t.rows).toEqual([
+      // Somatic as above: 126 000 at 2.3, nothing at 2.9.
+      ["Halmstad", "Somatik", "2023-03", 126000, 0, -126000],
+      // Psychiatric 6 + 6 days, average 6.00: (6.00 − 2.3) × 2 = 7.40 days → 77 700; (6.00 − 2.9) × 2 = 6.20 → 65 100; 65 100 − 77 700 = −12 600.
+      ["Halmstad", "Psykiatri", "2023-03", 77700, 65100, -12600],
+    ]);
+    expect(t.totalsLabel).toBe("Summa");
+    // The municipality line adds both: 126 000 + 77 700 = 203 700.
+    expect(table(s, SCENARIO_TABLES.comparison).rows[0].slice(0, 3)).toEqual(["Halmstad", 203700, 65100]);
+    // The line chart still reads the curve's table, wherever it stands.
+    expect(s.charts[1]).toMatchObject({ table: SCENARIO_TABLES.sensitivity, series: [1, 2] });
+  });
+
   it("no 0-day caveat when no scenario's average counts 0-day stays", () => {
     const without = variant("utan-0", "Utan 0-dagar", { both: { zeroDays: false } });
     const s = scenarioSheetFromBasis(basisOf(), [without], "sv", { range: RANGE });
