@@ -8,6 +8,7 @@ import { ComparisonBlocks } from "./ComparisonBlocks";
 import { ScenarioEditor } from "./ScenarioEditor";
 import { AddScenario, ChooseScenario } from "./ScenarioList";
 import { ScenarioTransfer } from "./ScenarioTransfer";
+import { SensitivitySection } from "./SensitivitySection";
 import { useScenarios, type Storage } from "./useScenarios";
 
 export interface ScenariosTabProps {
@@ -33,6 +34,7 @@ export function ScenariosTab({ host, basis, baseline }: ScenariosTabProps) {
       <h3 className={s.heading}>{t.tabScenarios}</h3>
       <StorageNotice storage={state.storage} onReplace={state.replaceStored} />
       <ComparisonBlocks comparison={state.comparison} breakEven={state.breakEven} />
+      <SensitivitySection basis={basis} baseline={baseline} profiles={state.profiles} comparison={state.comparison} />
       <h4 className={s.subheading}>{t.scenarioNew}</h4>
       <AddScenario state={state} />
       <ChooseScenario key={`choose-${selected ?? ""}`} state={state} selected={selected} onSelect={setSelected} />
