@@ -194,11 +194,15 @@ function CurveView({ curve, profile, baseline, comparison, formatValue }: { curv
           );
         })}
       </ul>
-      {[...notes.values()].map((n, i) => (
-        <p key={i} className={s.muted} data-testid="chart-note">
-          {n}
-        </p>
-      ))}
+      {notes.size > 0 ? (
+        <div className={s.section}>
+          {[...notes.values()].map((n, i) => (
+            <p key={i} className={s.muted} style={{ margin: 0 }} data-testid="chart-note">
+              {n}
+            </p>
+          ))}
+        </div>
+      ) : null}
     </>
   );
 }
