@@ -156,6 +156,20 @@ describe("the sensitivity chart", () => {
     expect(totalPath()).not.toBe(before);
   });
 
+  it("a scenario without 0-day stays: the national average is marked without the 0-day caveat", async () => {
+    await show();
+    type("scenario-new-name", "Utan nolldagar");
+    fireEvent.click(screen.getByTestId("scenario-add"));
+    fireEvent.click(screen.getByTestId("scenario-zero"));
+    type("scenario-care", "psychiatric");
+    fireEvent.click(screen.getByTestId("scenario-zero"));
+    type("sensitivity-for", "scenario-1");
+    expect(screen.getByTestId("chart-marker-label-reference").textContent).toBe("Riksgenomsnitt 2021, somatik: 2,3");
+    const notes = screen.getAllByTestId("chart-note").map((n) => n.textContent).join(" ");
+    expect(notes).not.toMatch(/0-dagsvistelser/);
+    expect(notes).toMatch(/2023 saknas/);
+  });
+
   it("an individual rule: amount against grace days 0–10, nothing from the longest stay's 10 days", async () => {
     await show();
     type("scenario-new-name", "Individuell");
