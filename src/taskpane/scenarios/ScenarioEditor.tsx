@@ -6,13 +6,15 @@ import { usePane } from "../context/PaneContext";
 import { usePaneStyles } from "../shared/styles";
 import { explainProblems } from "./fieldProblems";
 import { NumberField } from "./NumberField";
+import { PriceYears } from "./PriceYears";
 import { Choice, RuleDetails } from "./RuleDetails";
 import type { ScenariosState } from "./useScenarios";
 
 const KINDS = ["average", "individual", "hybrid"] as const;
 const FORMULAS = ["excessAverage", "individualExcess", "allDays"] as const;
 
-export function ScenarioEditor({ scenario, state }: { scenario: Scenario; state: ScenariosState }) {
+/** `years`: the years the basis's billed days fall in (their prices can be entered). */
+export function ScenarioEditor({ scenario, state, years }: { scenario: Scenario; state: ScenariosState; years: readonly number[] }) {
   const { t, lang } = usePane();
   const s = usePaneStyles();
   const [care, setCare] = useState<CareType>("somatic");
@@ -47,6 +49,7 @@ export function ScenarioEditor({ scenario, state }: { scenario: Scenario; state:
         />
       </Field>
       <RuleDetails key={`d-${key}`} id="scenario" rules={rules} change={change} />
+      <PriceYears scenario={scenario} state={state} years={years} />
     </div>
   );
 }

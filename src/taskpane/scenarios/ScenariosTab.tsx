@@ -38,7 +38,7 @@ export function ScenariosTab({ host, basis, baseline }: ScenariosTabProps) {
       <h4 className={s.subheading}>{t.scenarioNew}</h4>
       <AddScenario state={state} />
       <ChooseScenario key={`choose-${selected ?? ""}`} state={state} selected={selected} onSelect={setSelected} />
-      {current ? <ScenarioEditor key={current.profile.id} scenario={current} state={state} /> : null}
+      {current ? <ScenarioEditor key={current.profile.id} scenario={current} state={state} years={yearsOf(basis)} /> : null}
       <ScenarioTransfer state={state} selected={current} />
     </div>
   );
@@ -69,4 +69,10 @@ function StorageNotice({ storage, onReplace }: { storage: Storage; onReplace(): 
       ) : null}
     </div>
   );
+}
+
+/** The years from the basis's first start to its last discharge (none for an empty basis). */
+function yearsOf(basis: FigureBasis): number[] {
+  if (!Number.isFinite(basis.minYear) || !Number.isFinite(basis.maxYear)) return [];
+  return Array.from({ length: basis.maxYear - basis.minYear + 1 }, (_, k) => basis.minYear + k);
 }

@@ -178,3 +178,24 @@ describe("the scenario editor's remaining parameters", () => {
     expect(somatic().period).toEqual({ kind: "month" });
   });
 });
+
+describe("the price of each year the basis covers", () => {
+  it("shows the table's amount and how sure it is; an entered amount prices the figures, 0 kr is refused, empty goes back to the table", async () => {
+    await withScenario();
+    // The years the basis says a recompute may need: 2023 (the stays) to 2024 (its last year).
+    const fields = screen.getByTestId("scenario-price-years");
+    expect(Array.from(fields.querySelectorAll("input")).map((i) => i.id)).toEqual(["scenario-price-2023", "scenario-price-2024"]);
+    expect(fields.textContent).toContain(`Tomt = tabellens ${sv.kr(10_500)} (andrahandskälla).`);
+    expect(fields.textContent).toContain(`Tomt = tabellens ${sv.kr(11_600)} (härlett).`);
+    type("scenario-price-2023", "11000");
+    expect(profile().priceOverrides).toEqual({ "2023": 11_000 });
+    // 9.40 days × (11 000 − 10 500) kr = +4 700.
+    expect(diff()).toBe(sv.signed(4_700));
+    type("scenario-price-2023", "0");
+    expect(messageAt("scenario-price-2023")).toBe("Måste vara större än 0.");
+    expect(profile().priceOverrides).toEqual({ "2023": 11_000 });
+    type("scenario-price-2023", "");
+    expect(profile().priceOverrides).toEqual({});
+    expect(diff()).toBe(sv.signed(0));
+  });
+});
