@@ -39,6 +39,7 @@ function host(): WorkbookHost {
     selectRow: never,
     loadMappingOverrides: never,
     saveMappingOverrides: never,
+    writeSpecSheet: never,
     loadScenarios: async () => null,
     saveScenarios: async () => undefined,
   };
