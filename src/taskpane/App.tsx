@@ -2,10 +2,13 @@
  * The task pane: composes the basis section (sheets, mapping, agreement), the review bar and the
  * result's tabs. The workflow lives in the hooks; every figure comes from the engine.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import type { DisputeHost, WorkbookHost } from "../core";
 import { BasisSection } from "./basis/BasisSection";
+import { keyedSheetsOf, keysOfReview } from "./disputes/stayKeys";
+import { useFollowedRows } from "./disputes/useFollowedRows";
+import { useMarksAtOpen } from "./disputes/useMarksAtOpen";
 import { PaneProvider, usePane } from "./context/PaneContext";
 import type { PaneEngine } from "./engine";
 import { freshness } from "./hooks/freshness";
@@ -54,6 +57,15 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
   const actions = useWorkbookActions(host);
   useRecompute(review, agreement.applied, sheets.mappingVersion);
   const [reviews, setReviews] = useState(0);
+  const { reviewed, figures } = review;
+  const year = now().getFullYear();
+  // Known by key: the review's rows, followed through sorts (marks placed again each time).
+  // A re-check from memory keeps the same input: the same keys.
+  const input = reviewed?.input;
+  const reviewIndex = useMemo(() => (input ? keysOfReview(input, year) : null), [input, year]);
+  const reviewTarget = useMemo(() => (input && reviewIndex ? { keyed: keyedSheetsOf(input, year), initial: reviewIndex } : null), [input, reviewIndex, year]);
+  const openTarget = useMarksAtOpen(host, disputeHost, sheets, year, reviews > 0 || busy?.kind === "reading");
+  const followed = useFollowedRows(host, disputeHost, reviewTarget ?? openTarget);
   const readyRef = useRef(false);
 
   useEffect(() => {
@@ -69,7 +81,6 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
     if (done) setReviews((n) => n + 1);
   };
 
-  const { reviewed, figures } = review;
   const figuresState = freshness(figures?.applied, agreement.applied, reviewed?.mappingVersion, sheets.mappingVersion);
   const findingsState = freshness(reviewed?.applied, agreement.applied, reviewed?.mappingVersion, sheets.mappingVersion);
   const first = sheets.invoiceSheets[0]?.preview;
@@ -112,6 +123,7 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
               reviews={reviews}
               disputeHost={disputeHost}
               host={host}
+              keyed={reviewIndex ? { reviewIndex, followed } : undefined}
             />
           </Suspense>
         </>

@@ -111,9 +111,12 @@ describe("marks follow the rows", () => {
 
     let refreshed!: () => void;
     const done = new Promise<void>((resolve) => (refreshed = resolve));
-    const follower = await followMarks(workbookHost, disputes, KEYED, (e) => {
-      throw e;
-    }, () => refreshed());
+    const follower = await followMarks(workbookHost, disputes, KEYED, {
+      onError: (e) => {
+        throw e;
+      },
+      onRefreshed: () => refreshed(),
+    });
     expect(follower.followsSorts).toBe(true);
     await done; // the refresh at start
     const seen = new Promise<void>((resolve) => (refreshed = resolve));

@@ -32,7 +32,7 @@ const reviewed = {
   mappingVersion: 0,
   input: { grids: [grid], dateSystem: "1900" as const, sheets: ["Underlag"], overrides: {} },
 };
-const actions = { markedRows: null, mark: jest.fn(), clear: jest.fn(), writeResult: jest.fn(), select: jest.fn() };
+const actions = { markedRows: null, perform: jest.fn(), mark: jest.fn(), clear: jest.fn(), writeResult: jest.fn(), select: jest.fn() };
 const kr = formatFor("en").kr;
 
 let handle: ReturnType<typeof installFakeOffice>;
