@@ -12,7 +12,8 @@ import { useMarksAtOpen } from "./disputes/useMarksAtOpen";
 import { PaneProvider, usePane } from "./context/PaneContext";
 import type { PaneEngine } from "./engine";
 import { freshness } from "./hooks/freshness";
-import { useAgreement } from "./hooks/useAgreement";
+import { useAgreement, withCareTypes } from "./hooks/useAgreement";
+import { useCareTypes } from "./basis/useCareTypes";
 import { useRecompute } from "./hooks/useRecompute";
 import { useReview } from "./hooks/useReview";
 import { useSheets } from "./hooks/useSheets";
@@ -53,9 +54,12 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
   const s = usePaneStyles();
   const sheets = useSheets(host, engine);
   const agreement = useAgreement(engine.presets);
+  const careTypes = useCareTypes();
+  // The choice the core gets: the agreement, and the user's care type per sheet.
+  const applied = useMemo(() => withCareTypes(agreement.applied, careTypes.chosen), [agreement.applied, careTypes.chosen]);
   const review = useReview(host, engine, now);
   const actions = useWorkbookActions(host);
-  useRecompute(review, agreement.applied, sheets.mappingVersion);
+  useRecompute(review, applied, sheets.mappingVersion);
   const [reviews, setReviews] = useState(0);
   const { reviewed, figures } = review;
   const year = now().getFullYear();
@@ -77,12 +81,12 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
 
   const startReview = async () => {
     void loadResultTabs();
-    const done = await review.run(sheets.invoiceSheets, agreement.applied, sheets.overrides, sheets.mappingVersion);
+    const done = await review.run(sheets.invoiceSheets, applied, sheets.overrides, sheets.mappingVersion);
     if (done) setReviews((n) => n + 1);
   };
 
-  const figuresState = freshness(figures?.applied, agreement.applied, reviewed?.mappingVersion, sheets.mappingVersion);
-  const findingsState = freshness(reviewed?.applied, agreement.applied, reviewed?.mappingVersion, sheets.mappingVersion);
+  const figuresState = freshness(figures?.applied, applied, reviewed?.mappingVersion, sheets.mappingVersion);
+  const findingsState = freshness(reviewed?.applied, applied, reviewed?.mappingVersion, sheets.mappingVersion);
   const first = sheets.invoiceSheets[0]?.preview;
 
   return (
@@ -99,9 +103,9 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
         )
       ) : (
         <>
-          <BasisSection sheets={sheets} agreement={agreement} reviews={reviews} />
+          <BasisSection sheets={sheets} agreement={agreement} reviews={reviews} careTypes={careTypes} />
           <ReviewBar
-            canReview={agreement.applied.profile !== undefined}
+            canReview={applied.profile !== undefined}
             firstSheet={first ? { name: first.name, rows: first.rowCount } : undefined}
             onReview={() => void startReview()}
             onCancel={review.cancel}
