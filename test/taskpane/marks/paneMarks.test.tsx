@@ -11,29 +11,14 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createExcelHost } from "../../../src/adapters/excel";
 import { createExcelDisputeHost } from "../../../src/adapters/excel/disputeHost";
 import { HELPER_SHEET, KEYS_SHEET } from "../../../src/adapters/excel/marks";
-import { detectSheet, keyWorkbookStays, MARK_CODE, PRESETS, recomputeFigures, reviewWorkbook, SEVERITY_MARK_CODE, type Finding, type SheetGrid } from "../../../src/core";
+import { detectSheet, MARK_CODE, PRESETS, recomputeFigures, reviewWorkbook } from "../../../src/core";
 import { App } from "../../../src/taskpane/App";
 import { rememberReviewer } from "../../../src/taskpane/disputes/disputeWorkspace";
 import type { PaneEngine } from "../../../src/taskpane/engine";
-import { todayEpochDay } from "../../../src/taskpane/paneModel";
 import { installFakeOffice, uninstallFakeOffice } from "../../fakes/excel/fakeOffice";
-import path from "node:path";
-import { readFileSync } from "node:fs";
-import { readXlsxFile } from "../../../src/adapters/xlsx/xlsxReader";
-import { makeSheet, makeWorkbook, type FakeCell, type FakeWorkbookState } from "../../fakes/excel/state";
-
-const REPO = path.join(__dirname, "..", "..", "..");
-const SAMPLE_SEEDED: { sheet: string; headerRow: number; totalRow: number } = JSON.parse(readFileSync(path.join(REPO, "samples", "fakturaunderlag-exempel.seeded.json"), "utf8"));
-
-/** The sample as the fake's state: its cells as Office.js gives them (the xlsx reader's grid, which has the same form). */
-async function sampleState(): Promise<FakeWorkbookState> {
-  const grids = await readXlsxFile(path.join(REPO, "samples", "fakturaunderlag-exempel.xlsx"));
-  const grid = grids.sheets.find((s) => s.name === SAMPLE_SEEDED.sheet)!;
-  expect(grid.originRow ?? 1).toBe(1);
-  expect(grid.originColumn ?? 0).toBe(0);
-  return makeWorkbook([makeSheet(grid.name, grid.values.map((r) => r.map((c) => (c === null || c === undefined ? "" : c)) as FakeCell[]))]);
-}
+import type { FakeWorkbookState } from "../../fakes/excel/state";
 import { shownCode, userPart } from "./shownMarks";
+import { expectedByKey, FIRST, keysNow, LAST, sampleWithUserFormats, sheetOf, SHEET, sortOfSample, wrongRows } from "./sampleMarks";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const g = globalThis as any;
@@ -46,61 +31,10 @@ const engine: PaneEngine = {
   recompute: async (basis, profile) => recomputeFigures(basis, profile),
 };
 
-/** The committed sample (410 stays, seeded errors, most rows clean), with the user's own fill on a row and a rule of theirs. */
-const SHEET = SAMPLE_SEEDED.sheet;
-const FIRST = SAMPLE_SEEDED.headerRow + 1;
-const LAST = SAMPLE_SEEDED.totalRow - 1;
-/** The stay id's column (0-based) in the sample. */
-let ID = -1;
-let MUNICIPALITY = -1;
-let LAST_COLUMN = "A";
-async function workbook(): Promise<FakeWorkbookState> {
-  const state = await sampleState();
-  const sheet = state.sheets.find((s) => s.name === SHEET)!;
-  const header = sheet.values[SAMPLE_SEEDED.headerRow - 1].map(String);
-  ID = header.findIndex((h) => /vårdtillfälle/i.test(h));
-  MUNICIPALITY = header.findIndex((h) => /^kommun$/i.test(h.trim()));
-  LAST_COLUMN = String.fromCharCode(64 + header.length);
-  sheet.fills.push({ address: `A${FIRST + 3}:C${FIRST + 3}`, color: "#FFFF00" });
-  sheet.conditionalFormats.push({ id: "{user-1}", type: "Custom", address: `A${FIRST}:A${LAST}`, formula: `=$A${FIRST}=""`, fillColor: "#FF00FF", fontColor: null });
-  return state;
-}
-
-const gridOf = (state: FakeWorkbookState) => ({ name: SHEET, values: sheetOf(state).values, originRow: 1, originColumn: 0 }) as SheetGrid;
-/** The stays' keys in the sheet as it is now (a stay invoiced twice is two keys, told apart by content). */
-const keysNow = (state: FakeWorkbookState) => keyWorkbookStays({ sheets: [gridOf(state)], dateSystem: "1900" }, { sheets: [SHEET], referenceYear: new Date().getFullYear() });
-
-/** The engine's own findings for the sheet: the mark each stay (by key) should show. */
-function expectedByKey(state: FakeWorkbookState): Map<string, number> {
-  const result = reviewWorkbook({ sheets: [gridOf(state)], dateSystem: "1900" }, { profile: PRESETS[0], referenceDay: todayEpochDay(new Date()), sheets: [SHEET] });
-  const index = keysNow(state);
-  const want = new Map<string, number>();
-  for (const f of result.findings as Finding[]) {
-    const key = f.row === null ? undefined : index.at(SHEET, f.row)?.key;
-    if (key !== undefined) want.set(key, Math.max(want.get(key) ?? 0, SEVERITY_MARK_CODE[f.severity]));
-  }
-  return want;
-}
-
-const sheetOf = (state: FakeWorkbookState) => state.sheets.find((s) => s.name === SHEET)!;
-
-/** Rows whose shown mark is not their stay's. */
-function wrongRows(state: FakeWorkbookState, want: Map<string, number>): string[] {
-  const wrong: string[] = [];
-  const index = keysNow(state);
-  for (let row = FIRST; row <= LAST; row++) {
-    const key = index.at(SHEET, row)?.key ?? "";
-    const code = want.get(key) ?? 0;
-    const shown = shownCode(state, SHEET, row);
-    if (shown !== code) wrong.push(`row ${row} (${key}): shows ${shown}, should ${code}`);
-  }
-  return wrong;
-}
-
 async function sortByMunicipalityDescending(): Promise<void> {
+  const { address, fields } = sortOfSample();
   await g.Excel.run(async (ctx: any) => {
-    // The data rows only (the sample has title rows above the header and a total row below).
-    ctx.workbook.worksheets.getItem(SHEET).getRange(`A${FIRST}:${LAST_COLUMN}${LAST}`).sort.apply([{ key: MUNICIPALITY, ascending: false }, { key: ID, ascending: true }], false, false);
+    ctx.workbook.worksheets.getItem(SHEET).getRange(address).sort.apply(fields, false, false);
     await ctx.sync();
   });
 }
@@ -124,7 +58,7 @@ afterEach(() => uninstallFakeOffice(g));
 
 describe("marks in the pane follow the rows", () => {
   test("marked by key; after a sort the marks are on the stays' new rows; a disputed stay in its colour; clearing restores the user's sheet", async () => {
-    const state = await workbook();
+    const state = await sampleWithUserFormats();
     const want = expectedByKey(state);
     expect(want.size).toBeGreaterThan(2);
     expect(want.size).toBeLessThan(LAST - FIRST + 1); // most rows have no finding: "no mark" is checked too
@@ -165,6 +99,17 @@ describe("marks in the pane follow the rows", () => {
     expect(disputedKeys).toHaveLength(1);
     want.set(disputedKeys[0], MARK_CODE.disputed);
     expect(wrongRows(state, want)).toEqual([]);
+    // The disputes tab shows the stay where it is now, not where the review read it.
+    const reviewedRow = Number(firstItem.querySelector<HTMLElement>("[data-testid=finding]")!.dataset.row);
+    const nowRow = keysNow(state).find(disputedKeys[0])!.row;
+    expect(nowRow).not.toBe(reviewedRow);
+    fireEvent.click(screen.getByTestId("tab-disputes"));
+    const item = await screen.findByTestId("dispute-item");
+    expect(item.textContent).toContain(`last seen: ${SHEET} row ${nowRow}`);
+    fireEvent.click(screen.getByTestId("tab-findings"));
+    // Selecting the finding's row selects the stay's row now.
+    fireEvent.click(screen.getAllByTestId("finding")[0]);
+    await waitFor(() => expect(state.selection?.address).toMatch(new RegExp(`^A${nowRow}:`)));
 
     // Clearing removes everything the marks added: the user's sheet is as the sort left it.
     fireEvent.click(screen.getByTestId("clear"));
@@ -174,7 +119,7 @@ describe("marks in the pane follow the rows", () => {
   });
 
   test("marks made in an earlier session are placed on the stays' rows when the pane opens after a sort", async () => {
-    const state = await workbook();
+    const state = await sampleWithUserFormats();
     const want = expectedByKey(state);
     installFakeOffice(g, state, { requirementSets: "1.9" });
     const first = showPane();
