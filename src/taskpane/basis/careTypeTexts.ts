@@ -3,20 +3,20 @@ import type { Lang } from "../i18n";
 
 const sv = {
   label: "Vårdform för bladet",
-  auto: "Automatiskt (kolumnen, bladets namn eller rubrik, enhetens namn)",
-  somatic: "Somatisk vård: alla rader",
-  psychiatric: "Psykiatrisk vård: alla rader",
-  hint: "Ändras valet räknas raderna i minnet om, utan att bladet läses igen.",
+  auto: "Automatiskt",
+  somatic: "Somatisk vård (alla rader)",
+  psychiatric: "Psykiatrisk vård (alla rader)",
+  hint: "Automatiskt: kolumnen, annars bladets namn eller rubrik, annars enhetens namn. Ett nytt val räknar om raderna i minnet utan att läsa bladet.",
   /** In the result's heading, like the other overrides. */
   override: (sheet: string, care: string) => `${sheet}: ${care} (ditt val)`,
 };
 
 const en: typeof sv = {
   label: "Care type of the sheet",
-  auto: "Automatic (the column, the sheet's name or title, the unit's name)",
-  somatic: "Somatic care: every row",
-  psychiatric: "Psychiatric care: every row",
-  hint: "A change reviews the rows in memory again, without reading the sheet.",
+  auto: "Automatic",
+  somatic: "Somatic care (every row)",
+  psychiatric: "Psychiatric care (every row)",
+  hint: "Automatic: the column, else the sheet's name or title, else the unit's name. A new choice reviews the rows in memory again without reading the sheet.",
   override: (sheet: string, care: string) => `${sheet}: ${care} (your choice)`,
 };
 

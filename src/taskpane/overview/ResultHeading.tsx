@@ -16,7 +16,8 @@ export const ResultHeading = forwardRef<HTMLHeadingElement, { applied: Applied }
     ? [t.overrideBenchmark("", number(applied.benchmarks.somatic!))]
     : CARE_TYPES.filter((c) => applied.benchmarks[c] !== undefined).map((c) => t.overrideBenchmark(care(c), number(applied.benchmarks[c]!)));
   overrides.push(applied.period ? t.overridePeriod(applied.period) : t.periodFromSheet);
-  for (const [sheet, c] of Object.entries(applied.careTypes ?? {})) overrides.push(CARE_TYPE_TEXTS[lang].override(sheet, care(c)));
+  // A sheet's name can be long: these may wrap inside (the others are short and kept whole).
+  const careTypes = Object.entries(applied.careTypes ?? {}).map(([sheet, c]) => CARE_TYPE_TEXTS[lang].override(sheet, care(c)));
   return (
     <div>
       <h2 id="overview-heading" ref={ref} tabIndex={-1} className={s.heading} data-testid="overview-heading">
@@ -26,6 +27,12 @@ export const ResultHeading = forwardRef<HTMLHeadingElement, { applied: Applied }
         {t.resultFor} <strong>{applied.preset.name[lang]}</strong>
         {overrides.map((o) => (
           <span key={o} className={s.nowrap}>
+            {" · "}
+            {o}
+          </span>
+        ))}
+        {careTypes.map((o) => (
+          <span key={o} data-testid="care-type-override">
             {" · "}
             {o}
           </span>
