@@ -5,7 +5,7 @@
  * sheet), marks the figures outdated until then, names the choice in the result's heading, and
  * the figures on screen equal the engine's with careTypeBySheet.
  */
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createExcelHost } from "../../../src/adapters/excel";
 import { detectSheet, PRESETS, recomputeFigures, reviewWorkbook, type SheetGrid } from "../../../src/core";
@@ -16,6 +16,9 @@ import { todayEpochDay } from "../../../src/taskpane/paneModel";
 import { installFakeOffice, uninstallFakeOffice, type FakeOfficeHandle } from "../../fakes/excel/fakeOffice";
 import { makeSheet, makeWorkbook } from "../../fakes/excel/state";
 import { careTypeSheetValues, LIABLE_DAYS } from "./careTypeSheets";
+
+// A loaded build machine: the re-check and the sort's refresh can take seconds.
+configure({ asyncUtilTimeout: 10_000 });
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const g = globalThis as any;
@@ -87,7 +90,7 @@ describe("the care type of a sheet, chosen in the pane", () => {
     // Outdated until the rows in memory are reviewed again.
     expect(screen.getByTestId("severity-counts").dataset.fresh).toBe("false");
     await waitFor(() => expect(screen.getByTestId("result-for").textContent).toContain("Underlag: psychiatric care (your choice)"));
-    await waitFor(() => expect(shownGroups()).toEqual(expectedGroups("psychiatric")));
+    await waitFor(() => expect(shownGroups()).toEqual(expectedGroups("psychiatric")), { timeout: 10_000 });
     // 30 grace days: only the 40-day stay owes, 10 days (LIABLE_DAYS.psychiatric).
     expect(shownGroups()).toEqual([
       { heading: "Psychiatric · 2018-03", liable: "0.00" },
@@ -98,7 +101,7 @@ describe("the care type of a sheet, chosen in the pane", () => {
 
     // Back to automatic: the reader's decision again.
     fireEvent.change(screen.getByTestId("care-type-select"), { target: { value: "auto" } });
-    await waitFor(() => expect(shownGroups()).toEqual(expectedGroups()));
+    await waitFor(() => expect(shownGroups()).toEqual(expectedGroups()), { timeout: 10_000 });
     expect(screen.getByTestId("result-for").textContent).not.toMatch(/your choice/);
   });
 });

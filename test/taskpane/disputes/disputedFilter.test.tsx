@@ -3,7 +3,7 @@
  * The findings filtered by disputed or not, next to the code filters: all / disputed / not
  * disputed with their counts, chosen by keyboard like any select, and back to page 1 on change.
  */
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createExcelDisputeHost } from "../../../src/adapters/excel/disputeHost";
 import { createExcelHost } from "../../../src/adapters/excel/excelHost";
@@ -14,6 +14,9 @@ import ResultTabs from "../../../src/taskpane/ResultTabs";
 import { installFakeOffice, uninstallFakeOffice } from "../../fakes/excel/fakeOffice";
 import { makeSheet, makeWorkbook } from "../../fakes/excel/state";
 import { invoiceValues } from "../../adapters/excel/fixtures";
+
+// A loaded build machine: the re-check and the sort's refresh can take seconds.
+configure({ asyncUtilTimeout: 10_000 });
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const g = globalThis as any;

@@ -6,7 +6,7 @@
  * stays moved to; a disputed stay gets its own colour; clearing leaves the user's cells and
  * formats as they were.
  */
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createExcelHost } from "../../../src/adapters/excel";
 import { createExcelDisputeHost } from "../../../src/adapters/excel/disputeHost";
@@ -19,6 +19,9 @@ import { installFakeOffice, uninstallFakeOffice } from "../../fakes/excel/fakeOf
 import type { FakeWorkbookState } from "../../fakes/excel/state";
 import { shownCode, userPart } from "./shownMarks";
 import { expectedByKey, FIRST, keysNow, LAST, sampleWithUserFormats, sheetOf, SHEET, sortOfSample, wrongRows } from "./sampleMarks";
+
+// A loaded build machine: the re-check and the sort's refresh can take seconds.
+configure({ asyncUtilTimeout: 10_000 });
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const g = globalThis as any;
