@@ -159,4 +159,15 @@ describe("marks follow the rows", () => {
     expect(shownCode(state, rowOf())).toBe(MARK_CODE.error);
     expect(shownCode(state, 3)).toBe(0);
   });
+
+  test("the sheets with marks stored by key are known before any review (the pane opens over them); none after clearing", async () => {
+    installFakeOffice(g, workbook());
+    const disputes = createExcelDisputeHost();
+    await expect(disputes.storedMarkSheets()).resolves.toEqual([]);
+    const index = await readStayKeys(createExcelHost(), KEYED);
+    await disputes.markKeyed(keyedMarks([finding(3, "error")], index), index);
+    await expect(disputes.storedMarkSheets()).resolves.toEqual(["Underlag"]);
+    await createExcelHost().clearMarks();
+    await expect(disputes.storedMarkSheets()).resolves.toEqual([]);
+  });
 });

@@ -42,6 +42,15 @@ async function sortByMunicipalityDescending(): Promise<void> {
   });
 }
 
+/** Another order: by stay id, descending. */
+async function sortDescendingByStayId(): Promise<void> {
+  const { address, fields } = sortOfSample();
+  await g.Excel.run(async (ctx: any) => {
+    ctx.workbook.worksheets.getItem(SHEET).getRange(address).sort.apply([{ key: fields[1].key, ascending: false }], false, false);
+    await ctx.sync();
+  });
+}
+
 function showPane() {
   return render(
     <FluentProvider theme={webLightTheme}>
@@ -131,9 +140,15 @@ describe("marks in the pane follow the rows", () => {
     expect(screen.getByTestId("marks-follow").textContent).toMatch(/does not report sorting/);
     fireEvent.click(screen.getByTestId("mark"));
     await waitFor(() => expect(screen.getByTestId("marked-count").textContent).toMatch(/rows marked/));
+    // A sort the pane does not hear of: the marks are wrong until the user places them again.
+    await sortByMunicipalityDescending();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(wrongRows(state, want).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByTestId("marks-place-again"));
+    await waitFor(() => expect(wrongRows(state, want)).toEqual([]));
     first.unmount();
 
-    await sortByMunicipalityDescending();
+    await sortDescendingByStayId();
     expect(wrongRows(state, want).length).toBeGreaterThan(0);
     showPane(); // the pane opens again, no review yet
     await waitFor(() => expect(wrongRows(state, want)).toEqual([]));
