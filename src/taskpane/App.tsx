@@ -6,7 +6,6 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import type { DisputeHost, WorkbookHost } from "../core";
 import { BasisSection } from "./basis/BasisSection";
-import { keyedSheetsOf, keysOfReview } from "./disputes/stayKeys";
 import { useFollowedRows } from "./disputes/useFollowedRows";
 import { useMarksAtOpen } from "./disputes/useMarksAtOpen";
 import { PaneProvider, usePane } from "./context/PaneContext";
@@ -66,8 +65,7 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
   // Known by key: the review's rows, followed through sorts (marks placed again each time).
   // A re-check from memory keeps the same input: the same keys.
   const input = reviewed?.input;
-  const reviewIndex = useMemo(() => (input ? keysOfReview(input, year) : null), [input, year]);
-  const reviewTarget = useMemo(() => (input && reviewIndex ? { keyed: keyedSheetsOf(input, year), initial: reviewIndex } : null), [input, reviewIndex, year]);
+  const reviewTarget = useMemo(() => (input ? ({ kind: "review", input, referenceYear: year } as const) : null), [input, year]);
   const openTarget = useMarksAtOpen(host, disputeHost, sheets, year, reviews > 0 || busy?.kind === "reading");
   const followed = useFollowedRows(host, disputeHost, reviewTarget ?? openTarget);
   const readyRef = useRef(false);
@@ -127,7 +125,8 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
               reviews={reviews}
               disputeHost={disputeHost}
               host={host}
-              keyed={reviewIndex ? { reviewIndex, followed } : undefined}
+              followed={disputeHost ? followed : undefined}
+              referenceYear={year}
             />
           </Suspense>
         </>

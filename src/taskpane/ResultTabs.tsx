@@ -2,14 +2,15 @@
  * The result's tabs: the overview (the figures), the findings and the scenarios. Disputes will
  * join them. Loaded with the review's code (not at first load): it is shown only after a review.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Tab, TabList } from "@fluentui/react-components";
-import type { DisputeHost, StayKeyIndex } from "../core";
+import type { DisputeHost } from "../core";
 import { usePane } from "./context/PaneContext";
 import { DisputesTab } from "./disputes/DisputesTab";
 import { DISPUTE_TEXTS } from "./disputes/disputeTexts";
 import { useDisputes } from "./disputes/useDisputes";
 import type { FollowedRows } from "./disputes/useFollowedRows";
+import { keysOfReview } from "./disputes/stayKeys";
 import { useKeyedMarks } from "./disputes/useKeyedMarks";
 import { MARK_TEXTS } from "./findings/markTexts";
 import { FindingsTab } from "./findings/FindingsTab";
@@ -34,13 +35,18 @@ export interface ResultTabsProps {
   disputeHost?: DisputeHost;
   /** Where the scenarios are stored. */
   host: WorkbookHost;
-  /** The review's keys and where the rows are now: marks and disputes follow the rows by key. */
-  keyed?: { reviewIndex: StayKeyIndex; followed: FollowedRows };
+  /** Where the reviewed rows are now (after a sort): marks and disputes follow the rows by key. */
+  followed?: FollowedRows;
+  /** Decides the century of ten-digit identity numbers in the keys, as in the review. */
+  referenceYear?: number;
 }
 
-export default function ResultTabs({ reviewed, figures, figuresState, findingsState, actions, reviews, disputeHost, host, keyed }: ResultTabsProps) {
+export default function ResultTabs({ reviewed, figures, figuresState, findingsState, actions, reviews, disputeHost, host, followed, referenceYear = new Date().getFullYear() }: ResultTabsProps) {
   const { t, lang } = usePane();
-  const disputes = useDisputes(reviewed, disputeHost, { reviewIndex: keyed?.reviewIndex, currentIndex: keyed?.followed.index });
+  // The review's keys (made once per read, shared with the follower): findings and figures name its rows.
+  const reviewIndex = useMemo(() => keysOfReview(reviewed.input, referenceYear), [reviewed.input, referenceYear]);
+  const keyed = followed ? { reviewIndex, followed } : undefined;
+  const disputes = useDisputes(reviewed, disputeHost, { reviewIndex, currentIndex: followed?.index });
   const marks = useKeyedMarks(
     actions,
     reviewed.result.findings,

@@ -43,7 +43,16 @@ function allColumnsOf(grid: SheetGrid | undefined): number[] {
   return Array.from({ length: width }, (_, i) => origin + i);
 }
 
-/** The keys of the rows a review read, from its grids in memory (no read). */
-export function keysOfReview(input: { grids: readonly SheetGrid[]; dateSystem: DateSystem; sheets: readonly string[]; overrides: Record<string, MappingOverride> }, referenceYear: number): StayKeyIndex {
-  return keyWorkbookStays({ sheets: [...input.grids], dateSystem: input.dateSystem }, { sheets: input.sheets, mappingOverrides: input.overrides, referenceYear });
+type ReviewRead = { grids: readonly SheetGrid[]; dateSystem: DateSystem; sheets: readonly string[]; overrides: Record<string, MappingOverride> };
+
+/** One index per review's read (and year): the follower and the tabs share it. */
+const reviewKeys = new WeakMap<object, { year: number; index: StayKeyIndex }>();
+
+/** The keys of the rows a review read, from its grids in memory (no read); made once per read. */
+export function keysOfReview(input: ReviewRead, referenceYear: number): StayKeyIndex {
+  const known = reviewKeys.get(input);
+  if (known && known.year === referenceYear) return known.index;
+  const index = keyWorkbookStays({ sheets: [...input.grids], dateSystem: input.dateSystem }, { sheets: input.sheets, mappingOverrides: input.overrides, referenceYear });
+  reviewKeys.set(input, { year: referenceYear, index });
+  return index;
 }

@@ -8,13 +8,21 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DisputeHost, StayKeyIndex, WorkbookHost } from "../../core";
 import { usePane } from "../context/PaneContext";
-import { followMarks, type MarkFollower } from "./marksFollowRows";
-import { readStayKeys, type KeyedSheets } from "./stayKeys";
+import type { MarkFollower } from "./marksFollowRows";
+import type { KeyedSheets } from "./stayKeys";
 
-export interface FollowTarget {
-  keyed: KeyedSheets;
-  /** The keys of a read just made (the review's): placed from them without reading again. */
-  initial?: StayKeyIndex;
+/** A review's read (its grids stay in memory), or the sheets to key when the pane opens over old marks. */
+export type FollowTarget =
+  | { kind: "review"; input: Parameters<typeof import("./stayKeys").keyedSheetsOf>[0]; referenceYear: number }
+  | { kind: "open"; keyed: KeyedSheets };
+
+const loadFollow = () => import(/* webpackChunkName: "review" */ "./followLoader");
+
+/** The sheets to key again, and the keys of the review's own read where there is one. */
+async function resolve(target: FollowTarget): Promise<{ keyed: KeyedSheets; initial?: StayKeyIndex }> {
+  if (target.kind === "open") return { keyed: target.keyed };
+  const { keyedSheetsOf, keysOfReview } = await loadFollow();
+  return { keyed: keyedSheetsOf(target.input, target.referenceYear), initial: keysOfReview(target.input, target.referenceYear) };
 }
 
 export interface FollowedRows {
@@ -32,30 +40,34 @@ export interface FollowedRows {
 
 export function useFollowedRows(host: WorkbookHost, disputeHost: DisputeHost | undefined, target: FollowTarget | null): FollowedRows {
   const { fail } = usePane();
-  const [index, setIndex] = useState<StayKeyIndex | null>(target?.initial ?? null);
+  const [index, setIndex] = useState<StayKeyIndex | null>(null);
   const [followsSorts, setFollowsSorts] = useState<boolean | null>(null);
   const [marksStored, setMarksStored] = useState(false);
   const follower = useRef<MarkFollower | null>(null);
   const [seenTarget, setSeenTarget] = useState(target);
   if (seenTarget !== target) {
-    // A new read: its keys replace the old ones at once (render-time reset, not an effect).
+    // A new read: the old rows' places are gone at once (render-time reset, not an effect).
     setSeenTarget(target);
-    setIndex(target?.initial ?? null);
+    setIndex(null);
   }
 
   useEffect(() => {
     if (!target || !disputeHost) return;
     let live = true;
     let started: MarkFollower | null = null;
-    followMarks(host, disputeHost, target.keyed, {
-      initial: target.initial,
-      onError: (e) => live && fail(e),
-      onRefreshed: (next, placed) => {
-        if (!live) return;
-        setIndex(next);
-        setMarksStored(placed);
-      },
-    }).then(
+    (async () => {
+      const { keyed, initial } = await resolve(target);
+      const { followMarks } = await loadFollow();
+      return followMarks(host, disputeHost, keyed, {
+        initial,
+        onError: (e) => live && fail(e),
+        onRefreshed: (next, placed) => {
+          if (!live) return;
+          setIndex(next);
+          setMarksStored(placed);
+        },
+      });
+    })().then(
       (f) => {
         started = f;
         if (!live) return void f.stop().catch(() => undefined);
@@ -75,7 +87,8 @@ export function useFollowedRows(host: WorkbookHost, disputeHost: DisputeHost | u
 
   const read = useCallback(async () => {
     if (!target) return null;
-    const next = await readStayKeys(host, target.keyed);
+    const [{ keyed }, { readStayKeys }] = await Promise.all([resolve(target), loadFollow()]);
+    const next = await readStayKeys(host, keyed);
     setIndex(next);
     return next;
   }, [host, target]);

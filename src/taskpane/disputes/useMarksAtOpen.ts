@@ -30,6 +30,7 @@ export function useMarksAtOpen(host: WorkbookHost, disputeHost: DisputeHost | un
       const dateSystem = await host.dateSystem();
       if (!live) return;
       setTarget({
+        kind: "open",
         keyed: {
           sheets: marked.map((x) => ({ name: x.preview.name, columns: columnsToRead(x.detection.mapping, x.preview.originColumn) })),
           mappingOverrides: overrides,
