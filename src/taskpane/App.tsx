@@ -2,14 +2,17 @@
  * The task pane: composes the basis section (sheets, mapping, agreement), the review bar and the
  * result's tabs. The workflow lives in the hooks; every figure comes from the engine.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import type { DisputeHost, WorkbookHost } from "../core";
 import { BasisSection } from "./basis/BasisSection";
+import { useFollowedRows } from "./disputes/useFollowedRows";
+import { useMarksAtOpen } from "./disputes/useMarksAtOpen";
 import { PaneProvider, usePane } from "./context/PaneContext";
 import type { PaneEngine } from "./engine";
 import { freshness } from "./hooks/freshness";
-import { useAgreement } from "./hooks/useAgreement";
+import { useAgreement, withCareTypes } from "./hooks/useAgreement";
+import { useCareTypes } from "./basis/useCareTypes";
 import { useRecompute } from "./hooks/useRecompute";
 import { useReview } from "./hooks/useReview";
 import { useSheets } from "./hooks/useSheets";
@@ -50,10 +53,21 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
   const s = usePaneStyles();
   const sheets = useSheets(host, engine);
   const agreement = useAgreement(engine.presets);
+  const careTypes = useCareTypes();
+  // The choice the core gets: the agreement, and the user's care type per sheet.
+  const applied = useMemo(() => withCareTypes(agreement.applied, careTypes.chosen), [agreement.applied, careTypes.chosen]);
   const review = useReview(host, engine, now);
   const actions = useWorkbookActions(host);
-  useRecompute(review, agreement.applied, sheets.mappingVersion);
+  useRecompute(review, applied, sheets.mappingVersion);
   const [reviews, setReviews] = useState(0);
+  const { reviewed, figures } = review;
+  const year = now().getFullYear();
+  // Known by key: the review's rows, followed through sorts (marks placed again each time).
+  // A re-check from memory keeps the same input: the same keys.
+  const input = reviewed?.input;
+  const reviewTarget = useMemo(() => (input ? ({ kind: "review", input, referenceYear: year } as const) : null), [input, year]);
+  const openTarget = useMarksAtOpen(host, disputeHost, sheets, year, reviews > 0 || busy?.kind === "reading");
+  const followed = useFollowedRows(host, disputeHost, reviewTarget ?? openTarget);
   const readyRef = useRef(false);
 
   useEffect(() => {
@@ -65,13 +79,12 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
 
   const startReview = async () => {
     void loadResultTabs();
-    const done = await review.run(sheets.invoiceSheets, agreement.applied, sheets.overrides, sheets.mappingVersion);
+    const done = await review.run(sheets.invoiceSheets, applied, sheets.overrides, sheets.mappingVersion);
     if (done) setReviews((n) => n + 1);
   };
 
-  const { reviewed, figures } = review;
-  const figuresState = freshness(figures?.applied, agreement.applied, reviewed?.mappingVersion, sheets.mappingVersion);
-  const findingsState = freshness(reviewed?.applied, agreement.applied, reviewed?.mappingVersion, sheets.mappingVersion);
+  const figuresState = freshness(figures?.applied, applied, reviewed?.mappingVersion, sheets.mappingVersion);
+  const findingsState = freshness(reviewed?.applied, applied, reviewed?.mappingVersion, sheets.mappingVersion);
   const first = sheets.invoiceSheets[0]?.preview;
 
   return (
@@ -88,9 +101,9 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
         )
       ) : (
         <>
-          <BasisSection sheets={sheets} agreement={agreement} reviews={reviews} />
+          <BasisSection sheets={sheets} agreement={agreement} reviews={reviews} careTypes={careTypes} />
           <ReviewBar
-            canReview={agreement.applied.profile !== undefined}
+            canReview={applied.profile !== undefined}
             firstSheet={first ? { name: first.name, rows: first.rowCount } : undefined}
             onReview={() => void startReview()}
             onCancel={review.cancel}
@@ -112,6 +125,8 @@ function Pane({ host, engine, onReady, now = defaultNow, disputeHost }: AppProps
               reviews={reviews}
               disputeHost={disputeHost}
               host={host}
+              followed={disputeHost ? followed : undefined}
+              referenceYear={year}
             />
           </Suspense>
         </>

@@ -2,13 +2,17 @@
  * The result's tabs: the overview (the figures), the findings and the scenarios. Disputes will
  * join them. Loaded with the review's code (not at first load): it is shown only after a review.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Tab, TabList } from "@fluentui/react-components";
 import type { DisputeHost } from "../core";
 import { usePane } from "./context/PaneContext";
 import { DisputesTab } from "./disputes/DisputesTab";
 import { DISPUTE_TEXTS } from "./disputes/disputeTexts";
 import { useDisputes } from "./disputes/useDisputes";
+import type { FollowedRows } from "./disputes/useFollowedRows";
+import { keysOfReview } from "./disputes/stayKeys";
+import { useKeyedMarks } from "./disputes/useKeyedMarks";
+import { MARK_TEXTS } from "./findings/markTexts";
 import { FindingsTab } from "./findings/FindingsTab";
 import type { Freshness } from "./hooks/freshness";
 import type { Reviewed, ShownFigures } from "./hooks/useReview";
@@ -31,11 +35,31 @@ export interface ResultTabsProps {
   disputeHost?: DisputeHost;
   /** Where the scenarios are stored. */
   host: WorkbookHost;
+  /** Where the reviewed rows are now (after a sort): marks and disputes follow the rows by key. */
+  followed?: FollowedRows;
+  /** Decides the century of ten-digit identity numbers in the keys, as in the review. */
+  referenceYear?: number;
 }
 
-export default function ResultTabs({ reviewed, figures, figuresState, findingsState, actions, reviews, disputeHost, host }: ResultTabsProps) {
+export default function ResultTabs({ reviewed, figures, figuresState, findingsState, actions, reviews, disputeHost, host, followed, referenceYear = new Date().getFullYear() }: ResultTabsProps) {
   const { t, lang } = usePane();
-  const disputes = useDisputes(reviewed, disputeHost);
+  // The review's keys (made once per read, shared with the follower): findings and figures name its rows.
+  const reviewIndex = useMemo(() => keysOfReview(reviewed.input, referenceYear), [reviewed.input, referenceYear]);
+  const keyed = followed ? { reviewIndex, followed } : undefined;
+  const disputes = useDisputes(reviewed, disputeHost, { reviewIndex, currentIndex: followed?.index });
+  const marks = useKeyedMarks(
+    actions,
+    reviewed.result.findings,
+    disputeHost && keyed ? { disputeHost, ...keyed } : undefined,
+    disputes.derived?.disputedKeys,
+    MARK_TEXTS[lang].placedAgain,
+  );
+  /** A finding names the row the review read; after a sort its stay is elsewhere: found by key. */
+  const selectRow = (sheet: string, row: number) => {
+    const key = keyed?.reviewIndex.at(sheet, row)?.key;
+    const now = key === undefined ? undefined : keyed?.followed.index?.find(key);
+    actions.select(now?.sheet ?? sheet, now?.row ?? row);
+  };
   const [tab, setTab] = useState<TabValue>("overview");
   const [seenReviews, setSeenReviews] = useState(reviews);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -77,7 +101,7 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
         ) : tab === "disputes" ? (
           <DisputesTab reviewed={reviewed} disputes={disputes} />
         ) : tab === "findings" ? (
-          <FindingsTab reviewed={reviewed} state={findingsState} actions={actions} disputes={disputeHost ? disputes : undefined} />
+          <FindingsTab reviewed={reviewed} state={findingsState} actions={actions} disputes={disputeHost ? disputes : undefined} marks={marks} onSelectRow={selectRow} />
         ) : (
           <ScenariosTab host={host} basis={reviewed.result.basis} baseline={figures.applied.profile ?? reviewed.result.profile} />
         )}

@@ -167,8 +167,8 @@ describe("task pane in Chromium (fake Excel host, sample workbook)", () => {
     }
     await expect(page.locator("[data-testid=person-id]").first().innerText()).resolves.toMatch(/\*\*\*\*/);
 
-    // Marks live with the findings: legend, count, mark and clear.
-    await expect(page.locator("[data-testid=marks-legend] li").count()).resolves.toBe(3);
+    // Marks live with the findings: legend (the disputed colour and the three severities), count, mark and clear.
+    await expect(page.locator("[data-testid=marks-legend] li").allInnerTexts()).resolves.toEqual(["Bestriden", "Fel", "Varning", "Information"]);
     await page.click("[data-testid=mark]");
     await page.waitForFunction(() => /rader markerade/.test(document.querySelector("[data-testid=marked-count]")?.textContent ?? ""));
     expect((await fakeState(page)).sheets.find((x) => x.name === SAMPLE_SEEDED.sheet)!.conditionalFormats.length).toBeGreaterThan(0);

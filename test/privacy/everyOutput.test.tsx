@@ -191,7 +191,7 @@ describe("the pane", () => {
       </FluentProvider>,
     );
   const applied = applyChoice(getPreset("lag-2017-612")!, { somatic: "", psychiatric: "" }, "");
-  const actions = { markedRows: null, mark: async () => undefined, clear: async () => undefined, writeResult: async () => true, select: () => undefined } as ReturnType<typeof useWorkbookActions>;
+  const actions = { markedRows: null, perform: async () => true, mark: async () => undefined, clear: async () => undefined, writeResult: async () => true, select: () => undefined } as ReturnType<typeof useWorkbookActions>;
 
   test("findings and figures are masked; the switch shows the quoted forms", () => {
     expect(result.findings.length).toBeLessThanOrEqual(50); // one page: the rendered list is every finding

@@ -10,7 +10,7 @@ import { type Dispute, type DisputeHost, type DisputeList, type DisputeSupport, 
 import { loadDisputesIn, removeAllDisputesIn, saveDisputesIn } from "./disputeStore";
 import { writeDisputeSheetIn } from "./disputeSheet";
 import { ExcelHostError, translateOfficeError } from "./excelHostError";
-import { markKeyedIn, refreshMarksIn } from "./marks";
+import { markKeyedIn, readKeyedMarksIn, refreshMarksIn } from "./marks";
 import { officeSetSupport, type SetSupport } from "./requirements";
 
 function unsupported(what: { sv: string; en: string }, version: string, instead: { sv: string; en: string }): ExcelHostError {
@@ -61,6 +61,12 @@ export function createExcelDisputeHost(supports: SetSupport = officeSetSupport()
     async refreshMarks(index: StayKeyIndex): Promise<boolean> {
       if (!support().marks) return false;
       return Excel.run((context) => refreshMarksIn(context, index));
+    },
+
+    async storedMarkSheets(): Promise<string[]> {
+      if (!support().marks) return [];
+      const stored = await Excel.run((context) => readKeyedMarksIn(context));
+      return [...new Set((stored ?? []).map((m) => m.sheet))];
     },
 
     async watchRowSorts(sheets: readonly string[], onSorted: (sheet: string) => void): Promise<{ stop(): Promise<void> } | null> {

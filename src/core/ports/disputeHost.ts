@@ -33,6 +33,8 @@ export interface DisputeHost {
   markKeyed(marks: readonly KeyedMark[], index: StayKeyIndex): Promise<void>;
   /** Places the stored marks again on the rows their keys have in `index` (after a sort); false when none are stored. */
   refreshMarks(index: StayKeyIndex): Promise<boolean>;
+  /** The sheets that have marks stored by key (empty when none): the pane places them again when it opens. */
+  storedMarkSheets(): Promise<string[]>;
   /** Calls onSorted after the user sorts one of the sheets; null where the host cannot tell (then refresh at open). */
   watchRowSorts(sheets: readonly string[], onSorted: (sheet: string) => void): Promise<{ stop(): Promise<void> } | null>;
   /** The dispute list as a table on a sheet of its own (replaced on each export). */

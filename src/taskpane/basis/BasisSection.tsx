@@ -12,15 +12,18 @@ import { usePaneStyles } from "../shared/styles";
 import { AgreementFields } from "./AgreementFields";
 import { needsAttention } from "./basisModel";
 import { SheetCard } from "./SheetCard";
+import type { CareTypeChoice } from "./useCareTypes";
 
 interface Props {
   sheets: SheetsState;
   agreement: ReturnType<typeof useAgreement>;
   /** Grows with each finished review: the section folds to leave the first screen to the result. */
   reviews: number;
+  /** The user's care type per sheet. */
+  careTypes?: CareTypeChoice;
 }
 
-export function BasisSection({ sheets, agreement, reviews }: Props) {
+export function BasisSection({ sheets, agreement, reviews, careTypes }: Props) {
   const { t, lang } = usePane();
   const s = usePaneStyles();
   const attention = needsAttention(sheets.invoiceSheets, agreement.preset, agreement.applied.benchmarks);
@@ -49,7 +52,14 @@ export function BasisSection({ sheets, agreement, reviews }: Props) {
       </summary>
       <div className={s.section}>
         {sheets.invoiceSheets.map((sheet) => (
-          <SheetCard key={sheet.preview.name} sheet={sheet} onMap={sheets.map} onReset={sheets.reset} />
+          <SheetCard
+            key={sheet.preview.name}
+            sheet={sheet}
+            onMap={sheets.map}
+            onReset={sheets.reset}
+            careType={careTypes?.chosen[sheet.preview.name]}
+            onCareType={careTypes?.choose}
+          />
         ))}
         {others.length > 0 ? (
           <p className={s.muted}>

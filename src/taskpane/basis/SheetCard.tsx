@@ -1,22 +1,30 @@
 /** One invoice-basis sheet: what the reader found, what it is unsure of, and the mapping to correct. */
 import { memo, useState } from "react";
-import { Badge } from "@fluentui/react-components";
-import { FIELD_LABELS, type Field } from "../../core";
+import { Badge, Field as FluentField, Select } from "@fluentui/react-components";
+import { FIELD_LABELS, type CareType, type Field } from "../../core";
 import { usePane } from "../context/PaneContext";
 import type { DetectedSheet } from "../hooks/useSheets";
 import { usePaneStyles } from "../shared/styles";
 import { uncertainFields } from "./basisModel";
+import { CARE_TYPE_TEXTS } from "./careTypeTexts";
 import { MappingEditor } from "./MappingEditor";
 
 interface Props {
   sheet: DetectedSheet;
   onMap(sheet: string, field: Field, column: number | null): void;
   onReset(sheet: string): void;
+  /** The user's care type for the sheet; undefined: as the reader decides. */
+  careType?: CareType;
+  onCareType?(sheet: string, care: CareType | null): void;
 }
 
+/** An id per sheet for the label (sheet names may hold spaces and any character but a few). */
+const careId = (sheet: string) => `care-type-${encodeURIComponent(sheet).replace(/%/g, "_")}`;
+
 /** Memoised: typing a benchmark re-renders the basis section, not every mapping dropdown. */
-export const SheetCard = memo(function SheetCard({ sheet, onMap, onReset }: Props) {
-  const { t, lang } = usePane();
+export const SheetCard = memo(function SheetCard({ sheet, onMap, onReset, careType, onCareType }: Props) {
+  const { t, lang, busy } = usePane();
+  const c = CARE_TYPE_TEXTS[lang];
   const s = usePaneStyles();
   const { preview, detection } = sheet;
   const unsure = uncertainFields(sheet);
@@ -44,6 +52,22 @@ export const SheetCard = memo(function SheetCard({ sheet, onMap, onReset }: Prop
             );
           })}
         </ul>
+      ) : null}
+      {onCareType ? (
+        <FluentField label={{ children: c.label, htmlFor: careId(preview.name) }} hint={c.hint} size="small">
+          <Select
+            id={careId(preview.name)}
+            size="small"
+            value={careType ?? "auto"}
+            disabled={busy !== null}
+            onChange={(_e, d) => onCareType(preview.name, d.value === "auto" ? null : (d.value as CareType))}
+            data-testid="care-type-select"
+          >
+            <option value="auto">{c.auto}</option>
+            <option value="somatic">{c.somatic}</option>
+            <option value="psychiatric">{c.psychiatric}</option>
+          </Select>
+        </FluentField>
       ) : null}
       <details open={editing} onToggle={(e) => setEditing(e.currentTarget.open)}>
         <summary>

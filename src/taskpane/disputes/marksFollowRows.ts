@@ -16,46 +16,52 @@ export interface MarkFollower {
   stop(): Promise<void>;
 }
 
-export async function followMarks(
-  workbook: WorkbookHost,
-  disputes: DisputeHost,
-  what: KeyedSheets,
-  onError: (e: unknown) => void = () => undefined,
-  onRefreshed: (index: StayKeyIndex) => void = () => undefined,
-): Promise<MarkFollower> {
+export interface FollowOptions {
+  onError?: (e: unknown) => void;
+  /** After each placement: the keys where the rows are now, and whether marks were stored to place. */
+  onRefreshed?: (index: StayKeyIndex, placed: boolean) => void;
+  /** The keys of a read just made (a review's grids): placed from them without reading again. */
+  initial?: StayKeyIndex;
+}
+
+export async function followMarks(workbook: WorkbookHost, disputes: DisputeHost, what: KeyedSheets, options: FollowOptions = {}): Promise<MarkFollower> {
+  const { onError = () => undefined, onRefreshed = () => undefined } = options;
   // One refresh at a time; sorts during one run another once it ends.
   let running: Promise<StayKeyIndex> | null = null;
   let again = false;
-  const refresh = async (): Promise<StayKeyIndex> => {
+  const refresh = async (known?: StayKeyIndex): Promise<StayKeyIndex> => {
     if (running) {
       again = true;
       return running;
     }
+    let placed = false;
     running = (async () => {
       let index: StayKeyIndex;
+      let first = known;
       do {
         again = false;
-        index = await readStayKeys(workbook, what);
-        await disputes.refreshMarks(index);
+        index = first ?? (await readStayKeys(workbook, what));
+        first = undefined;
+        placed = await disputes.refreshMarks(index);
       } while (again);
       return index;
     })();
     try {
       const index = await running;
-      onRefreshed(index);
+      onRefreshed(index, placed);
       return index;
     } finally {
       running = null;
     }
   };
-  await refresh();
+  await refresh(options.initial);
   const watcher = await disputes.watchRowSorts(
     what.sheets.map((s) => s.name),
     () => void refresh().catch(onError),
   );
   return {
     followsSorts: watcher !== null,
-    refresh,
+    refresh: () => refresh(),
     async stop() {
       await watcher?.stop();
     },

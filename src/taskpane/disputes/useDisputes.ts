@@ -4,10 +4,11 @@
  * ending in the status line or an error. The figures and the matching come from the core.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { keyWorkbookStays, type BulkSelection, type DisputeHost, type DisputeReason, type Finding, type Writer } from "../../core";
+import { type BulkSelection, type StayKeyIndex, type DisputeHost, type DisputeReason, type Finding, type Writer } from "../../core";
 import { usePane } from "../context/PaneContext";
 import type { Reviewed } from "../hooks/useReview";
 import { DISPUTE_TEXTS } from "./disputeTexts";
+import { keysOfReview } from "./stayKeys";
 import { DisputeWorkspace, rememberedReviewer, rememberReviewer, type ChangeResult, type ReviewerMemory } from "./disputeWorkspace";
 
 const forgetful: ReviewerMemory = { getItem: () => null, setItem: () => undefined };
@@ -28,6 +29,10 @@ const isoNow = () => new Date().toISOString();
 export interface DisputesOptions {
   memory?: ReviewerMemory;
   now?: () => string;
+  /** The keys of the review's read (findings and figures name its rows); made from its grids when absent. */
+  reviewIndex?: StayKeyIndex;
+  /** The keys where the rows are now (after a sort): where each dispute's stay is shown. */
+  currentIndex?: StayKeyIndex | null;
 }
 
 export function useDisputes(reviewed: Reviewed, host: DisputeHost | undefined, options: DisputesOptions = {}) {
@@ -40,14 +45,10 @@ export function useDisputes(reviewed: Reviewed, host: DisputeHost | undefined, o
   /** Grows after every change: what is derived from the workspace is read again. */
   const [version, setVersion] = useState(0);
   const { input } = reviewed;
-  const index = useMemo(
-    () =>
-      keyWorkbookStays(
-        { sheets: input.grids, dateSystem: input.dateSystem },
-        { sheets: input.sheets, mappingOverrides: input.overrides, referenceYear: new Date().getFullYear() },
-      ),
-    [input],
-  );
+  const given = options.reviewIndex;
+  const index = useMemo(() => given ?? keysOfReview(input, new Date().getFullYear()), [given, input]);
+  /** Where the stays are now: the last read after a sort, else the review's. */
+  const here = options.currentIndex ?? index;
 
   useEffect(() => {
     if (!host || !writer) return;
@@ -102,7 +103,7 @@ export function useDisputes(reviewed: Reviewed, host: DisputeHost | undefined, o
   const findings = reviewed.result.findings;
   const derived = useMemo(() => {
     if (!workspace) return null;
-    const match = workspace.match(index);
+    const match = workspace.match(here);
     return {
       match,
       disputedKeys: new Set(match.found.map((f) => f.dispute.key)),
@@ -112,7 +113,7 @@ export function useDisputes(reviewed: Reviewed, host: DisputeHost | undefined, o
     };
     // version: the workspace changed in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workspace, index, reviewed.result, version]);
+  }, [workspace, index, here, reviewed.result, version]);
 
   return {
     writer,
@@ -124,6 +125,8 @@ export function useDisputes(reviewed: Reviewed, host: DisputeHost | undefined, o
       const stay = f.row === null ? undefined : index.at(f.sheet, f.row);
       return stay !== undefined && (derived?.disputedKeys.has(stay.key) ?? false);
     },
+    /** The findings of disputed rows (true) or of the others (false). */
+    filterFindings: (list: readonly Finding[], disputed: boolean) => workspace?.filterFindings(list, index, disputed) ?? (disputed ? [] : [...list]),
     disputeFinding: (f: Finding) => act((ws) => ws.disputeFinding(f, index), d.disputedDone),
     bulkCount: (selection: BulkSelection) => workspace?.bulkCount(findings, selection, index) ?? 0,
     disputeBulk: (selection: BulkSelection, confirmed: number) => act((ws) => ws.disputeBulk(findings, selection, index, confirmed), d.bulkDone(confirmed)),

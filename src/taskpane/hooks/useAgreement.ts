@@ -19,6 +19,23 @@ export interface Applied {
   benchmarks: Partial<Record<CareType, number>>;
   /** The invoice month the user chose ("2023-10"), or null: read from the sheet. */
   period: string | null;
+  /** The user's care type per sheet, where it overrides the reader's decision (ReviewOptions.careTypeBySheet). */
+  careTypes?: Record<string, CareType>;
+}
+
+/**
+ * The choice with the user's care type per sheet: a new key, because the care type decides which
+ * rule a stay is counted under (the basis changes: only a review of the rows in memory follows it).
+ */
+export function withCareTypes(applied: Applied, careTypes: Record<string, CareType>): Applied {
+  const chosen = Object.entries(careTypes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (chosen.length === 0) return applied;
+  return { ...applied, key: JSON.stringify([applied.key, chosen]), careTypes: Object.fromEntries(chosen) };
+}
+
+/** Same care types chosen (none and {} alike). */
+export function sameCareTypes(a: Applied, b: Applied): boolean {
+  return JSON.stringify(a.careTypes ?? {}) === JSON.stringify(b.careTypes ?? {});
 }
 
 const usesBenchmark = (r: CareRules) => r.kind !== "individual";

@@ -6,7 +6,7 @@
  * Nothing here reads the sheet again.
  */
 import { useEffect } from "react";
-import type { Applied } from "./useAgreement";
+import { sameCareTypes, type Applied } from "./useAgreement";
 import type { ReviewState } from "./useReview";
 
 /** Wait this long after the last keystroke before checking every row again. */
@@ -18,7 +18,7 @@ export function useRecompute(review: ReviewState, applied: Applied, mappingVersi
   useEffect(() => {
     if (!reviewed || !applied.profile || reviewed.mappingVersion !== mappingVersion) return;
     if (reviewed.applied.key === applied.key) return;
-    if (figuresKey !== applied.key && reviewed.applied.period === applied.period) void recompute(applied);
+    if (figuresKey !== applied.key && reviewed.applied.period === applied.period && sameCareTypes(reviewed.applied, applied)) void recompute(applied);
     const timer = setTimeout(() => void recheck(applied), RECHECK_DELAY_MS);
     return () => clearTimeout(timer);
     // figuresKey is read, not followed: a recompute's answer must not start another one.

@@ -21,6 +21,8 @@ interface ReadInput {
   dateSystem: DateSystem;
   sheets: string[];
   overrides: Record<string, MappingOverride>;
+  /** Per sheet, the (0-based) columns read: rows are keyed again from the same columns after a sort. */
+  columns?: Record<string, number[]>;
 }
 
 export interface Reviewed {
@@ -64,6 +66,7 @@ export function useReview(host: WorkbookHost, engine: PaneEngine, now: () => Dat
       invoicePeriod: monthPeriod(applied.period ?? ""),
       mappingOverrides: input.overrides,
       sheets: input.sheets,
+      careTypeBySheet: applied.careTypes,
     }),
     [now],
   );
@@ -81,8 +84,10 @@ export function useReview(host: WorkbookHost, engine: PaneEngine, now: () => Dat
       setBusy({ kind: "reading", progress: null });
       try {
         const grids: SheetGrid[] = [];
+        const read: Record<string, number[]> = {};
         for (const sheet of sheets) {
           const columns = columnsToRead(sheet.detection.mapping, sheet.preview.originColumn);
+          read[sheet.preview.name] = columns;
           const grid = await host.readSheet(sheet.preview.name, columns, (progress) => setBusy({ kind: "reading", progress }), controller.signal);
           if (controller.signal.aborted) break;
           grids.push(grid);
@@ -92,7 +97,7 @@ export function useReview(host: WorkbookHost, engine: PaneEngine, now: () => Dat
           return false;
         }
         setBusy({ kind: "computing" });
-        const input: ReadInput = { grids, dateSystem: await host.dateSystem(), sheets: sheets.map((x) => x.preview.name), overrides };
+        const input: ReadInput = { grids, dateSystem: await host.dateSystem(), sheets: sheets.map((x) => x.preview.name), overrides, columns: read };
         const result = await engine.review({ sheets: grids, dateSystem: input.dateSystem }, options(applied, input));
         if (controller.signal.aborted) {
           notify(t.cancelled);

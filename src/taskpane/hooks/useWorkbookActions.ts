@@ -24,12 +24,12 @@ export function useWorkbookActions(host: WorkbookHost) {
   const [markedRows, setMarkedRows] = useState<number | null>(null);
 
   const act = useCallback(
-    async (action: () => Promise<void>, done: string): Promise<boolean> => {
+    async (action: () => Promise<void>, done: string | (() => string)): Promise<boolean> => {
       setBusy({ kind: "action" });
       clearError();
       try {
         await action();
-        notify(done);
+        notify(typeof done === "string" ? done : done());
         return true;
       } catch (e) {
         fail(e);
@@ -43,9 +43,22 @@ export function useWorkbookActions(host: WorkbookHost) {
 
   return {
     markedRows,
-    mark: async (findings: Finding[]) => {
-      const rows = rowsWithFindings(findings);
-      if (await act(() => host.markFindings(findings), `${t.marked} ${t.rowsMarked(rows)}`)) setMarkedRows(rows);
+    /** Any other write, with the pane busy, ending in the status line or an error. */
+    perform: act,
+    /**
+     * Marks the rows with findings. `place` marks them by key (so they follow the rows) and says
+     * how many rows it marked; without it (no dispute host) the rows are marked by number.
+     */
+    mark: async (findings: Finding[], place?: () => Promise<number>) => {
+      let rows = rowsWithFindings(findings);
+      const done = await act(
+        async () => {
+          if (place) rows = await place();
+          else await host.markFindings(findings);
+        },
+        () => `${t.marked} ${t.rowsMarked(rows)}`,
+      );
+      if (done) setMarkedRows(rows);
     },
     clear: async () => {
       if (await act(() => host.clearMarks(), t.cleared)) setMarkedRows(null);

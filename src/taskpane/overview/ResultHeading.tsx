@@ -4,6 +4,7 @@ import { usePane } from "../context/PaneContext";
 import type { Applied } from "../hooks/useAgreement";
 import { CARE_TYPES } from "../hooks/useAgreement";
 import { usePaneStyles } from "../shared/styles";
+import { CARE_TYPE_TEXTS } from "../basis/careTypeTexts";
 
 export const ResultHeading = forwardRef<HTMLHeadingElement, { applied: Applied }>(function ResultHeading({ applied }, ref) {
   const { t, lang } = usePane();
@@ -15,6 +16,8 @@ export const ResultHeading = forwardRef<HTMLHeadingElement, { applied: Applied }
     ? [t.overrideBenchmark("", number(applied.benchmarks.somatic!))]
     : CARE_TYPES.filter((c) => applied.benchmarks[c] !== undefined).map((c) => t.overrideBenchmark(care(c), number(applied.benchmarks[c]!)));
   overrides.push(applied.period ? t.overridePeriod(applied.period) : t.periodFromSheet);
+  // A sheet's name can be long: these may wrap inside (the others are short and kept whole).
+  const careTypes = Object.entries(applied.careTypes ?? {}).map(([sheet, c]) => CARE_TYPE_TEXTS[lang].override(sheet, care(c)));
   return (
     <div>
       <h2 id="overview-heading" ref={ref} tabIndex={-1} className={s.heading} data-testid="overview-heading">
@@ -24,6 +27,12 @@ export const ResultHeading = forwardRef<HTMLHeadingElement, { applied: Applied }
         {t.resultFor} <strong>{applied.preset.name[lang]}</strong>
         {overrides.map((o) => (
           <span key={o} className={s.nowrap}>
+            {" · "}
+            {o}
+          </span>
+        ))}
+        {careTypes.map((o) => (
+          <span key={o} data-testid="care-type-override">
             {" · "}
             {o}
           </span>

@@ -111,9 +111,12 @@ describe("marks follow the rows", () => {
 
     let refreshed!: () => void;
     const done = new Promise<void>((resolve) => (refreshed = resolve));
-    const follower = await followMarks(workbookHost, disputes, KEYED, (e) => {
-      throw e;
-    }, () => refreshed());
+    const follower = await followMarks(workbookHost, disputes, KEYED, {
+      onError: (e) => {
+        throw e;
+      },
+      onRefreshed: () => refreshed(),
+    });
     expect(follower.followsSorts).toBe(true);
     await done; // the refresh at start
     const seen = new Promise<void>((resolve) => (refreshed = resolve));
@@ -155,5 +158,16 @@ describe("marks follow the rows", () => {
     void reopened;
     expect(shownCode(state, rowOf())).toBe(MARK_CODE.error);
     expect(shownCode(state, 3)).toBe(0);
+  });
+
+  test("the sheets with marks stored by key are known before any review (the pane opens over them); none after clearing", async () => {
+    installFakeOffice(g, workbook());
+    const disputes = createExcelDisputeHost();
+    await expect(disputes.storedMarkSheets()).resolves.toEqual([]);
+    const index = await readStayKeys(createExcelHost(), KEYED);
+    await disputes.markKeyed(keyedMarks([finding(3, "error")], index), index);
+    await expect(disputes.storedMarkSheets()).resolves.toEqual(["Underlag"]);
+    await createExcelHost().clearMarks();
+    await expect(disputes.storedMarkSheets()).resolves.toEqual([]);
   });
 });

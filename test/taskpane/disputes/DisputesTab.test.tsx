@@ -19,6 +19,8 @@ import { invoiceValues } from "../../adapters/excel/fixtures";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const g = globalThis as any;
+// Each test renders the tabs and loads and saves disputes through the fake: seconds on a loaded machine.
+jest.setTimeout(30_000);
 const law = getPreset("lag-2017-612")!;
 // Data rows 2–13: twelve stays, one per row, in eight municipalities.
 const values = invoiceValues(12);
@@ -32,7 +34,7 @@ const reviewed = {
   mappingVersion: 0,
   input: { grids: [grid], dateSystem: "1900" as const, sheets: ["Underlag"], overrides: {} },
 };
-const actions = { markedRows: null, mark: jest.fn(), clear: jest.fn(), writeResult: jest.fn(), select: jest.fn() };
+const actions = { markedRows: null, perform: jest.fn(), mark: jest.fn(), clear: jest.fn(), writeResult: jest.fn(), select: jest.fn() };
 const kr = formatFor("en").kr;
 
 let handle: ReturnType<typeof installFakeOffice>;
