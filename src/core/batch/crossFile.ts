@@ -80,10 +80,17 @@ export function crossFileStays(files: readonly CrossFileInput[]): CrossFileOutco
       for (const o of list) if (o.f !== counted.f && o.countable) leaveOut[o.f].add(`${o.stay.sheet}!${o.stay.row}`);
     }
     list.forEach((o, j) => {
-      if (o.f === list[0].f) return;
+      const inCombined = o.countable && counted !== null && o.f === counted.f;
+      if (o.f === list[0].f) {
+        // A row of the first file: a finding only when it leaves the figures (the later rows name it otherwise).
+        if (!o.countable || inCombined) return;
+        let q = j + 1;
+        while (list[q].f === o.f) q++; // the nearest row of a later file
+        findings.push(crossFileFinding(files, base, o, list[q], counted, false));
+        return;
+      }
       let p = j - 1;
       while (list[p].f === o.f) p--; // the nearest row of an earlier file
-      const inCombined = o.countable && counted !== null && o.f === counted.f;
       findings.push(crossFileFinding(files, base, o, list[p], counted, inCombined));
     });
   }
@@ -115,7 +122,7 @@ function crossFileFinding(files: readonly CrossFileInput[], base: string, o: Occ
         sv: `Vistelsen ${label.sv} faktureras också i ${other.sv}, med samma patient, datum, kommun och avdelning.`,
         en: `The stay ${label.en} is also invoiced in ${other.en}, with the same patient, dates, municipality and unit.`,
       }
-    : reinvoiced(label, other, files[p.f].stays.stay(p.stay.key), files[o.f].stays.stay(o.stay.key));
+    : reinvoiced(label, other, files[p.f].stays.stay(p.stay.key), files[o.f].stays.stay(o.stay.key), p.f < o.f);
   const fate = inCombined
     ? { sv: `Raden räknas med; raden i ${other.sv} räknas inte.`, en: `This row is counted; the row in ${other.en} is not.` }
     : {
@@ -163,8 +170,12 @@ function dateText(v: LocalDateTime | null): string {
   return `${formatDay(v.day)} ${hh}:${mm}`;
 }
 
-/** What changed between the two invoicings, field by field (identity numbers named, not shown). */
-function reinvoiced(label: Bilingual, other: Bilingual, before: Stay | undefined, after: Stay | undefined): Bilingual {
+/**
+ * What changed between the two invoicings, field by field (identity numbers named, not shown).
+ * `otherFirst`: the other row is the earlier invoicing; else this row is, and the other re-invoices it.
+ */
+function reinvoiced(label: Bilingual, other: Bilingual, otherStay: Stay | undefined, thisStay: Stay | undefined, otherFirst: boolean): Bilingual {
+  const [before, after] = otherFirst ? [otherStay, thisStay] : [thisStay, otherStay];
   const changes: Bilingual[] = [];
   if (before && after) {
     const dates: [keyof Stay, string, string][] = [
@@ -190,8 +201,17 @@ function reinvoiced(label: Bilingual, other: Bilingual, before: Stay | undefined
     if (person(before) !== person(after)) changes.push({ sv: "personnummer ändrat", en: "identity number changed" });
   }
   const list = (lang: "sv" | "en") => (changes.length ? changes.map((c) => c[lang]).join(", ") : lang === "sv" ? "andra uppgifter" : "other details");
-  return {
-    sv: `Vistelsen ${label.sv} fakturerades redan i ${other.sv}, med andra uppgifter: ${list("sv")}. Den senaste faktureringen gäller (ANTAGET: en senare faktura rättar en tidigare).`,
-    en: `The stay ${label.en} was invoiced before in ${other.en}, with other details: ${list("en")}. The latest invoicing stands (ASSUMED: a later invoice corrects an earlier one).`,
+  const rule = {
+    sv: "Den senaste faktureringen gäller (ANTAGET: en senare faktura rättar en tidigare).",
+    en: "The latest invoicing stands (ASSUMED: a later invoice corrects an earlier one).",
   };
+  return otherFirst
+    ? {
+        sv: `Vistelsen ${label.sv} fakturerades redan i ${other.sv}, med andra uppgifter: ${list("sv")}. ${rule.sv}`,
+        en: `The stay ${label.en} was invoiced before in ${other.en}, with other details: ${list("en")}. ${rule.en}`,
+      }
+    : {
+        sv: `Vistelsen ${label.sv} faktureras igen i ${other.sv}, med andra uppgifter: ${list("sv")}. ${rule.sv}`,
+        en: `The stay ${label.en} is invoiced again in ${other.en}, with other details: ${list("en")}. ${rule.en}`,
+      };
 }

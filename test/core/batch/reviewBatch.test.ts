@@ -45,12 +45,18 @@ describe("combineReviews", () => {
 
   it("finds the stay re-invoiced with another discharge date, naming both, and counts the later one", () => {
     const again = cross.filter((f) => f.code === "CROSS_FILE_REINVOICED");
-    expect(again).toHaveLength(1);
-    expect(again[0]).toMatchObject({ file: "2023-10.xlsx", row: 4, severity: "warning", related: [{ file: "2023-09.xlsx", sheet: "Underlag", row: 3 }] });
-    expect(again[0].message.en).toContain("was invoiced before in 2023-09.xlsx, Underlag row 3, with other details: discharge 2023-09-21 → 2023-09-24.");
-    expect(again[0].message.en).toContain("This row is counted; the row in 2023-09.xlsx, Underlag row 3 is not.");
-    expect(again[0].message.sv).toContain("utskrivning 2023-09-21 → 2023-09-24");
-    expect(r.crossFile).toEqual({ stays: 2, duplicates: 1, reinvoiced: 1, rowsLeftOut: 2 });
+    // One on each row: the earlier row leaves the figures, so it says so too.
+    expect(again).toHaveLength(2);
+    const [earlier, later] = again;
+    expect(later).toMatchObject({ file: "2023-10.xlsx", row: 4, severity: "warning", related: [{ file: "2023-09.xlsx", sheet: "Underlag", row: 3 }] });
+    expect(later.message.en).toContain("was invoiced before in 2023-09.xlsx, Underlag row 3, with other details: discharge 2023-09-21 → 2023-09-24.");
+    expect(later.message.en).toContain("This row is counted; the row in 2023-09.xlsx, Underlag row 3 is not.");
+    expect(later.message.sv).toContain("utskrivning 2023-09-21 → 2023-09-24");
+    expect(earlier).toMatchObject({ file: "2023-09.xlsx", row: 3, related: [{ file: "2023-10.xlsx", sheet: "Underlag", row: 4 }] });
+    expect(earlier.message.en).toBe(
+      'The stay "V-2" is invoiced again in 2023-10.xlsx, Underlag row 4, with other details: discharge 2023-09-21 → 2023-09-24. The latest invoicing stands (ASSUMED: a later invoice corrects an earlier one). This row is left out of the figures (what it invoices stays in Invoiced); the figures count the stay on 2023-10.xlsx, Underlag row 4.',
+    );
+    expect(r.crossFile).toEqual({ stays: 2, duplicates: 1, reinvoiced: 2, rowsLeftOut: 2 });
   });
 
   it("computes the figures once over all files, each stay once (hand-computed)", () => {
@@ -99,7 +105,7 @@ describe("combineReviews", () => {
 
   it("files in another order: the latest version is the one later in that order", () => {
     const back = batch(law, ["2023-10.xlsx", "2023-09.xlsx"]);
-    const again = back.findings.find((f) => f.code === "CROSS_FILE_REINVOICED")!;
+    const again = back.findings.find((f) => f.code === "CROSS_FILE_REINVOICED" && f.file === "2023-09.xlsx")!;
     // Now the September file is the later one: its V-2 (1 day) counts, the October version (4 days) does not.
     expect(again).toMatchObject({ file: "2023-09.xlsx", row: 3 });
     expect(again.message.en).toContain("discharge 2023-09-24 → 2023-09-21");
@@ -133,6 +139,7 @@ describe("combineReviews", () => {
       ["2023-11.xlsx", "Underlag", 2, 2, 0],
     ]);
     expect(dupes.rows.map((row) => row.slice(0, 4))).toEqual([
+      ["2023-09.xlsx", "Underlag", 3, "CROSS_FILE_REINVOICED"],
       ["2023-10.xlsx", "Underlag", 2, "CROSS_FILE_DUPLICATE"],
       ["2023-10.xlsx", "Underlag", 4, "CROSS_FILE_REINVOICED"],
     ]);
