@@ -11,7 +11,7 @@ import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { BATCH_SUMMARY_FILE, type CliArgs } from "./args";
-import { batchInputs } from "./batchInputs";
+import { batchInputs, errnoCode } from "./batchInputs";
 import { formatBatchSummary, toBatchJson } from "./formatBatch";
 import { privacyFilter } from "./privacy";
 
@@ -172,7 +172,7 @@ function planCopies(files: readonly string[], dir: string, force: boolean, targe
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
-      const code = e instanceof Error && "code" in e ? String(e.code) : "";
+      const code = errnoCode(e);
       return [{ sv: `Kunde inte skapa mappen ${dir} (${code})`, en: `Could not make the folder ${dir} (${code})` }];
     }
   }
@@ -217,3 +217,4 @@ function fileId(file: string): string | null {
     return null;
   }
 }
+

@@ -45,7 +45,7 @@ export function batchInputs(inputs: readonly string[]): BatchInputs {
     try {
       isDir = statSync(input).isDirectory();
     } catch (e) {
-      const code = e instanceof Error && "code" in e ? String(e.code) : "";
+      const code = errnoCode(e);
       out.missing.push({ file: input, why: code === "ENOENT" ? { sv: "filen eller mappen finns inte", en: "no such file or folder" } : { sv: `kan inte läsas (${code || "okänt fel"})`, en: `cannot be read (${code || "unknown error"})` } });
       continue;
     }
@@ -58,7 +58,7 @@ export function batchInputs(inputs: readonly string[]): BatchInputs {
     try {
       names = readdirSync(input);
     } catch (e) {
-      const code = e instanceof Error && "code" in e ? String(e.code) : "";
+      const code = errnoCode(e);
       out.missing.push({ file: input, why: { sv: `mappen kan inte läsas (${code})`, en: `the folder cannot be read (${code})` } });
       continue;
     }
@@ -87,4 +87,9 @@ export function batchInputs(inputs: readonly string[]): BatchInputs {
     }
   }
   return out;
+}
+
+/** The errno code of a file-system error ("ENOENT"), else "" (not instanceof Error: errors may come from another realm). */
+export function errnoCode(e: unknown): string {
+  return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
 }
