@@ -6,12 +6,13 @@
  */
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { combineReviews, formatDay, keyWorkbookStays, ReviewError, reviewWorkbook, type AgreementProfile, type BatchFileFailure, type BatchFileReview, type Bilingual, type ReviewResult } from "../core";
+import { batchSideBySide, combineReviews, formatDay, qualifiedMatches, type BatchResult, keyWorkbookStays, ReviewError, reviewWorkbook, type AgreementProfile, type BatchFileFailure, type BatchFileReview, type Bilingual, type ReviewResult } from "../core";
 import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { BATCH_SUMMARY_FILE, type CliArgs } from "./args";
 import { batchInputs, errnoCode } from "./batchInputs";
+import { applyDisputes, type CliDisputes } from "./disputes";
 import { formatBatchSummary, toBatchJson } from "./formatBatch";
 import { privacyFilter } from "./privacy";
 
@@ -65,7 +66,7 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
   const progress = args.progress || process.stderr.isTTY === true;
   const tty = process.stderr.isTTY === true;
   const reviews: BatchFileReview[] = [];
-  const results = new Map<string, ReviewResult>();
+  const fileDisputes: { file: string; disputes: CliDisputes }[] = [];
   const referenceYear = Number(formatDay(referenceDay).slice(0, 4));
   for (const [k, file] of inputs.files.entries()) {
     const head = `[${k + 1}/${inputs.files.length}] ${file}`;
@@ -93,8 +94,10 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
         careTypeBySheet: args.careTypes,
       });
       const stays = keyWorkbookStays(grids, { sheets: result.sheets.map((s) => s.name), referenceYear });
+      // Disputes saved in the workbook by the add-in, found again in this file.
+      const disputes = await applyDisputes(grids, result, { file, listFile: null, disputeErrors: false, now: new Date().toISOString(), referenceYear, index: stays });
       reviews.push({ file, result, stays });
-      results.set(file, result);
+      fileDisputes.push({ file, disputes });
     } catch (e) {
       const message = failureMessage(e);
       failed.push({ file, message });
@@ -106,6 +109,7 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
   if (reviews.length === 0) return codes.badInput;
 
   const batch = combineReviews(reviews, profile, failed);
+  const disputes = combinedDisputes(batch, fileDisputes);
   const today = formatDay(referenceDay);
 
   const markedCopies = new Map<string, string>();
@@ -138,11 +142,24 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
     inputs,
     markedCopies,
     summaryWorkbook,
+    disputes,
   };
   if (args.json) process.stdout.write(JSON.stringify(toBatchJson(batch, ctx)) + "\n");
   else process.stdout.write(formatBatchSummary(batch, ctx));
   if (failed.length) return EXIT_PARTIAL;
   return copyFailed ? codes.copyFailed : codes.ok;
+}
+
+/** Every file's disputes as one: counts summed, matches named `[file]sheet`, the figures side by side over all files. */
+function combinedDisputes(batch: BatchResult, files: readonly { file: string; disputes: CliDisputes }[]): CliDisputes {
+  const match = qualifiedMatches(files.map((f) => ({ file: f.file, match: f.disputes.match })));
+  const sum = (k: keyof CliDisputes["counts"]) => files.reduce((n, f) => n + f.disputes.counts[k], 0);
+  return {
+    counts: { stored: sum("stored"), fromList: sum("fromList"), fromErrors: sum("fromErrors") },
+    match,
+    figures: batchSideBySide(batch, match),
+    problems: files.flatMap((f) => f.disputes.problems),
+  };
 }
 
 function failureMessage(e: unknown): Bilingual {

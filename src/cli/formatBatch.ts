@@ -5,8 +5,9 @@
 import { FIGURE_LABELS, findingTitle, rowPlace, type BatchFinding, type BatchResult, type CareType, type FigureColumn, type FindingCode } from "../core";
 import type { Lang } from "./args";
 import type { BatchInputs } from "./batchInputs";
-import { jsonFinding, jsonGroup, jsonSheet, privateStrings, type JsonFinding, type JsonGroup, type JsonReport, type JsonSheet } from "./formatJson";
-import { formatAgreement, formatNumber, table } from "./formatSummary";
+import type { CliDisputes } from "./disputes";
+import { disputesJson, jsonFinding, jsonGroup, jsonSheet, privateStrings, sideFields, type JsonFinding, type JsonGroup, type JsonReport, type JsonSheet } from "./formatJson";
+import { formatAgreement, formatDisputes, formatNumber, table } from "./formatSummary";
 
 export interface BatchOutputContext {
   lang: Lang;
@@ -20,6 +21,8 @@ export interface BatchOutputContext {
   /** Per reviewed file, its marked copy when --out wrote one. */
   markedCopies: Map<string, string>;
   summaryWorkbook: string | null;
+  /** Disputes saved in the workbooks, applied to the combined figures. */
+  disputes: CliDisputes;
 }
 
 const SUMMARY_COLUMNS: readonly FigureColumn[] = ["municipality", "careType", "period", "stays", "days", "average", "benchmark", "liableDays", "amount", "invoicedAmount", "difference"];
@@ -143,6 +146,8 @@ export function formatBatchSummary(batch: BatchResult, ctx: BatchOutputContext):
   const c = batch.crossFile;
   out.push(t.cross(c.stays, c.duplicates, c.reinvoiced, c.rowsLeftOut));
   out.push("");
+  // As for one file: the figures after the disputes saved in the workbooks, when there are any.
+  if (ctx.disputes.counts.stored > 0 || ctx.disputes.problems.length > 0) out.push(...formatDisputes(ctx.disputes, ctx), "");
 
   const sev = batch.counts.bySeverity;
   out.push(`${t.findings}: ${batch.findings.length} (${t.severity.error} ${sev.error}, ${t.severity.warning} ${sev.warning}, ${t.severity.info} ${sev.info})`);
@@ -197,12 +202,15 @@ export interface JsonBatchReport {
   /** Files that could not be reviewed, each with one line saying why. */
   failed: { file: string; message: string }[];
   /** Across all files: a municipality × care type × period is one group. */
+  /** With the figures after disputes (the single file's side-by-side fields). */
   groups: (JsonGroup & { rows: { file: string; sheet: string; row: number }[] })[];
   totals: BatchResult["figures"]["totals"];
   counts: BatchResult["counts"];
   crossFile: BatchResult["crossFile"];
   findings: JsonBatchFinding[];
   summaryWorkbook: string | null;
+  /** As for one file; a dispute's sheet is `[file]sheet`. */
+  disputes: NonNullable<JsonReport["disputes"]>;
 }
 
 export function toBatchJson(batch: BatchResult, ctx: BatchOutputContext): JsonBatchReport {
@@ -224,7 +232,7 @@ export function toBatchJson(batch: BatchResult, ctx: BatchOutputContext): JsonBa
     })),
     skipped: ctx.inputs.skipped.map((s) => ({ file: s.file, reason: s.why[lang] })),
     failed: batch.failed.map((f) => ({ file: f.file, message: f.message[lang] })),
-    groups: batch.figures.groups.map((g) => ({ ...jsonGroup(g), rows: g.rows.map(rowPlace) })),
+    groups: batch.figures.groups.map((g, i) => ({ ...jsonGroup(g), ...sideFields(ctx.disputes.figures.groups[i]), rows: g.rows.map(rowPlace) })),
     totals: batch.figures.totals,
     counts: batch.counts,
     crossFile: batch.crossFile,
@@ -234,6 +242,7 @@ export function toBatchJson(batch: BatchResult, ctx: BatchOutputContext): JsonBa
       ...(f.related?.length ? { related: f.related.map((p) => ({ ...p })) } : {}),
     })),
     summaryWorkbook: ctx.summaryWorkbook,
+    disputes: disputesJson(ctx.disputes, ctx),
   };
   return privateStrings(report, ctx.privacy);
 }

@@ -173,7 +173,7 @@ export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
   };
 }
 
-function sideFields(g: FigureColumns | undefined): Partial<SideBySideFields> {
+export function sideFields(g: FigureColumns | undefined): Partial<SideBySideFields> {
   if (!g) return {};
   return {
     staysAfterDisputes: g.staysAfterDisputes,
@@ -188,7 +188,7 @@ function sideFields(g: FigureColumns | undefined): Partial<SideBySideFields> {
   };
 }
 
-function disputesJson(d: CliDisputes, ctx: JsonContext): NonNullable<JsonReport["disputes"]> {
+export function disputesJson(d: CliDisputes, ctx: Pick<JsonContext, "lang" | "privacy">): NonNullable<JsonReport["disputes"]> {
   const one = (x: { key: string; sheet: string; row: number; reason: string; comment: string; by: string; at: string; stay: { stayId: string | null; personId: string | null } }, row: number): JsonDispute => {
     const rule = reasonRule(x.reason as Parameters<typeof reasonRule>[0]);
     return {

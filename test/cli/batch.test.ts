@@ -12,6 +12,11 @@ import { readXlsxFile } from "../../src/adapters/xlsx/xlsxReader";
 import { MARK_HELPER_SHEET } from "../../src/core/markColors";
 import { EXIT_BAD_INPUT, EXIT_COPY_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main } from "../../src/cli/review";
 import type { JsonBatchReport } from "../../src/cli/formatBatch";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { makeDispute } from "../../src/core/disputes/dispute";
+import { serializeParts } from "../../src/core/disputes/store";
+import { keyWorkbookStays } from "../../src/core/stays/keyWorkbook";
+import { grids } from "../core/batch/fixtures";
 import { writeBrokenBasis, writeMonthlyBases } from "./batchFiles";
 
 jest.setTimeout(60_000);
@@ -199,5 +204,31 @@ describe("review of a folder --out DIR", () => {
     const forced = await run([...files, "--out", out, "--force"]);
     expect(forced.code).toBe(EXIT_OK);
     expect(readdirSync(out).sort()).toEqual(["2023-09.xlsx", "2023-10.xlsx"]);
+  });
+});
+
+describe("review of several files with disputes saved in them", () => {
+  it("applies each file's stored disputes to the combined figures", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "batch-"));
+    const files = await writeMonthlyBases(dir);
+    // The October file as the add-in leaves it: V-3 (row 3) disputed as deceased.
+    const index = keyWorkbookStays(grids("2023-10.xlsx"), { sheets: ["Underlag"], referenceYear: 2023 });
+    const keyed = index.at("Underlag", 3)!;
+    const made = makeDispute({ keyed, stay: index.stay(keyed.key)!, reason: "DECEASED", comment: "avled", by: "Anna", at: "2023-11-02T08:00:00Z" });
+    if (!made.ok) throw new Error(made.problems.join("; "));
+    const parts = unzipSync(readFileSync(files[1]));
+    serializeParts({ id: "w-anna", name: "Anna" }, [made.dispute]).forEach((xml, i) => (parts[`customXml/item${i + 1}.xml`] = strToU8(xml)));
+    writeFileSync(files[1], zipSync(parts));
+
+    const r = await run([dir, "--json"]);
+    expect(r.code).toBe(EXIT_OK);
+    const report = json(r.stdout);
+    expect(report.disputes).toMatchObject({ stored: 1, applied: [{ sheet: `[${files[1]}]Underlag`, row: 3, reason: "DECEASED" }], changed: [], orphaned: [] });
+    // 2023-10 after disputes: V-3 (4 days, 1 liable) leaves; V-4 (2) and V-5 (0) owe nothing → 0 kr.
+    expect(report.groups[1]).toMatchObject({ period: "2023-10", amount: 10500, staysAfterDisputes: 2, daysAfterDisputes: 2, amountAfterDisputes: 0, disputes: 1 });
+    // 2023-09 has no dispute: after disputes equals recomputed.
+    expect(report.groups[0]).toMatchObject({ amount: 31500, amountAfterDisputes: 31500, disputes: 0 });
+    const text = await run([dir, "--lang", "en"]);
+    expect(text.stdout).toMatch(/Disputes: 1 stored in the workbook, 0 from a list, 0 from errors; 1 applied/);
   });
 });

@@ -3,3 +3,4 @@ export { combineFigureBases, qualifiedSheet, splitQualifiedSheet, type BasisPart
 export { crossFileStays, type BatchFinding, type BatchPlace, type CrossFileInput, type CrossFileOutcome } from "./crossFile";
 export { combineReviews, rowPlace, type BatchFileFailure, type BatchFileReview, type BatchFileSummary, type BatchResult } from "./reviewBatch";
 export { batchSummarySpec, type BatchSheetOptions } from "./batchSheet";
+export { batchSideBySide, qualifiedMatches, type FileDisputes } from "./batchDisputes";
