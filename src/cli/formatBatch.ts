@@ -2,7 +2,7 @@
  * The output of a batch review (several files, or a folder): the text summary and the --json
  * object. One table of figures across all files; every finding names its file, sheet and row.
  */
-import { FIGURE_LABELS, findingTitle, rowPlace, type BatchFinding, type BatchResult, type CareType, type FigureColumn, type FindingCode } from "../core";
+import { FIGURE_LABELS, findingTitle, type BatchFinding, type BatchResult, type CareType, type FigureColumn, type FindingCode } from "../core";
 import type { Lang } from "./args";
 import type { BatchInputs } from "./batchInputs";
 import type { CliDisputes } from "./disputes";
@@ -202,8 +202,8 @@ export interface JsonBatchReport {
   /** Files that could not be reviewed, each with one line saying why. */
   failed: { file: string; message: string }[];
   /** Across all files: a municipality × care type × period is one group. */
-  /** With the figures after disputes (the single file's side-by-side fields). */
-  groups: (JsonGroup & { rows: { file: string; sheet: string; row: number }[] })[];
+  /** With the figures after disputes (the single file's side-by-side fields); rows are in the findings, as for one file. */
+  groups: JsonGroup[];
   totals: BatchResult["figures"]["totals"];
   counts: BatchResult["counts"];
   crossFile: BatchResult["crossFile"];
@@ -232,7 +232,7 @@ export function toBatchJson(batch: BatchResult, ctx: BatchOutputContext): JsonBa
     })),
     skipped: ctx.inputs.skipped.map((s) => ({ file: s.file, reason: s.why[lang] })),
     failed: batch.failed.map((f) => ({ file: f.file, message: f.message[lang] })),
-    groups: batch.figures.groups.map((g, i) => ({ ...jsonGroup(g), ...sideFields(ctx.disputes.figures.groups[i]), rows: g.rows.map(rowPlace) })),
+    groups: batch.figures.groups.map((g, i) => ({ ...jsonGroup(g), ...sideFields(ctx.disputes.figures.groups[i]) })),
     totals: batch.figures.totals,
     counts: batch.counts,
     crossFile: batch.crossFile,

@@ -81,11 +81,6 @@ describe("review of a folder", () => {
       ["Halmstad", "2023-09", 2, 9, 4.5, 3, 31500, 31500],
       ["Halmstad", "2023-10", 3, 6, 2, 1, 10500, 10500],
     ]);
-    expect(report.groups[1].rows).toEqual([
-      { file: f.files[1], sheet: "Underlag", row: 3 },
-      { file: f.files[2], sheet: "Underlag", row: 2 },
-      { file: f.files[2], sheet: "Underlag", row: 3 },
-    ]);
     // The October file's V-1 (21 000) is invoiced but not counted: 63 000 invoiced, 42 000 owed.
     expect(report.totals).toMatchObject({ amount: 42000, invoicedAmount: 63000, difference: 21000, leftOut: { rows: 2, invoicedAmount: 21000 } });
     expect(report.crossFile).toEqual({ stays: 2, duplicates: 1, reinvoiced: 2, rowsLeftOut: 2 });

@@ -13,9 +13,10 @@
  */
 import { formatDay, type LocalDateTime } from "../cells/localDate";
 import { severityOf } from "../checks/catalog";
-import type { Bilingual, Finding, Stay } from "../model";
+import type { Bilingual, Finding } from "../model";
 import type { Field } from "../sheet/fields";
-import { baseOfKey, type KeyedStay, type StayKeyIndex } from "../stays/stayKey";
+import { baseOfKey, type KeyedStay } from "../stays/stayKey";
+import type { KeyedStays, StayDetails } from "./compactStays";
 
 /** A place in a batch: file, sheet and Excel row. */
 export interface BatchPlace {
@@ -34,8 +35,8 @@ export interface BatchFinding extends Finding {
 
 export interface CrossFileInput {
   file: string;
-  /** The file's stays by key (keyWorkbookStays over the reviewed sheets), with their fields. */
-  stays: StayKeyIndex;
+  /** The file's stays by key (keyWorkbookStays over the reviewed sheets, or its CompactStays), with their fields. */
+  stays: KeyedStays;
   /** Whether the file's own review counted the row in its figures. */
   inFigures: (sheet: string, row: number) => boolean;
   /** The stay id column's letter per sheet, where mapped (for the finding's columns). */
@@ -174,21 +175,21 @@ function dateText(v: LocalDateTime | null): string {
  * What changed between the two invoicings, field by field (identity numbers named, not shown).
  * `otherFirst`: the other row is the earlier invoicing; else this row is, and the other re-invoices it.
  */
-function reinvoiced(label: Bilingual, other: Bilingual, otherStay: Stay | undefined, thisStay: Stay | undefined, otherFirst: boolean): Bilingual {
+function reinvoiced(label: Bilingual, other: Bilingual, otherStay: StayDetails | undefined, thisStay: StayDetails | undefined, otherFirst: boolean): Bilingual {
   const [before, after] = otherFirst ? [otherStay, thisStay] : [thisStay, otherStay];
   const changes: Bilingual[] = [];
   if (before && after) {
-    const dates: [keyof Stay, string, string][] = [
+    const dates: ["admission" | "ready" | "discharge", string, string][] = [
       ["admission", "inskrivning", "admission"],
       ["ready", "utskrivningsklar", "discharge-ready"],
       ["discharge", "utskrivning", "discharge"],
     ];
     for (const [field, sv, en] of dates) {
-      const a = dateText(before[field] as LocalDateTime | null);
-      const b = dateText(after[field] as LocalDateTime | null);
+      const a = dateText(before[field]);
+      const b = dateText(after[field]);
       if (a !== b) changes.push({ sv: `${sv} ${a} → ${b}`, en: `${en} ${a} → ${b}` });
     }
-    const texts: [keyof Stay, string, string][] = [
+    const texts: ["municipality" | "unit", string, string][] = [
       ["municipality", "kommun", "municipality"],
       ["unit", "avdelning", "unit"],
     ];
@@ -197,7 +198,7 @@ function reinvoiced(label: Bilingual, other: Bilingual, otherStay: Stay | undefi
       const b = String(after[field] ?? "–").trim();
       if (a.toLowerCase() !== b.toLowerCase()) changes.push({ sv: `${sv} ${a} → ${b}`, en: `${en} ${a} → ${b}` });
     }
-    const person = (s: Stay) => s.personId?.normalized ?? (s.personIdRaw ?? "").replace(/\s+/g, "");
+    const person = (s: StayDetails) => s.personId?.normalized ?? (s.personIdRaw ?? "").replace(/\s+/g, "");
     if (person(before) !== person(after)) changes.push({ sv: "personnummer ändrat", en: "identity number changed" });
   }
   const list = (lang: "sv" | "en") => (changes.length ? changes.map((c) => c[lang]).join(", ") : lang === "sv" ? "andra uppgifter" : "other details");

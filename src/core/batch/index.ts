@@ -4,3 +4,4 @@ export { crossFileStays, type BatchFinding, type BatchPlace, type CrossFileInput
 export { combineReviews, rowPlace, type BatchFileFailure, type BatchFileReview, type BatchFileSummary, type BatchResult } from "./reviewBatch";
 export { batchSummarySpec, type BatchSheetOptions } from "./batchSheet";
 export { batchSideBySide, qualifiedMatches, type FileDisputes } from "./batchDisputes";
+export { CompactStays, type KeyedStays, type StayDetails } from "./compactStays";

@@ -10,7 +10,7 @@ import { recomputeFigures } from "../figures/computeFigures";
 import { findRow, type FigureBasis } from "../figures/figureBasis";
 import type { Bilingual, FindingCode, Severity } from "../model";
 import type { FiguresResult, ReviewResult, SheetSummary } from "../review/result";
-import type { StayKeyIndex } from "../stays/stayKey";
+import type { KeyedStays } from "./compactStays";
 import { combineFigureBases, splitQualifiedSheet } from "./combineBases";
 import { crossFileStays, type BatchFinding, type BatchPlace } from "./crossFile";
 
@@ -18,8 +18,8 @@ export interface BatchFileReview {
   /** The file's label in every message: unique in the batch (the host decides it, e.g. the path as given). */
   file: string;
   result: ReviewResult;
-  /** keyWorkbookStays over the reviewed sheets of the file. */
-  stays: StayKeyIndex;
+  /** keyWorkbookStays over the reviewed sheets of the file (or its CompactStays, to let the grid go). */
+  stays: KeyedStays;
 }
 
 /** A file that could not be reviewed: reported, and the others still are. */

@@ -6,6 +6,7 @@
 import { getPreset } from "../../../src/core/agreements/presets";
 import { combineReviews, rowPlace, type BatchResult } from "../../../src/core/batch/reviewBatch";
 import { batchSummarySpec } from "../../../src/core/batch/batchSheet";
+import { CompactStays } from "../../../src/core/batch/compactStays";
 import { specProblems } from "../../../src/core/sheets/sheetSpec";
 import { epochDay } from "../../../src/core/cells/localDate";
 import { findRow } from "../../../src/core/figures/figureBasis";
@@ -17,11 +18,12 @@ import { grids } from "./fixtures";
 
 const NAMES = ["2023-09.xlsx", "2023-10.xlsx", "2023-11.xlsx"];
 
-function batch(profile: AgreementProfile, names = NAMES): BatchResult {
+function batch(profile: AgreementProfile, names = NAMES, compact = false): BatchResult {
   const reviews = names.map((file) => {
     const g = grids(file);
     const result = reviewWorkbook(g, { profile, referenceDay: epochDay(2023, 12, 15) });
-    return { file, result, stays: keyWorkbookStays(g, { sheets: result.sheets.map((s) => s.name), referenceYear: 2023 }) };
+    const index = keyWorkbookStays(g, { sheets: result.sheets.map((s) => s.name), referenceYear: 2023 });
+    return { file, result, stays: compact ? CompactStays.of(index) : index };
   });
   return combineReviews(reviews, profile);
 }
@@ -116,6 +118,12 @@ describe("combineReviews", () => {
       { file: "2023-09.xlsx", sheet: "Underlag", row: 3 },
       { file: "2023-10.xlsx", sheet: "Underlag", row: 2 },
     ]);
+  });
+
+  it("the compact stays (the grid let go) give the same findings and figures as the full index", () => {
+    const compact = batch(law, NAMES, true);
+    expect(compact.findings).toEqual(r.findings);
+    expect(compact.figures.totals).toEqual(r.figures.totals);
   });
 
   it("names every finding's file and keeps each file's findings in row order", () => {
