@@ -67,6 +67,7 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
   const tty = process.stderr.isTTY === true;
   const reviews: BatchFileReview[] = [];
   const fileDisputes: { file: string; disputes: CliDisputes }[] = [];
+  const sheetsSeen = new Set<string>();
   const referenceYear = Number(formatDay(referenceDay).slice(0, 4));
   for (const [k, file] of inputs.files.entries()) {
     const head = `[${k + 1}/${inputs.files.length}] ${file}`;
@@ -78,6 +79,7 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
         },
       });
       const names = grids.sheets.map((g) => g.name);
+      for (const n of names) sheetsSeen.add(n);
       const sheets = args.sheets.filter((s) => names.includes(s));
       if (args.sheets.length && sheets.length === 0) {
         throw new ReviewError("NO_INVOICE_SHEET", {
@@ -107,6 +109,10 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
     }
   }
   if (progress && tty) process.stderr.write("\r\u001b[K");
+  // A --care-type for a sheet no file has would otherwise change nothing without a word.
+  for (const sheet of Object.keys(args.careTypes)) {
+    if (!sheetsSeen.has(sheet)) process.stderr.write(privacy(`review: --care-type ${sheet}: ${say({ sv: "inget av underlagen har ett blad med det namnet", en: "none of the bases has a sheet of that name" })}\n`));
+  }
   if (reviews.length === 0) return codes.badInput;
 
   const batch = combineReviews(reviews, profile, failed);

@@ -32,7 +32,14 @@ export function batchInputs(inputs: readonly string[]): BatchInputs {
   const out: BatchInputs = { files: [], skipped: [], missing: [] };
   const seen = new Set<string>();
   const take = (file: string) => {
-    const key = path.resolve(file);
+    // The same file by another name or through a link is the same file: reviewed once.
+    let key = path.resolve(file);
+    try {
+      const st = statSync(file);
+      key = `${st.dev}:${st.ino}`;
+    } catch {
+      // Not there: the reader says so for this file.
+    }
     if (seen.has(key)) {
       out.skipped.push({ file, why: { sv: "angiven två gånger", en: "named twice" } });
       return;

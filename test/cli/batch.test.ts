@@ -5,7 +5,7 @@
  * file among good ones (exit 4, the others reviewed, one line), a folder, --json, --out DIR.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readXlsxFile } from "../../src/adapters/xlsx/xlsxReader";
@@ -151,6 +151,23 @@ describe("review of files named on the command line", () => {
     const none = await run([missing, writeBrokenBasis(dir)]);
     expect(none.code).toBe(EXIT_BAD_INPUT);
     expect(none.stdout).toBe("");
+  });
+
+  it("the same file named twice, or through a link, is reviewed once and the second said skipped", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "batch-"));
+    const [sep, oct] = await writeMonthlyBases(dir, ["2023-09.xlsx", "2023-10.xlsx"]);
+    const link = path.join(dir, "samma.xlsx");
+    linkSync(sep, link);
+    const r = await run([sep, oct, link, sep, "--json", "--lang", "en", "--care-type", "Psyk=psychiatric"]);
+    expect(r.code).toBe(EXIT_OK);
+    const report = json(r.stdout);
+    expect(report.files.map((x) => x.file)).toEqual([sep, oct]);
+    expect(report.skipped).toEqual([
+      { file: link, reason: "named twice" },
+      { file: sep, reason: "named twice" },
+    ]);
+    // A --care-type no file can use is said, not silently ignored.
+    expect(r.stderr).toBe("review: --care-type Psyk: none of the bases has a sheet of that name\n");
   });
 
   it("options about one file's figures are usage errors with several", async () => {
