@@ -65,6 +65,8 @@ counts once, in its latest version (files in the order reviewed); what the other
 invoice stays in Invoiced. A file that cannot be read is reported in one line and the
 others are still reviewed (exit 4). --out DIR then writes one marked copy per file into
 DIR (under the file's name) and the summary workbook DIR/${BATCH_SUMMARY_FILE}.
+--period, --sheet and --care-type apply to every file that has what they name (without
+--period each file's title rows give its own period).
 Not with several files: --compare, --sensitivity, --disputes, --dispute-errors.
 
 Options:
