@@ -6,11 +6,12 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile } from "../core";
+import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile, type Comparison, type FigureBasis, type SensitivityCurve } from "../core";
 import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, startMarkedCopy, writeMarkedCopy, type EarlyCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
+import { addedSheets } from "./addedSheets";
 import { EXIT_PARTIAL, runBatch } from "./batch";
 import { isBatch } from "./batchInputs";
 import { applyDisputes } from "./disputes";
@@ -144,16 +145,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       countOpenStays: args.countOpenStays,
       careTypeBySheet: args.careTypes,
     });
-    let copyError: XlsxError | null = null;
-    if (args.out !== null) {
-      try {
-        await writeMarkedCopy(file, args.out, result, { lang: args.lang, force: args.force, reveal: args.reveal, early: early ?? undefined });
-      } catch (e) {
-        // The review is done: it is printed whatever became of the copy.
-        copyError = e instanceof XlsxError ? e : new XlsxError("WRITE_FAILED", { sv: `Kunde inte skriva ${args.out} (${oneLine(e)})`, en: `Could not write ${args.out} (${oneLine(e)})` });
-      }
-    }
-    const markedCopy = args.out !== null && copyError === null ? args.out : null;
     const disputes = await applyDisputes(grids, result, {
       file,
       listFile: args.disputes,
@@ -162,18 +153,24 @@ export async function main(argv: readonly string[]): Promise<number> {
       referenceYear: Number(formatDay(referenceDay).slice(0, 4)),
     });
 
+    // From the review's figure basis alone: no re-read, no re-check. Before the copy, which holds them too.
+    const scenarios = compared.length > 0 || args.sensitivity ? scenarioFigures(result.basis, profile, compared, args) : null;
+
+    let copyError: XlsxError | null = null;
+    if (args.out !== null) {
+      try {
+        await writeMarkedCopy(file, args.out, result, { lang: args.lang, force: args.force, reveal: args.reveal, early: early ?? undefined, sheets: addedSheets(args, disputes) });
+      } catch (e) {
+        // The review is done: it is printed whatever became of the copy.
+        copyError = e instanceof XlsxError ? e : new XlsxError("WRITE_FAILED", { sv: `Kunde inte skriva ${args.out} (${oneLine(e)})`, en: `Could not write ${args.out} (${oneLine(e)})` });
+      }
+    }
+    const markedCopy = args.out !== null && copyError === null ? args.out : null;
     const privacy = privacyFilter(args.reveal);
     const today = formatDay(referenceDay);
     const shownFile = args.usingSample ? args.file : file;
-    if (compared.length > 0 || args.sensitivity) {
-      // From the review's figure basis alone: no re-read, no re-check.
-      const comparison = compared.length > 0 ? compareScenarios(result.basis, compared) : null;
-      let curve = null;
-      if (args.sensitivity) {
-        const r = sensitivityCurve(result.basis, profile, args.sensitivity);
-        if (!r.ok) throw new UsageError(`--sensitivity: ${r.problem.en} / ${r.problem.sv}`);
-        curve = r.curve;
-      }
+    if (scenarios) {
+      const { comparison, curve } = scenarios;
       // Every string through the mask: a municipality cell may hold an identity number.
       if (args.json) {
         const report = { file: shownFile, today, agreement: profile.id, comparison, sensitivity: curve };
@@ -243,6 +240,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Done already when the copy was written; here for a review that failed before it.
     await early?.discard();
   }
+}
+
+/** The comparison (--compare) and the curve (--sensitivity) the command prints. */
+function scenarioFigures(basis: FigureBasis, profile: AgreementProfile, compared: AgreementProfile[], args: CliArgs): { comparison: Comparison | null; curve: SensitivityCurve | null } {
+  const comparison = compared.length > 0 ? compareScenarios(basis, compared) : null;
+  let curve: SensitivityCurve | null = null;
+  if (args.sensitivity) {
+    const r = sensitivityCurve(basis, profile, args.sensitivity);
+    if (!r.ok) throw new UsageError(`--sensitivity: ${r.problem.en} / ${r.problem.sv}`);
+    curve = r.curve;
+  }
+  return { comparison, curve };
 }
 
 function oneLine(e: unknown): string {
