@@ -12,6 +12,8 @@ import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMa
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { BATCH_SUMMARY_FILE, type CliArgs } from "./args";
 import { batchInputs, errnoCode } from "./batchInputs";
+import { addedSheets } from "./addedSheets";
+import { checkBatchSummaryTarget, writeBatchSummary } from "./batchSummary";
 import { applyDisputes, type CliDisputes } from "./disputes";
 import { formatBatchSummary, toBatchJson } from "./formatBatch";
 import { privacyFilter } from "./privacy";
@@ -121,20 +123,29 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
 
   const markedCopies = new Map<string, string>();
   let copyFailed = false;
-  const summaryWorkbook: string | null = null;
+  let summaryWorkbook: string | null = null;
   if (args.out !== null) {
     for (const review of reviews) {
       const target = targets.get(review.file)!;
       // The copy marks the cross-file findings of its rows too.
-      const own = batch.findings.filter((f) => f.file === review.file && f.code.startsWith("CROSS_FILE"));
-      const marked: ReviewResult = own.length ? { ...review.result, findings: [...review.result.findings, ...own] } : review.result;
+      const cross = batch.findings.filter((f) => f.file === review.file && f.code.startsWith("CROSS_FILE"));
+      const marked: ReviewResult = cross.length ? { ...review.result, findings: [...review.result.findings, ...cross] } : review.result;
       try {
-        await writeMarkedCopy(review.file, target, marked, { lang: args.lang, force: args.force, reveal: args.reveal });
+        const own = fileDisputes.find((d) => d.file === review.file)!.disputes;
+        await writeMarkedCopy(review.file, target, marked, { lang: args.lang, force: args.force, reveal: args.reveal, sheets: addedSheets(args, own) });
         markedCopies.set(review.file, target);
       } catch (e) {
         copyFailed = true;
         process.stderr.write(privacy(`review: ${say(copyFailure(e, target))}\n`));
       }
+    }
+    const summaryPath = path.join(args.out, BATCH_SUMMARY_FILE);
+    try {
+      await writeBatchSummary(batch, summaryPath, { lang: args.lang, reveal: args.reveal, today, force: args.force, inputs: inputs.files });
+      summaryWorkbook = summaryPath;
+    } catch (e) {
+      copyFailed = true;
+      process.stderr.write(privacy(`review: ${say(copyFailure(e, summaryPath))}\n`));
     }
   }
 
@@ -222,12 +233,11 @@ function planCopies(files: readonly string[], dir: string, force: boolean, targe
       else throw e;
     }
   }
-  const summary = path.join(dir, BATCH_SUMMARY_FILE);
-  const summaryId = fileId(summary);
-  if (summaryId !== null && inputIds.has(summaryId)) {
-    refused.push({ sv: `${summary} är en av filerna som granskas; välj en annan mapp för --out`, en: `${summary} is one of the files reviewed; choose another folder for --out` });
-  } else if (summaryId !== null && !force) {
-    refused.push({ sv: `${summary} finns redan; välj en annan mapp eller lägg till --force för att ersätta den`, en: `${summary} already exists; choose another folder or add --force to replace it` });
+  try {
+    checkBatchSummaryTarget(path.join(dir, BATCH_SUMMARY_FILE), { force, inputs: files });
+  } catch (e) {
+    if (e instanceof XlsxError) refused.push(e.bilingual);
+    else throw e;
   }
   return refused;
 }

@@ -186,8 +186,18 @@ describe("review of a folder --out DIR", () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "batch-out-")), "granskade");
     const r = await run([...files, "--out", out, "--json"]);
     expect(r.code).toBe(EXIT_OK);
-    expect(readdirSync(out).sort()).toEqual(["2023-09.xlsx", "2023-10.xlsx", "2023-11.xlsx"]);
+    expect(readdirSync(out).sort()).toEqual(["2023-09.xlsx", "2023-10.xlsx", "2023-11.xlsx", "granskning-sammanstallning.xlsx"]);
     expect(json(r.stdout).files.map((x) => x.markedCopy)).toEqual(files.map((x) => path.join(out, path.basename(x))));
+    expect(json(r.stdout).summaryWorkbook).toBe(path.join(out, "granskning-sammanstallning.xlsx"));
+    // The summary workbook: the figures across files (as hand-computed in test/core/batch), the files, the cross-file findings.
+    const summary = await readXlsxFile(path.join(out, "granskning-sammanstallning.xlsx"));
+    expect(summary.sheets.map((x) => x.name)).toEqual(["Sammanställning"]);
+    const cells = summary.sheets[0].values;
+    const rowOf = (first: unknown, second: unknown) => cells.find((row) => row[0] === first && row[2] === second);
+    expect(rowOf("Halmstad", "2023-09")?.slice(3, 11)).toEqual([2, 9, 4.5, "", 3, 31500, 31500, 0]); // an empty cell reads as "", as Office.js gives it
+    expect(rowOf("Halmstad", "2023-10")?.slice(3, 11)).toEqual([3, 6, 2, "", 1, 10500, 10500, 0]);
+    expect(cells.filter((row) => row[3] === "CROSS_FILE_DUPLICATE").map((row) => [row[0], row[2]])).toEqual([[files[1], 2]]);
+    expect(cells.filter((row) => row[3] === "CROSS_FILE_REINVOICED")).toHaveLength(2);
     expect(files.map(digest)).toEqual(before);
     // The October copy's helper sheet: row 2 (V-1 again) carries the error code 3.
     const copy = await readXlsxFile(path.join(out, "2023-10.xlsx"));
@@ -215,7 +225,11 @@ describe("review of a folder --out DIR", () => {
     expect(readFileSync(path.join(out, "2023-10.xlsx"), "utf8")).toBe("keep me");
     const forced = await run([...files, "--out", out, "--force"]);
     expect(forced.code).toBe(EXIT_OK);
-    expect(readdirSync(out).sort()).toEqual(["2023-09.xlsx", "2023-10.xlsx"]);
+    expect(readdirSync(out).sort()).toEqual(["2023-09.xlsx", "2023-10.xlsx", "granskning-sammanstallning.xlsx"]);
+    // Once written, the summary is not replaced without --force either.
+    const again = await run([...files, "--out", out, "--lang", "en"]);
+    expect(again.code).toBe(EXIT_COPY_FAILED);
+    expect(again.stderr).toContain(`review: ${path.join(out, "granskning-sammanstallning.xlsx")} already exists`);
   });
 });
 
