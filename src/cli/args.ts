@@ -115,7 +115,8 @@ ${SCENARIO_USAGE}
 
 Exit codes: 0 ok, 1 bad input, 2 usage, 3 the marked copy could not be written (the review
 is still printed when it was done), 4 partial: of several files some could not be reviewed
-(the others were, and are printed; a failed copy then also counts as partial).`;
+(the others were, and are printed; a failed copy then also counts as partial; when none
+could be reviewed the code is 1).`;
 
 const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit", "--disputes", "--care-type"]);
 
