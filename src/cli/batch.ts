@@ -6,7 +6,7 @@
  */
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { batchSideBySide, CompactStays, combineReviews, formatDay, qualifiedMatches, type BatchResult, keyWorkbookStays, ReviewError, reviewWorkbook, type AgreementProfile, type BatchFileFailure, type BatchFileReview, type Bilingual, type ReviewResult } from "../core";
+import { batchSideBySide, CompactStays, combineReviews, formatDay, qualifiedMatches, type BatchResult, ReviewError, reviewWorkbook, type AgreementProfile, type BatchFileFailure, type BatchFileReview, type Bilingual, type ReviewResult } from "../core";
 import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
@@ -97,11 +97,11 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
         countOpenStays: args.countOpenStays,
         careTypeBySheet: args.careTypes,
       });
-      const stays = keyWorkbookStays(grids, { sheets: result.sheets.map((s) => s.name), referenceYear });
+      const { index: stays, compact } = CompactStays.ofWorkbook(grids, { sheets: result.sheets.map((s) => s.name), referenceYear });
       // Disputes saved in the workbook by the add-in, found again in this file.
       const disputes = await applyDisputes(grids, result, { file, listFile: null, disputeErrors: false, now: new Date().toISOString(), referenceYear, index: stays });
       // Only the keys and the fields a cross-file message names are kept: the grid can go.
-      reviews.push({ file, result, stays: CompactStays.of(stays) });
+      reviews.push({ file, result, stays: compact });
       fileDisputes.push({ file, disputes });
     } catch (e) {
       const message = failureMessage(e);

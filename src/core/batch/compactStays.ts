@@ -5,7 +5,9 @@
  */
 import type { LocalDateTime } from "../cells/localDate";
 import type { Stay } from "../model";
+import { keyWorkbookStays, type KeyWorkbookOptions } from "../stays/keyWorkbook";
 import type { KeyedStay, StayKeyIndex } from "../stays/stayKey";
+import type { WorkbookGrids } from "../cells/cellValue";
 
 /** The fields of a stay that tell two invoicings of it apart (what CROSS_FILE_REINVOICED names). */
 export type StayDetails = Pick<Stay, "admission" | "ready" | "discharge" | "municipality" | "unit" | "personId" | "personIdRaw">;
@@ -58,6 +60,21 @@ export class CompactStays implements KeyedStays {
     return new CompactStays(index.stays, (k) => index.stay(k.key));
   }
 
+  /**
+   * The workbook's stays keyed (as keyWorkbookStays) and their details kept in the same pass over
+   * the rows: `index` is the full index for the file's own use (its disputes), `compact` what
+   * outlives the grid.
+   */
+  static ofWorkbook(input: WorkbookGrids, options: KeyWorkbookOptions): { index: StayKeyIndex; compact: CompactStays } {
+    const seen: Stay[] = [];
+    const index = keyWorkbookStays(input, options, (i, stay) => {
+      if (seen[i] === undefined) seen[i] = pick(stay);
+    });
+    const byKey = new Map(index.stays.map((k, i) => [k.key, i]));
+    const compact = new CompactStays(index.stays, (k) => seen[byKey.get(k.key)!]);
+    return { index, compact };
+  }
+
   stay(key: string): StayDetails | undefined {
     const i = this.byKey.get(key);
     if (i === undefined) return undefined;
@@ -70,4 +87,9 @@ export class CompactStays implements KeyedStays {
     // The person as the key's digest reads it: normalised where the number is valid.
     return { admission: at(0), ready: at(1), discharge: at(2), municipality: this.names[this.nameIds[i * 2]] ?? null, unit: this.names[this.nameIds[i * 2 + 1]] ?? null, personId: null, personIdRaw: this.persons[i] ?? "" };
   }
+}
+
+/** The fields a Stay cursor holds now, copied (the cursor is refilled for the next row). */
+function pick(s: Stay): Stay {
+  return { admission: s.admission, ready: s.ready, discharge: s.discharge, municipality: s.municipality, unit: s.unit, personId: s.personId, personIdRaw: s.personIdRaw } as Stay;
 }

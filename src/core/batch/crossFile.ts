@@ -58,6 +58,7 @@ interface Occurrence {
 }
 
 export function crossFileStays(files: readonly CrossFileInput[]): CrossFileOutcome {
+  if (files.length < 2) return { findings: [], leaveOut: files.map(() => new Set<string>()), stays: 0 };
   const byBase = new Map<string, Occurrence[]>();
   files.forEach((input, f) => {
     for (const stay of input.stays.stays) {
