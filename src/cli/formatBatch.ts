@@ -33,7 +33,8 @@ const T = {
     today: "Granskningsdag",
     assumptions: "Antaganden och tolkningar",
     files: "Filer",
-    file: (rows: number, counted: number, elsewhere: number) => `${rows} datarader, ${counted} vistelser räknade${elsewhere ? `, ${elsewhere} räknade i en annan fil` : ""}`,
+    file: (rows: number, counted: number, elsewhere: number) =>
+      `${rows} datarader, ${counted} ${counted === 1 ? "vistelse räknad" : "vistelser räknade"}${elsewhere ? `, ${elsewhere} ${elsewhere === 1 ? "räknad" : "räknade"} i en annan fil` : ""}`,
     skipped: "Överhoppade",
     failed: "Kunde inte granskas",
     figures: "Siffror per kommun, vårdform och period, alla filer",
@@ -57,7 +58,7 @@ const T = {
     today: "Review date",
     assumptions: "Assumptions and readings",
     files: "Files",
-    file: (rows: number, counted: number, elsewhere: number) => `${rows} data rows, ${counted} stays counted${elsewhere ? `, ${elsewhere} counted in another file` : ""}`,
+    file: (rows: number, counted: number, elsewhere: number) => `${rows} data rows, ${counted} ${counted === 1 ? "stay" : "stays"} counted${elsewhere ? `, ${elsewhere} counted in another file` : ""}`,
     skipped: "Skipped",
     failed: "Could not be reviewed",
     figures: "Figures per municipality, care type and period, all files",
