@@ -13,6 +13,8 @@
  *   npm run bench -- --readers the .xlsx readers side by side on generated files of 100k and
  *                              1,048,576 rows (bench-readers.ts), against the floor of inflating
  *                              the sheet's XML; the slow readers run once, the rest --runs times
+ *   npm run bench -- --no-pane   without the pane's keystroke bench (headless Chromium, bench-pane.ts)
+ *   npm run bench -- --only-pane only that: a scenario's benchmark keystroke to the repainted comparison at 20,000 rows
  *   npm run bench -- --readers --quick   100k rows only
  *   npm run bench -- --readers --only none   the floors, the scanner and end to end only
  */
@@ -22,7 +24,7 @@ import os from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
-const TARGET = { reviewMs: 3000, rssMB: 1536, whatIfMs: 16, compareMs: 16, sensitivityMs: 5, outAddedRatio: 0.5 };
+const TARGET = { reviewMs: 3000, rssMB: 1536, whatIfMs: 16, compareMs: 16, sensitivityMs: 5, outAddedRatio: 0.5, paneKeystrokeMs: 100 };
 
 function measure(kind: string, rows: number, ...files: string[]): Record<string, number | string> {
   const r = spawnSync(
@@ -128,7 +130,31 @@ function readers(quick: boolean) {
   );
 }
 
+/**
+ * The scenarios tab in headless Chromium (bench-pane.ts, its own process): a benchmark keystroke
+ * to the first frame of the repainted comparison at 20,000 rows, beside the floor of a keystroke
+ * that recomputes nothing, on the same page.
+ */
+function benchPane() {
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/bench-pane.ts"), "20000", "11"], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 22 });
+  const line = r.stdout.trim().split("\n").pop();
+  console.log("");
+  if (r.status !== 0 || !line) {
+    console.log(`Pane keystroke (headless Chromium): failed (exit ${r.status}): ${r.stderr.trim().split("\n").slice(0, 3).join(" | ")}`);
+    return;
+  }
+  const p = JSON.parse(line) as Record<string, number | string | number[]>;
+  console.log(
+    `Pane, scenario benchmark keystroke to the repainted comparison (headless Chromium, ${p.rows} rows, ${p.keystrokes} keystrokes, ${p.comparisonBlocks} comparison blocks, chart of ${p.chartPoints} points): median ${p.medianMs} ms, max ${p.maxMs} ms — target < ${TARGET.paneKeystrokeMs} ms: ${verdict(Number(p.medianMs) < TARGET.paneKeystrokeMs)}; floor (a keystroke that recomputes nothing, same page) ${p.floorMedianMs} ms: ${ratio(p.medianMs, p.floorMedianMs)} × floor; load average ${p.loadAverage}; dist built ${p.distBuiltAt}`,
+  );
+}
+
 function main() {
+  if (process.argv.includes("--only-pane")) {
+    console.log(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${new Date().toISOString().slice(0, 10)}`);
+    benchPane();
+    return;
+  }
   if (process.argv.includes("--readers")) {
     console.log(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, ${new Date().toISOString().slice(0, 10)}`);
     console.log("");
@@ -178,6 +204,7 @@ function main() {
   console.log(`Sensitivity curve (100k rows, ${s.points} points × ${s.municipalities} municipalities, ${s.runs} runs): median ${s.medianMs} ms wall (${s.medianCpuMs} ms CPU), max ${s.maxMs} ms — target < ${TARGET.sensitivityMs} ms: ${verdict(Number(s.medianMs) < TARGET.sensitivityMs)}; floor ${s.floorMs} ms wall, ${s.floorCpuMs} ms CPU: ${ratio(s.medianMs, s.floorMs)} × floor (wall), ${ratio(s.medianCpuMs, s.floorCpuMs)} × (CPU); the same by one recompute per point: ${s.perPointRecomputeMs} ms`);
   const x = measure("xlsx", 100_000);
   console.log(`xlsx read (readXlsxFile, 100k rows, ${x.fileMB} MB file): ${x.readMs} ms wall (${x.readCpuMs ?? "–"} ms CPU), peak RSS ${x.maxRssMB} MB (writing it took ${x.writeMs} ms)`);
+  if (!process.argv.includes("--no-pane")) benchPane();
   if (!quick && !process.argv.includes("--no-out")) {
     benchMarkedCopy();
     benchAddedSheets();

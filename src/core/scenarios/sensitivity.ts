@@ -40,6 +40,8 @@ export interface SensitivityOptions {
   careTypes?: readonly CareType[];
   /** `${sheet}!${row}` of rows to leave out (disputed rows). */
   excludeRows?: ReadonlySet<string>;
+  /** At most this many points (default and ceiling MAX_POINTS): a pane drawing them asks for fewer. */
+  maxPoints?: number;
 }
 
 export interface CurveLine {
@@ -72,30 +74,43 @@ export interface SensitivityCurve {
   references: NationalReference[];
 }
 
-export type SensitivityResult = { ok: true; curve: SensitivityCurve } | { ok: false; problem: Bilingual };
+export type SensitivityResult = { ok: true; curve: SensitivityCurve } | { ok: false; problem: Bilingual; field: RangeField };
 
 /** At most this many points in one curve. */
 export const MAX_POINTS = 10_001;
 
 /** The points from..to by step (inclusive, to the millionth); a problem for a bad range. */
-export function sensitivityPoints(from: number, to: number, step: number, variable: SensitivityVariable): { ok: true; points: number[] } | { ok: false; problem: Bilingual } {
-  const bad = (sv: string, en: string) => ({ ok: false as const, problem: { sv, en } });
-  if (![from, to, step].every(Number.isFinite)) return bad("Intervallet måste vara tal.", "The range must be numbers.");
-  if (from < 0) return bad(`Startvärdet ${from} är negativt.`, `The start ${from} is negative.`);
-  if (to < from) return bad(`Slutvärdet ${to} är mindre än startvärdet ${from}.`, `The end ${to} is below the start ${from}.`);
-  if (step <= 0) return bad(`Steget ${step} måste vara större än 0.`, `The step ${step} must be above 0.`);
-  if (variable === "graceDays" && ![from, to, step].every(Number.isInteger)) {
-    return bad("Karensdagar är hela dagar: start, slut och steg måste vara heltal.", "Grace days are whole days: start, end and step must be whole numbers.");
+/** Which of the range's three values a problem is about (a host shows it at that field). */
+export type RangeField = "from" | "to" | "step";
+
+/** The points from..to by step (inclusive, to the millionth); a problem for a bad range, naming its field. */
+export function sensitivityPoints(
+  from: number,
+  to: number,
+  step: number,
+  variable: SensitivityVariable,
+  maxPoints: number = MAX_POINTS,
+): { ok: true; points: number[] } | { ok: false; problem: Bilingual; field: RangeField } {
+  const bad = (field: RangeField, sv: string, en: string) => ({ ok: false as const, problem: { sv, en }, field });
+  const notFinite = ([["from", from], ["to", to], ["step", step]] as const).find(([, v]) => !Number.isFinite(v));
+  if (notFinite) return bad(notFinite[0], "Intervallet måste vara tal.", "The range must be numbers.");
+  if (from < 0) return bad("from", `Startvärdet ${from} är negativt.`, `The start ${from} is negative.`);
+  if (to < from) return bad("to", `Slutvärdet ${to} är mindre än startvärdet ${from}.`, `The end ${to} is below the start ${from}.`);
+  if (step <= 0) return bad("step", `Steget ${step} måste vara större än 0.`, `The step ${step} must be above 0.`);
+  if (variable === "graceDays") {
+    const fraction = ([["from", from], ["to", to], ["step", step]] as const).find(([, v]) => !Number.isInteger(v));
+    if (fraction) return bad(fraction[0], "Karensdagar är hela dagar: start, slut och steg måste vara heltal.", "Grace days are whole days: start, end and step must be whole numbers.");
   }
   const count = Math.floor(roundTo((to - from) / step, 6)) + 1;
-  if (count > MAX_POINTS) return bad(`${count} punkter är för många (högst ${MAX_POINTS}).`, `${count} points are too many (at most ${MAX_POINTS}).`);
+  const most = Math.min(maxPoints, MAX_POINTS);
+  if (count > most) return bad("step", `${count} punkter är för många (högst ${most}): välj ett större steg.`, `${count} points are too many (at most ${most}): choose a larger step.`);
   return { ok: true, points: Array.from({ length: count }, (_, k) => roundTo(from + k * step, 6)) };
 }
 
 export function sensitivityCurve(basis: FigureBasis, profile: AgreementProfile, options: SensitivityOptions): SensitivityResult {
   const compiled = compileProfile(profile, basis.minYear, basis.maxYear);
   const variable = options.variable ?? (compiled.some((c) => c.kind !== INDIVIDUAL) ? "benchmark" : "graceDays");
-  const pts = sensitivityPoints(options.from, options.to, options.step, variable);
+  const pts = sensitivityPoints(options.from, options.to, options.step, variable, options.maxPoints);
   if (!pts.ok) return pts;
   const points = pts.points;
   const careTypes = [...(options.careTypes ?? CARE_TYPES)];

@@ -1,29 +1,29 @@
 /** The parameters of one scenario, per care type: each change goes to the core at once. */
 import { useState } from "react";
 import { Checkbox, Field, Select } from "@fluentui/react-components";
-import type { CareType } from "../../core";
-import type { CareRulesChanges, Scenario, ScenarioChanges } from "../../core";
+import type { CareRulesChanges, CareType, Scenario, ScenarioChanges } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { usePaneStyles } from "../shared/styles";
+import { explainProblems } from "./fieldProblems";
 import { NumberField } from "./NumberField";
+import { PriceYears } from "./PriceYears";
+import { Choice, RuleDetails } from "./RuleDetails";
 import type { ScenariosState } from "./useScenarios";
 
 const KINDS = ["average", "individual", "hybrid"] as const;
 const FORMULAS = ["excessAverage", "individualExcess", "allDays"] as const;
 
-export function ScenarioEditor({ scenario, state }: { scenario: Scenario; state: ScenariosState }) {
-  const { t } = usePane();
+/** `years`: the years the basis's billed days fall in (their prices can be entered). */
+export function ScenarioEditor({ scenario, state, years }: { scenario: Scenario; state: ScenariosState; years: readonly number[] }) {
+  const { t, lang } = usePane();
   const s = usePaneStyles();
   const [care, setCare] = useState<CareType>("somatic");
-  const [problem, setProblem] = useState<string | null>(null);
+  const [zeroProblem, setZeroProblem] = useState<string | null>(null);
   const id = scenario.profile.id;
   const rules = scenario.profile[care];
-  const change = (changes: ScenarioChanges) => {
-    const problems = state.change(id, changes);
-    setProblem(problems.length ? problems.join(" ") : null);
-    return problems;
-  };
   const forCare = (c: CareRulesChanges): ScenarioChanges => (care === "somatic" ? { somatic: c } : { psychiatric: c });
+  const change = (c: CareRulesChanges) => explainProblems(state.change(id, forCare(c)), lang);
+  // The fields are keyed by care type: switching it shows that care type's values afresh.
   const key = `${id}-${care}`;
   return (
     <div className={s.section} data-testid="scenario-editor">
@@ -33,27 +33,23 @@ export function ScenarioEditor({ scenario, state }: { scenario: Scenario; state:
           <option value="psychiatric">{t.careTypePsychiatricLower}</option>
         </Select>
       </Field>
-      <Field label={t.scenarioKind} validationState={problem ? "error" : "none"} validationMessage={problem ?? undefined}>
-        <Select value={rules.kind} onChange={(_e, d) => change(forCare({ kind: d.value as (typeof KINDS)[number] }))} data-testid="scenario-kind">
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t.scenarioKinds[k]}
-            </option>
-          ))}
-        </Select>
+      <Choice key={`k-${key}`} id="scenario-kind" label={t.scenarioKind} value={rules.kind} options={KINDS.map((k) => [k, t.scenarioKinds[k]])} onChoice={(kind) => change({ kind })} />
+      <NumberField key={`b-${key}`} id="scenario-benchmark" label={t.scenarioBenchmark} value={rules.benchmark} onValue={(v) => change({ benchmark: v })} />
+      <Choice key={`f-${key}`} id="scenario-formula" label={t.scenarioFormula} value={rules.excessFormula} options={FORMULAS.map((f) => [f, t.scenarioFormulas[f]])} onChoice={(excessFormula) => change({ excessFormula })} />
+      <NumberField key={`g-${key}`} id="scenario-grace" label={t.scenarioGraceDays} value={rules.graceDays} whole onValue={(v) => change({ graceDays: v })} />
+      <Field validationState={zeroProblem ? "error" : "none"} validationMessage={zeroProblem ?? undefined}>
+        <Checkbox
+          checked={rules.zeroDays}
+          label={t.scenarioZeroDays}
+          onChange={(_e, d) => {
+            const problems = change({ zeroDays: d.checked === true });
+            setZeroProblem(problems.length ? problems.join(" ") : null);
+          }}
+          data-testid="scenario-zero"
+        />
       </Field>
-      <NumberField key={`b-${key}`} id="scenario-benchmark" label={t.scenarioBenchmark} value={rules.benchmark} onValue={(v) => change(forCare({ benchmark: v }))} />
-      <Field label={t.scenarioFormula}>
-        <Select value={rules.excessFormula} onChange={(_e, d) => change(forCare({ excessFormula: d.value as (typeof FORMULAS)[number] }))} data-testid="scenario-formula">
-          {FORMULAS.map((f) => (
-            <option key={f} value={f}>
-              {t.scenarioFormulas[f]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <NumberField key={`g-${key}`} id="scenario-grace" label={t.scenarioGraceDays} value={rules.graceDays} whole onValue={(v) => change(forCare({ graceDays: v }))} />
-      <Checkbox checked={rules.zeroDays} label={t.scenarioZeroDays} onChange={(_e, d) => change(forCare({ zeroDays: d.checked === true }))} data-testid="scenario-zero" />
+      <RuleDetails key={`d-${key}`} id="scenario" rules={rules} change={change} />
+      <PriceYears scenario={scenario} state={state} years={years} />
     </div>
   );
 }

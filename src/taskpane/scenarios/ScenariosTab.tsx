@@ -9,6 +9,7 @@ import { ScenarioEditor } from "./ScenarioEditor";
 import { ScenarioSheetButton } from "./ScenarioSheetButton";
 import { AddScenario, ChooseScenario } from "./ScenarioList";
 import { ScenarioTransfer } from "./ScenarioTransfer";
+import { SensitivitySection } from "./SensitivitySection";
 import { useScenarios, type Storage } from "./useScenarios";
 
 export interface ScenariosTabProps {
@@ -34,11 +35,12 @@ export function ScenariosTab({ host, basis, baseline }: ScenariosTabProps) {
       <h3 className={s.heading}>{t.tabScenarios}</h3>
       <StorageNotice storage={state.storage} onReplace={state.replaceStored} />
       <ComparisonBlocks comparison={state.comparison} breakEven={state.breakEven} />
+      <SensitivitySection basis={basis} baseline={baseline} profiles={state.profiles} comparison={state.comparison} />
       <ScenarioSheetButton host={host} basis={basis} state={state} />
       <h4 className={s.subheading}>{t.scenarioNew}</h4>
       <AddScenario state={state} />
       <ChooseScenario key={`choose-${selected ?? ""}`} state={state} selected={selected} onSelect={setSelected} />
-      {current ? <ScenarioEditor key={current.profile.id} scenario={current} state={state} /> : null}
+      {current ? <ScenarioEditor key={current.profile.id} scenario={current} state={state} years={yearsOf(basis)} /> : null}
       <ScenarioTransfer state={state} selected={current} />
     </div>
   );
@@ -69,4 +71,10 @@ function StorageNotice({ storage, onReplace }: { storage: Storage; onReplace(): 
       ) : null}
     </div>
   );
+}
+
+/** The years from the basis's first start to its last discharge (none for an empty basis). */
+function yearsOf(basis: FigureBasis): number[] {
+  if (!Number.isFinite(basis.minYear) || !Number.isFinite(basis.maxYear)) return [];
+  return Array.from({ length: basis.maxYear - basis.minYear + 1 }, (_, k) => basis.minYear + k);
 }

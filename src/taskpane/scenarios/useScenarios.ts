@@ -38,6 +38,8 @@ export interface ScenariosState {
   scenarios: Scenario[];
   /** Everything one can copy a new scenario from: the baseline, the presets, the scenarios. */
   sources: AgreementProfile[];
+  /** The baseline and the scenarios' profiles, in the comparison's order. */
+  profiles: AgreementProfile[];
   comparison: Comparison;
   /** Per municipality under the baseline and each scenario (index as in comparison.scenarios). */
   breakEven: Map<string, number>[];
@@ -117,6 +119,7 @@ export function useScenarios(host: WorkbookHost, basis: FigureBasis, baseline: A
     baseline,
     scenarios,
     sources,
+    profiles,
     comparison,
     breakEven,
     storage,

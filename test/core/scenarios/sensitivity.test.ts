@@ -143,11 +143,25 @@ describe("the range", () => {
   it("points are exact decimals; bad ranges are problems, not throws", () => {
     expect(sensitivityPoints(2, 3, 0.1, "benchmark")).toEqual({ ok: true, points: [2, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9, 3] });
     expect(sensitivityPoints(0, 3, 0.05, "benchmark").ok && (sensitivityPoints(0, 3, 0.05, "benchmark") as { points: number[] }).points).toHaveLength(61);
-    for (const [from, to, step, v] of [[3, 2, 0.1, "benchmark"], [0, 1, 0, "benchmark"], [-1, 1, 1, "benchmark"], [0, 5, 0.5, "graceDays"], [0, 1e9, 1e-3, "benchmark"]] as const) {
+    // Each problem names the field it is about, so a host can show it there.
+    const cases = [
+      [3, 2, 0.1, "benchmark", "to"],
+      [0, 1, 0, "benchmark", "step"],
+      [-1, 1, 1, "benchmark", "from"],
+      [0, 5, 0.5, "graceDays", "step"],
+      [0.5, 5, 1, "graceDays", "from"],
+      [0, 1e9, 1e-3, "benchmark", "step"],
+      [0, Number.NaN, 1, "benchmark", "to"],
+    ] as const;
+    for (const [from, to, step, v, field] of cases) {
       const r = sensitivityPoints(from, to, step, v);
       expect(r.ok).toBe(false);
       expect(!r.ok && r.problem.en.length).toBeGreaterThan(0);
+      expect(!r.ok && r.field).toBe(field);
     }
+    // A host's own ceiling: 2.0..3.0 by 0.1 is 11 points, too many for 10, enough for 11.
+    expect(sensitivityPoints(2, 3, 0.1, "benchmark", 10)).toMatchObject({ ok: false, field: "step" });
+    expect(sensitivityPoints(2, 3, 0.1, "benchmark", 11).ok).toBe(true);
     expect(sensitivityCurve(basisOf(example()), halland, { from: 1, to: 0, step: 1 }).ok).toBe(false);
   });
 });
