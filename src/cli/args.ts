@@ -10,11 +10,18 @@ export const DEFAULT_SAMPLE = "samples/fakturaunderlag-exempel.xlsx";
 /** The statutory default applies wherever no regional agreement is chosen. */
 export const DEFAULT_AGREEMENT = "lag-2017-612";
 export const DEFAULT_LIMIT = 25;
+/** The summary workbook that --out DIR writes beside the marked copies of a batch review. */
+export const BATCH_SUMMARY_FILE = "granskning-sammanstallning.xlsx";
 
 export type Lang = "sv" | "en";
 
 export interface CliArgs extends ScenarioArgs {
+  /** The first input (or the sample): the file of a single-file review. */
   file: string;
+  /** Every input as given: files and folders. Several, or a folder, make a batch review. */
+  inputs: string[];
+  /** Progress per file on stderr even when it is not a terminal (--progress). */
+  progress: boolean;
   /** True when no file was given and the bundled sample is reviewed. */
   usingSample: boolean;
   agreement: string;
@@ -43,9 +50,24 @@ export interface CliArgs extends ScenarioArgs {
 export type ParseResult = { kind: "ok"; args: CliArgs } | { kind: "help" } | { kind: "usage"; message: string };
 
 export const USAGE = `Usage: npm run review -- [FILE.xlsx] [options]
+       npm run review -- FILE.xlsx FILE.xlsx... | DIR [options]
 
 Reviews an invoice basis (fakturaunderlag) for discharge-ready patients. Without FILE the
 bundled sample ${DEFAULT_SAMPLE} is reviewed.
+
+Several files, or a folder (its .xlsx and .xlsm files, sorted by name; lock files "~$…",
+other extensions and subfolders are skipped and named), are reviewed together: one summary
+with the figures per municipality, care type and period across all files (a period in two
+files is one group, its average computed from all its stays), every finding naming its
+file, sheet and row, and the same stay in two files found: invoiced again with the same
+fields (CROSS_FILE_DUPLICATE) or with other dates (CROSS_FILE_REINVOICED). Such a stay
+counts once, in its latest version (files in the order reviewed); what the other rows
+invoice stays in Invoiced. A file that cannot be read is reported in one line and the
+others are still reviewed (exit 4). --out DIR then writes one marked copy per file into
+DIR (under the file's name) and the summary workbook DIR/${BATCH_SUMMARY_FILE}.
+--period, --sheet and --care-type apply to every file that has what they name (without
+--period each file's title rows give its own period).
+Not with several files: --compare, --sensitivity, --disputes, --dispute-errors.
 
 Options:
   --agreement ID     agreement profile (default ${DEFAULT_AGREEMENT}, the statutory default)
@@ -71,6 +93,7 @@ Options:
                      comparison and its charts) with --compare or --sensitivity; identity
                      numbers in them masked unless --reveal
   --force            let --out replace an existing file
+  --progress         progress per file on stderr also when it is not a terminal
   --disputes FILE    apply a dispute list exported from the add-in (an .xlsx with the
                      sheet "Bestridanden") to this copy of the basis, found again by stay key
   --dispute-errors   dispute every error finding (its code as reason), for orientation
@@ -91,7 +114,9 @@ Scenarios:
 ${SCENARIO_USAGE}
 
 Exit codes: 0 ok, 1 bad input, 2 usage, 3 the marked copy could not be written (the review
-is still printed when it was done).`;
+is still printed when it was done), 4 partial: of several files some could not be reviewed
+(the others were, and are printed; a failed copy then also counts as partial; when none
+could be reviewed the code is 1).`;
 
 const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit", "--disputes", "--care-type"]);
 
@@ -107,6 +132,8 @@ const CARE_TYPE_WORDS: Record<string, CareType> = {
 export function parseArgs(argv: readonly string[]): ParseResult {
   const args: CliArgs = {
     file: DEFAULT_SAMPLE,
+    inputs: [],
+    progress: false,
     usingSample: true,
     agreement: DEFAULT_AGREEMENT,
     sheets: [],
@@ -152,6 +179,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       case "--reveal":
         args.reveal = true;
         break;
+      case "--progress":
+        args.progress = true;
+        break;
       case "--open-stays":
         args.countOpenStays = true;
         break;
@@ -168,9 +198,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         args.sheets.push(value!);
         break;
       case "--out":
-        if (value!.trim() === "") return usage("--out needs a file name");
+        if (value!.trim() === "") return usage("--out needs a file name (a folder when several files are reviewed)");
         // "--out --json": the name was forgotten, not a file called "--json" (write ./-x for that).
-        if (value!.startsWith("-") && eq < 0) return usage(`--out needs a file name, not the option ${value}`);
+        if (value!.startsWith("-") && eq < 0) return usage(`--out needs a file name (a folder when several files are reviewed), not the option ${value}`);
         args.out = value!;
         break;
       case "--force":
@@ -215,8 +245,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       }
       default:
         if (name.startsWith("-")) return usage(`unknown option ${name}`);
-        if (fileSeen) return usage(`only one file can be reviewed at a time ("${raw}")`);
-        args.file = raw;
+        if (!fileSeen) args.file = raw;
+        args.inputs.push(raw);
         args.usingSample = false;
         fileSeen = true;
     }

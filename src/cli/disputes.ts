@@ -4,7 +4,7 @@
  * disputed (--dispute-errors); all found again by key in the reviewed sheets, then the figures
  * side by side. Rows that cannot be read are reported with file, sheet, row, column and value.
  */
-import { activeDisputes, disputeInBulk, keyWorkbookStays, loadDisputes, matchDisputes, mergeDisputes, readDisputeList, sideBySide, type Bilingual, type Dispute, type DisputeMatch, type ReviewResult, type SideBySide, type WorkbookGrids } from "../core";
+import { activeDisputes, disputeInBulk, keyWorkbookStays, loadDisputes, matchDisputes, mergeDisputes, readDisputeList, sideBySide, type Bilingual, type Dispute, type DisputeMatch, type ReviewResult, type SideBySide, type StayKeyIndex, type WorkbookGrids } from "../core";
 import { readCustomXmlParts } from "../adapters/xlsx/readStoredDisputes";
 import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 
@@ -19,6 +19,8 @@ export interface CliDisputeOptions {
   /** ISO time in UTC for the disputes --dispute-errors makes. */
   now: string;
   referenceYear: number;
+  /** The workbook's stays by key, when the caller has them already (keyWorkbookStays over the reviewed sheets). */
+  index?: StayKeyIndex;
 }
 
 export interface CliDisputes {
@@ -41,7 +43,7 @@ export async function applyDisputes(grids: WorkbookGrids, result: ReviewResult, 
     problems.push(...list.problems);
   }
 
-  const index = keyWorkbookStays(grids, { sheets: result.sheets.map((s) => s.name), referenceYear: options.referenceYear });
+  const index = options.index ?? keyWorkbookStays(grids, { sheets: result.sheets.map((s) => s.name), referenceYear: options.referenceYear });
   let fromErrors: Dispute[] = [];
   const held = mergeDisputes(stored.merged, fromList);
   if (options.disputeErrors) {

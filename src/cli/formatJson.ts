@@ -1,7 +1,7 @@
 /**
  * The --json output: exactly one object, stable key names for scripts that consume it.
  */
-import { reasonRule, type AgreementProfile, type Bilingual, type FigureColumns, type GroupFigures, type ReviewResult, type Severity, type SheetSummary } from "../core";
+import { reasonRule, type AgreementProfile, type FigureColumns, type Finding, type GroupFigures, type ReviewResult, type Severity, type SheetSummary } from "../core";
 import type { Lang } from "./args";
 import type { CliDisputes } from "./disputes";
 
@@ -104,7 +104,6 @@ export interface JsonReport {
 
 export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport {
   // Every string of the report goes through the mask at the end (privateStrings).
-  const say = (b: Bilingual) => b[ctx.lang];
   const report: JsonReport = {
     file: ctx.file,
     today: ctx.today,
@@ -112,56 +111,69 @@ export function toJsonReport(result: ReviewResult, ctx: JsonContext): JsonReport
     agreement: result.profile,
     benchmarkOverride: ctx.benchmarkOverride,
     assumptions: result.assumptions.map((a) => a[ctx.lang]),
-    sheets: result.sheets.map((s) => ({
-      name: s.name,
-      headerRow: s.headerRow,
-      rows: s.rows,
-      mapping: s.mapping.map((m) => ({ field: m.field, column: m.letter, header: m.header, confidence: m.confidence, how: m.how })),
-      missingFields: [...s.missingFields],
-      unmappedHeaders: s.unmappedHeaders.map((u) => ({ column: u.letter, header: u.header })),
-      skipped: s.skipped.map((k) => ({ ...k })),
-      careType: s.careType,
-    })),
-    groups: result.figures.groups.map((g, i) => ({
-      municipality: g.municipality,
-      careType: g.careType,
-      period: g.period,
-      stays: g.stays,
-      zeroDayStays: g.zeroDayStays,
-      days: g.days,
-      average: g.average,
-      benchmark: g.benchmark,
-      longStays: g.longStays,
-      liableDays: g.liableDays,
-      amount: g.amount,
-      invoicedDays: g.invoicedDays,
-      invoicedBilledDays: g.invoicedBilledDays,
-      invoicedAmount: g.invoicedAmount,
-      difference: g.difference,
-      rowsWithErrors: g.rowsWithErrors,
-      ...sideFields(ctx.disputes?.figures.groups[i]),
-    })),
+    sheets: result.sheets.map(jsonSheet),
+    groups: result.figures.groups.map((g, i) => ({ ...jsonGroup(g), ...sideFields(ctx.disputes?.figures.groups[i]) })),
     totals: result.figures.totals,
     counts: result.counts,
     checksNotRun: result.checks.filter((c) => !c.ran).map((c) => ({ code: c.code, missingFields: [...c.missingFields] })),
-    findings: result.findings.map((f) => ({
-      sheet: f.sheet,
-      row: f.row,
-      code: f.code,
-      severity: f.severity,
-      column: f.columns[0] ?? null,
-      columns: f.columns,
-      message: say(f.message),
-      ...(f.relatedRows?.length ? { relatedRows: f.relatedRows } : {}),
-      ...(f.value !== undefined ? { value: f.value } : {}),
-    })),
+    findings: result.findings.map((f) => jsonFinding(f, ctx.lang)),
     markedCopy: ctx.markedCopy,
     ...(ctx.disputes ? { disputes: disputesJson(ctx.disputes, ctx) } : {}),
   };
   return privateStrings(report, ctx.privacy);
 }
 
-function sideFields(g: FigureColumns | undefined): Partial<SideBySideFields> {
+export type JsonSheet = JsonReport["sheets"][number];
+
+export function jsonSheet(s: SheetSummary): JsonSheet {
+  return {
+    name: s.name,
+    headerRow: s.headerRow,
+    rows: s.rows,
+    mapping: s.mapping.map((m) => ({ field: m.field, column: m.letter, header: m.header, confidence: m.confidence, how: m.how })),
+    missingFields: [...s.missingFields],
+    unmappedHeaders: s.unmappedHeaders.map((u) => ({ column: u.letter, header: u.header })),
+    skipped: s.skipped.map((k) => ({ ...k })),
+    careType: s.careType,
+  };
+}
+
+export function jsonGroup(g: GroupFigures): JsonGroup {
+  return {
+    municipality: g.municipality,
+    careType: g.careType,
+    period: g.period,
+    stays: g.stays,
+    zeroDayStays: g.zeroDayStays,
+    days: g.days,
+    average: g.average,
+    benchmark: g.benchmark,
+    longStays: g.longStays,
+    liableDays: g.liableDays,
+    amount: g.amount,
+    invoicedDays: g.invoicedDays,
+    invoicedBilledDays: g.invoicedBilledDays,
+    invoicedAmount: g.invoicedAmount,
+    difference: g.difference,
+    rowsWithErrors: g.rowsWithErrors,
+  };
+}
+
+export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
+  return {
+    sheet: f.sheet,
+    row: f.row,
+    code: f.code,
+    severity: f.severity,
+    column: f.columns[0] ?? null,
+    columns: f.columns,
+    message: f.message[lang],
+    ...(f.relatedRows?.length ? { relatedRows: f.relatedRows } : {}),
+    ...(f.value !== undefined ? { value: f.value } : {}),
+  };
+}
+
+export function sideFields(g: FigureColumns | undefined): Partial<SideBySideFields> {
   if (!g) return {};
   return {
     staysAfterDisputes: g.staysAfterDisputes,
@@ -176,7 +188,7 @@ function sideFields(g: FigureColumns | undefined): Partial<SideBySideFields> {
   };
 }
 
-function disputesJson(d: CliDisputes, ctx: JsonContext): NonNullable<JsonReport["disputes"]> {
+export function disputesJson(d: CliDisputes, ctx: Pick<JsonContext, "lang" | "privacy">): NonNullable<JsonReport["disputes"]> {
   const one = (x: { key: string; sheet: string; row: number; reason: string; comment: string; by: string; at: string; stay: { stayId: string | null; personId: string | null } }, row: number): JsonDispute => {
     const rule = reasonRule(x.reason as Parameters<typeof reasonRule>[0]);
     return {
@@ -206,7 +218,7 @@ function disputesJson(d: CliDisputes, ctx: JsonContext): NonNullable<JsonReport[
 }
 
 /** A copy of a JSON value with every string passed through `filter`: no field can slip past the mask. */
-function privateStrings<T>(value: T, filter: (text: string) => string): T {
+export function privateStrings<T>(value: T, filter: (text: string) => string): T {
   if (typeof value === "string") return filter(value) as T;
   if (Array.isArray(value)) return value.map((v) => privateStrings(v, filter)) as T;
   if (value !== null && typeof value === "object") {

@@ -212,7 +212,7 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
   return ctx.privacy(out.join("\n") + "\n");
 }
 
-function formatDisputes(d: CliDisputes, ctx: SummaryContext): string[] {
+export function formatDisputes(d: CliDisputes, ctx: Pick<SummaryContext, "lang" | "privacy">): string[] {
   const t = T[ctx.lang];
   const lang = ctx.lang;
   const out: string[] = [];

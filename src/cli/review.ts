@@ -1,7 +1,8 @@
 /**
  * `npm run review -- FILE.xlsx [options]`: the headless review. Wires the xlsx adapter, the
- * engine and the formatters; all decisions live in args.ts and format*.ts.
- * Exit codes: 0 ok, 1 bad input (one line on stderr), 2 usage.
+ * engine and the formatters; all decisions live in args.ts and format*.ts. Several files or a
+ * folder go to batch.ts.
+ * Exit codes: 0 ok, 1 bad input (one line on stderr), 2 usage, 3 copy failed, 4 partial batch.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,8 @@ import { checkMarkedCopyTarget, startMarkedCopy, writeMarkedCopy, type EarlyCopy
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
 import { addedSheets } from "./addedSheets";
+import { EXIT_PARTIAL, runBatch } from "./batch";
+import { isBatch } from "./batchInputs";
 import { applyDisputes } from "./disputes";
 import { toJsonReport } from "./formatJson";
 import { formatComparison, formatCurve } from "./formatScenarios";
@@ -22,6 +25,8 @@ export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
 /** The marked copy (--out) was not written; the review, when it was done, is printed all the same. */
 export const EXIT_COPY_FAILED = 3;
+/** Several files: some could not be reviewed; the others were, and are printed (src/cli/batch.ts). */
+export { EXIT_PARTIAL };
 
 class UsageError extends Error {}
 
@@ -100,8 +105,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       // stderr, so that --json output stays one object.
       process.stderr.write(`review: --benchmark har ingen verkan på ${profile.id} (per vistelse) / has no effect on ${profile.id} (per stay)\n`);
     }
-    const compared = args.compare.map(profileFromIdOrFile); // before the (slow) read: bad files fail fast
     const referenceDay = args.today ?? stockholmDay(new Date());
+    if (isBatch(args.inputs)) {
+      return await runBatch({ args, profile, referenceDay }, { ok: EXIT_OK, badInput: EXIT_BAD_INPUT, usage: EXIT_USAGE, copyFailed: EXIT_COPY_FAILED });
+    }
+    const compared = args.compare.map(profileFromIdOrFile); // before the (slow) read: bad files fail fast
     const file = args.usingSample ? path.resolve(__dirname, "..", "..", args.file) : args.file;
     if (args.out !== null) {
       // Before the review: a refused --out costs nothing when found first.

@@ -81,8 +81,11 @@ export const CHECK_CODES = [
   "STILL_ADMITTED",
 ] as const;
 
-/** Every finding code: the checks' plus the reader's (INVALID_VALUE) and the figures' (PRICE_UNKNOWN, BENCHMARK_UNKNOWN). */
-export const FINDING_CODES = [...CHECK_CODES, "INVALID_VALUE", "PRICE_UNKNOWN", "BENCHMARK_UNKNOWN"] as const;
+/**
+ * Every finding code: the checks' plus the reader's (INVALID_VALUE), the figures' (PRICE_UNKNOWN,
+ * BENCHMARK_UNKNOWN) and those of a review of several files together (CROSS_FILE_*).
+ */
+export const FINDING_CODES = [...CHECK_CODES, "INVALID_VALUE", "PRICE_UNKNOWN", "BENCHMARK_UNKNOWN", "CROSS_FILE_DUPLICATE", "CROSS_FILE_REINVOICED"] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
 

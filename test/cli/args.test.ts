@@ -49,6 +49,18 @@ describe("parseArgs", () => {
     expect(a.countOpenStays).toBe(true);
   });
 
+  it("takes several files and folders in the order given, the first as the single file; --progress", () => {
+    const a = ok(["sep.xlsx", "--json", "okt.xlsx", "underlag/", "--progress"]);
+    expect(a.inputs).toEqual(["sep.xlsx", "okt.xlsx", "underlag/"]);
+    expect(a.file).toBe("sep.xlsx");
+    expect(a.usingSample).toBe(false);
+    expect(a.progress).toBe(true);
+    expect(ok([]).inputs).toEqual([]);
+    expect(ok([]).progress).toBe(false);
+    expect(USAGE).toMatch(/FILE\.xlsx FILE\.xlsx\.\.\. \| DIR/);
+    expect(USAGE).toMatch(/4 partial/);
+  });
+
   it.each([
     [["--period", "2023-13"], /--period/],
     [["--period", "oktober"], /--period/],
@@ -58,13 +70,12 @@ describe("parseArgs", () => {
     [["--benchmark", "-1"], /--benchmark/],
     [["--limit", "1.5"], /--limit/],
     [["--frobnicate"], /unknown option/],
-    [["a.xlsx", "b.xlsx"], /one file/],
     [["--agreement"], /needs a value/],
     [["in.xlsx", "--out", ""], /--out needs a file name/],
     [["in.xlsx", "--out="], /--out needs a file name/],
     [["in.xlsx", "--out", "  "], /--out needs a file name/],
     [["in.xlsx", "--out"], /--out needs a value/],
-    [["in.xlsx", "--out", "--json"], /--out needs a file name, not the option --json/],
+    [["in.xlsx", "--out", "--json"], /--out needs a file name \(a folder when several files are reviewed\), not the option --json/],
   ])("rejects %j as a usage error", (argv, pattern) => {
     const r = parseArgs(argv);
     expect(r.kind).toBe("usage");

@@ -7,7 +7,7 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/review";
@@ -113,6 +113,18 @@ describe("the command", () => {
     expect(unmaskedIn(summary, forms)).toEqual([]);
     expect(unmaskedIn(json, forms)).toEqual([]);
     expect(unmaskedIn(await resultSheetText(copy), forms)).toEqual([]);
+  });
+
+  test("a batch review (the same basis twice in a folder): summary, --json and the cross-file messages masked", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "privacy-batch-"));
+    copyFileSync(input, path.join(folder, "a.xlsx"));
+    copyFileSync(input, path.join(folder, "b.xlsx"));
+    const text = await runCli([folder, "--today", "2023-11-15", "--lang", "en", "--limit", "0"]);
+    const json = await runCli([folder, "--today", "2023-11-15", "--json"]);
+    // Every stay of b.xlsx is one of a.xlsx again: the messages quote stay ids, units, municipalities.
+    expect(JSON.parse(json).findings.filter((f: { code: string }) => f.code === "CROSS_FILE_DUPLICATE").length).toBeGreaterThan(planted.length / 2);
+    expect(unmaskedIn(text, forms)).toEqual([]);
+    expect(unmaskedIn(json, forms)).toEqual([]);
   });
 
   test("the comparison of agreements (text and --json) names municipalities masked", async () => {

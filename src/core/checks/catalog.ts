@@ -443,7 +443,7 @@ export const CHECK_CATALOG: Record<CheckCode, CheckSpec> = {
   },
 };
 
-/** The findings that are no check's: the reader's (INVALID_VALUE) and the figures'. */
+/** The findings that are no check's: the reader's (INVALID_VALUE), the figures' and the cross-file ones. */
 export const OTHER_FINDINGS: Record<Exclude<FindingCode, CheckCode>, FindingSpec> = {
   INVALID_VALUE: {
     code: "INVALID_VALUE",
@@ -463,6 +463,19 @@ export const OTHER_FINDINGS: Record<Exclude<FindingCode, CheckCode>, FindingSpec
     code: "BENCHMARK_UNKNOWN",
     severity: "warning",
     title: { sv: "Riktmärket eller avtalets giltighet saknas", en: "Benchmark or agreement validity missing" },
+  },
+  // Several files reviewed together (batch/crossFile.ts): one stay, one count.
+  CROSS_FILE_DUPLICATE: {
+    code: "CROSS_FILE_DUPLICATE",
+    // A stay invoiced twice is a ground to dispute.
+    severity: "error",
+    title: { sv: "Vistelsen faktureras i två filer", en: "Stay invoiced in two files" },
+  },
+  CROSS_FILE_REINVOICED: {
+    code: "CROSS_FILE_REINVOICED",
+    // The dates changed between two invoices: check which is right by hand.
+    severity: "warning",
+    title: { sv: "Vistelsen faktureras igen med andra datum", en: "Stay invoiced again with other dates" },
   },
 };
 

@@ -181,8 +181,11 @@ const LAYOUT = {
   hasError: Uint8Array,
 } as const;
 
-type Columns = { [K in keyof typeof LAYOUT]: InstanceType<(typeof LAYOUT)[K]> };
-const COLUMN_NAMES = Object.keys(LAYOUT) as (keyof Columns)[];
+export type BasisColumns = { [K in keyof typeof LAYOUT]: InstanceType<(typeof LAYOUT)[K]> };
+type Columns = BasisColumns;
+/** The per-stay column names, widest element type first. */
+export const BASIS_COLUMN_NAMES = Object.keys(LAYOUT) as (keyof Columns)[];
+const COLUMN_NAMES = BASIS_COLUMN_NAMES;
 const BYTES_PER_STAY = COLUMN_NAMES.reduce((sum, name) => sum + LAYOUT[name].BYTES_PER_ELEMENT, 0);
 
 /**
@@ -190,7 +193,7 @@ const BYTES_PER_STAY = COLUMN_NAMES.reduce((sum, name) => sum + LAYOUT[name].BYT
  * memory counts against the engine's external-memory budget, and each allocation may start a
  * collection).
  */
-function columns(n: number, arena: Arena = n * BYTES_PER_STAY > ONE_BUFFER_FROM ? Arena.reserve(figureBasisBytes(n)) : new Arena()): Columns {
+export function columns(n: number, arena: Arena = n * BYTES_PER_STAY > ONE_BUFFER_FROM ? Arena.reserve(figureBasisBytes(n)) : new Arena()): Columns {
   const out: Partial<Record<keyof Columns, unknown>> = {};
   for (const name of COLUMN_NAMES) out[name] = arena.take(LAYOUT[name] as TypedColumnType<Uint8Array>, n);
   return out as Columns;
@@ -369,15 +372,7 @@ export class FigureBasisBuilder {
       if (id < 0) id = muniOfRaw[r] = internMunicipality(raws[r], byKey, names);
       col.municipality[i] = id;
     }
-    const muniOrder = names.map((_, i) => i).sort((a, b) => {
-      const ua = names[a] === UNKNOWN_MUNICIPALITY;
-      const ub = names[b] === UNKNOWN_MUNICIPALITY;
-      if (ua !== ub) return ua ? 1 : -1;
-      return collator.compare(names[a], names[b]) || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0);
-    });
-    const rankOf = new Int32Array(names.length);
-    muniOrder.forEach((temp, rank) => (rankOf[temp] = rank));
-    const municipalities = muniOrder.map((t) => names[t]);
+    const { rankOf, municipalities } = orderMunicipalities(names);
 
     // 3. What follows from the dates alone: over the typed arrays, no stay objects.
     const tables = n > 0 ? dayTables(minDay, maxDay) : null;
@@ -500,7 +495,21 @@ export function rowRefs(basis: FigureBasis): readonly { sheet: string; row: numb
   return refs;
 }
 
-function internMunicipality(raw: string | null, byKey: Map<string, number>, names: string[]): number {
+/** Municipality names in display order (Swedish collation, the unknown one last) and each name's rank in it. */
+export function orderMunicipalities(names: readonly string[]): { rankOf: Int32Array; municipalities: string[] } {
+  const muniOrder = names.map((_, i) => i).sort((a, b) => {
+    const ua = names[a] === UNKNOWN_MUNICIPALITY;
+    const ub = names[b] === UNKNOWN_MUNICIPALITY;
+    if (ua !== ub) return ua ? 1 : -1;
+    return collator.compare(names[a], names[b]) || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0);
+  });
+  const rankOf = new Int32Array(names.length);
+  muniOrder.forEach((temp, rank) => (rankOf[temp] = rank));
+  return { rankOf, municipalities: muniOrder.map((t) => names[t]) };
+}
+
+/** The municipality's number in `names`, one per sameMunicipality-compatible key (added when new). */
+export function internMunicipality(raw: string | null, byKey: Map<string, number>, names: string[]): number {
   const text = raw?.trim() ?? "";
   const key = text ? municipalityKey(text) : "";
   if (!key) {
@@ -523,7 +532,7 @@ function internMunicipality(raw: string | null, byKey: Map<string, number>, name
 }
 
 /** Dense numbering of (municipality, care type, month) in that order, so groups come out sorted. */
-function buildCells(n: number, municipality: Int32Array, careType: Uint8Array, month: Int32Array) {
+export function buildCells(n: number, municipality: Int32Array, careType: Uint8Array, month: Int32Array) {
   let minMonth = Infinity;
   let maxMonth = -Infinity;
   let maxMuni = 0;

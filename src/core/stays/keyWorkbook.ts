@@ -3,7 +3,7 @@
  * calls it whenever it needs rows again (after a sort, on opening), because row numbers move.
  */
 import type { WorkbookGrids } from "../cells/cellValue";
-import type { MappingOverride } from "../model";
+import type { MappingOverride, Stay } from "../model";
 import { SheetReader } from "../sheet/readSheet";
 import { StayKeyIndex, keyStays, type KeyedStay } from "./stayKey";
 
@@ -15,7 +15,8 @@ export interface KeyWorkbookOptions {
   referenceYear: number;
 }
 
-export function keyWorkbookStays(input: WorkbookGrids, options: KeyWorkbookOptions): StayKeyIndex {
+/** `onStay` (optional) sees each stay as it is keyed, for a caller that keeps some of its fields. */
+export function keyWorkbookStays(input: WorkbookGrids, options: KeyWorkbookOptions, onStay?: (i: number, stay: Stay) => void): StayKeyIndex {
   const tables = input.sheets
     .filter((s) => options.sheets.includes(s.name))
     .map((sheet) => {
@@ -38,6 +39,15 @@ export function keyWorkbookStays(input: WorkbookGrids, options: KeyWorkbookOptio
     while (offsets[k] > i) k--;
     return tables[k].stay(i - offsets[k]);
   };
-  const keyed: KeyedStay[] = keyStays(count, stayAt);
+  const keyed: KeyedStay[] = keyStays(
+    count,
+    onStay
+      ? (i) => {
+          const stay = stayAt(i);
+          onStay(i, stay);
+          return stay;
+        }
+      : stayAt,
+  );
   return new StayKeyIndex(keyed, stayAt);
 }

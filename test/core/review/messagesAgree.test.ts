@@ -12,6 +12,9 @@ import { epochDay } from "../../../src/core/cells/localDate";
 import { findRow } from "../../../src/core/figures/figureBasis";
 import { FINDING_CODES, type Finding } from "../../../src/core/model";
 import { reviewWorkbook } from "../../../src/core/review/reviewWorkbook";
+import { combineReviews } from "../../../src/core/batch/reviewBatch";
+import { keyWorkbookStays } from "../../../src/core/stays/keyWorkbook";
+import { FILES, grids } from "../batch/fixtures";
 
 /** Excel 1900 serial of an October 2023 day (2023-10-01 is 45200). */
 const oct = (d: number) => 45199 + d;
@@ -148,8 +151,46 @@ describe.each(profiles)("every message agrees with the figures (%s)", (_name, pr
   });
 });
 
+/** Several files together (../batch/fixtures.ts): the cross-file findings. */
+function batchOf(profile: AgreementProfile) {
+  const reviews = Object.keys(FILES).map((file) => {
+    const g = grids(file);
+    const result = reviewWorkbook(g, { profile, referenceDay: epochDay(2025, 6, 1) });
+    return { file, result, stays: keyWorkbookStays(g, { sheets: result.sheets.map((s) => s.name), referenceYear: 2025 }) };
+  });
+  return { reviews, batch: combineReviews(reviews, profile) };
+}
+
+describe.each(profiles)("every cross-file message agrees with the combined figures (%s)", (_name, profile) => {
+  const { reviews, batch } = batchOf(profile);
+  const inCombined = (file: string, sheet: string, r: number) => findRow(batch.basis, `[${file}]${sheet}!${r}`) >= 0;
+
+  it("a row said to be left out is not in the combined figures; a row said to be counted is", () => {
+    const cross = batch.findings.filter((f) => f.code.startsWith("CROSS_FILE"));
+    expect(cross.length).toBeGreaterThan(0);
+    for (const f of cross) {
+      const at = { code: f.code, file: f.file, row: f.row };
+      if (says(f, SAYS_LEFT_OUT)) expect({ ...at, inFigures: inCombined(f.file, f.sheet, f.row!) }).toEqual({ ...at, inFigures: false });
+      if (says(f, SAYS_COUNTED)) expect({ ...at, inFigures: inCombined(f.file, f.sheet, f.row!) }).toEqual({ ...at, inFigures: true });
+    }
+  });
+
+  it("every row its own file counted but the combined figures do not has a finding that says so", () => {
+    for (const { file, result } of reviews) {
+      for (let i = 0; i < result.basis.count; i++) {
+        const sheet = result.basis.sheets[result.basis.sheetIndex[i]];
+        const r = result.basis.row[i];
+        if (inCombined(file, sheet, r)) continue;
+        const said = batch.findings.filter((f) => f.file === file && f.sheet === sheet && f.row === r).some((f) => SAYS_LEFT_OUT.en.test(f.message.en));
+        expect({ file, row: r, said }).toEqual({ file, row: r, said: true });
+      }
+    }
+  });
+});
+
 it("the scenarios above raise every finding code of the catalog", () => {
   const seen = new Set<string>();
+  for (const [, profile] of profiles) for (const f of batchOf(profile).batch.findings) seen.add(f.code);
   for (const [, profile] of profiles) {
     for (const countOpenStays of [false, true]) {
       const r = reviewWorkbook(
