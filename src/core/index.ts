@@ -34,3 +34,4 @@ export { cappedList, shortText } from "./checks/messages";
 export { decidedBeyondColumn, emptyCareTypeCounts, type CareTypeCounts, type CareTypeDecision, type SheetCareType } from "./sheet/careTypeHints";
 export * from "./disputes";
 export * from "./sheets/sheetSpec";
+export * from "./reports";
