@@ -4,7 +4,7 @@
  * disputed (--dispute-errors); all found again by key in the reviewed sheets, then the figures
  * side by side. Rows that cannot be read are reported with file, sheet, row, column and value.
  */
-import { activeDisputes, disputeInBulk, keyWorkbookStays, loadDisputes, matchDisputes, mergeDisputes, readDisputeList, sideBySide, type Bilingual, type Dispute, type DisputeMatch, type ReviewResult, type SideBySide, type WorkbookGrids } from "../core";
+import { activeDisputes, disputeInBulk, keyWorkbookStays, loadDisputes, matchDisputes, mergeDisputes, readDisputeList, sideBySide, type Bilingual, type Dispute, type DisputeMatch, type ReviewResult, type SideBySide, type StayKeyIndex, type WorkbookGrids } from "../core";
 import { readCustomXmlParts } from "../adapters/xlsx/readStoredDisputes";
 import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 
@@ -27,6 +27,8 @@ export interface CliDisputes {
   match: DisputeMatch;
   figures: SideBySide;
   problems: Bilingual[];
+  /** The reviewed stays by key, as read (the follow-up reports use it too). */
+  index: StayKeyIndex;
 }
 
 export async function applyDisputes(grids: WorkbookGrids, result: ReviewResult, options: CliDisputeOptions): Promise<CliDisputes> {
@@ -59,6 +61,7 @@ export async function applyDisputes(grids: WorkbookGrids, result: ReviewResult, 
     match,
     figures: sideBySide({ basis: result.basis, profile: result.profile, found: match.found, findings: result.findings }),
     problems,
+    index,
   };
 }
 

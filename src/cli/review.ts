@@ -5,13 +5,14 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile } from "../core";
+import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, REPORT_IDS, reportInputOf, reportSpecs, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile } from "../core";
 import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, startMarkedCopy, writeMarkedCopy, type EarlyCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
 import { applyDisputes } from "./disputes";
 import { toJsonReport } from "./formatJson";
+import { formatReport } from "./formatReport";
 import { formatComparison, formatCurve } from "./formatScenarios";
 import { formatSummary } from "./formatSummary";
 import { privacyFilter } from "./privacy";
@@ -157,6 +158,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     const privacy = privacyFilter(args.reveal);
     const today = formatDay(referenceDay);
     const shownFile = args.usingSample ? args.file : file;
+    if (args.reports.length > 0) {
+      // The follow-up reports, from the review and its disputes: the same sheets the copy and the pane get.
+      const input = reportInputOf(result, disputes.index, disputes.match.found);
+      const ids = REPORT_IDS.filter((id) => args.reports.includes(id)); // reportSpecs' order
+      const specs = reportSpecs(ids, input, { lang: args.lang, reveal: args.reveal });
+      if (args.json) {
+        const report = { file: shownFile, today, agreement: profile.id, reports: specs.map((sheet, i) => ({ id: ids[i], sheet })) };
+        process.stdout.write(JSON.stringify(report, (_, v: unknown) => (typeof v === "string" ? privacy(v) : v)) + "\n");
+      } else {
+        const lines = [`${shownFile} (${today})`, ""];
+        for (const spec of specs) lines.push(...formatReport(spec, args.lang));
+        process.stdout.write(privacy(lines.join("\n")));
+      }
+      return copyError ? copyFailed(copyError, args) : EXIT_OK;
+    }
     if (compared.length > 0 || args.sensitivity) {
       // From the review's figure basis alone: no re-read, no re-check.
       const comparison = compared.length > 0 ? compareScenarios(result.basis, compared) : null;
