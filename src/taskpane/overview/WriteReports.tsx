@@ -1,0 +1,90 @@
+/**
+ * The overview's "write report" action: the follow-up reports (DOMAIN.md §8) as sheets in the
+ * workbook, one chosen or all. The core builds each sheet (reportSpecs) from the review, the
+ * agreement shown, the stays' keys as read and the disputes found; the host renders it.
+ */
+import { useState } from "react";
+import { Button, Field, Select, Switch } from "@fluentui/react-components";
+import {
+  isReportId, keyWorkbookStays, REPORT_IDS, REPORT_TITLES, reportInputOf, reportSpecs,
+  type AgreementProfile, type FoundDispute, type ReportId, type SheetSpec,
+} from "../../core";
+import { usePane } from "../context/PaneContext";
+import type { Reviewed } from "../hooks/useReview";
+import { usePaneStyles } from "../shared/styles";
+import { REPORT_TEXTS } from "./reportTexts";
+
+/** The host's part: renders a sheet described as data (replacing the add-in's earlier one). */
+export interface SpecSheetWriter {
+  writeSpecSheet(spec: SheetSpec): Promise<void>;
+}
+
+const ALL = "all";
+
+/** The chosen reports' sheets, from the review as read, the agreement shown and the disputes found. */
+export function reportSheets(reviewed: Reviewed, profile: AgreementProfile, found: readonly FoundDispute[] | undefined, which: ReportId[] | "all", lang: "sv" | "en", reveal: boolean): SheetSpec[] {
+  const { input, result } = reviewed;
+  const keys = keyWorkbookStays(
+    { sheets: input.grids, dateSystem: input.dateSystem },
+    { sheets: input.sheets, mappingOverrides: input.overrides, referenceYear: new Date().getFullYear() },
+  );
+  return reportSpecs(which, reportInputOf({ ...result, profile }, keys, found), { lang, reveal });
+}
+
+interface Props {
+  reviewed: Reviewed;
+  /** The agreement the overview shows (a changed benchmark included). */
+  profile: AgreementProfile;
+  /** Disputes found in the reviewed rows; undefined where the pane keeps none. */
+  found: readonly FoundDispute[] | undefined;
+  writer: SpecSheetWriter;
+  /** The figures are not current (a change is being recomputed). */
+  disabled: boolean;
+}
+
+export function WriteReports({ reviewed, profile, found, writer, disabled }: Props) {
+  const { lang, busy, setBusy, fail, notify, clearError } = usePane();
+  const r = REPORT_TEXTS[lang];
+  const s = usePaneStyles();
+  const [which, setWhich] = useState<string>(ALL);
+  const [reveal, setReveal] = useState(false);
+
+  const write = async () => {
+    setBusy({ kind: "action" });
+    clearError();
+    try {
+      const chosen: ReportId[] | "all" = isReportId(which) ? [which] : "all";
+      const specs = reportSheets(reviewed, profile, found, chosen, lang, reveal);
+      for (const spec of specs) await writer.writeSpecSheet(spec);
+      notify(r.written(specs.map((x) => x.name)));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className={s.section} aria-labelledby="reports-heading" data-testid="reports">
+      <h3 id="reports-heading" className={s.subheading}>
+        {r.heading}
+      </h3>
+      <Field label={r.which}>
+        <Select value={which} onChange={(_e, v) => setWhich(v.value)} data-testid="report-which">
+          <option value={ALL}>{r.all}</option>
+          {REPORT_IDS.map((id) => (
+            <option key={id} value={id}>
+              {REPORT_TITLES[id][lang]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Switch label={r.reveal} checked={reveal} onChange={(_e, d) => setReveal(d.checked)} data-testid="report-reveal" />
+      <div className={s.row}>
+        <Button disabled={busy !== null || disabled} onClick={() => void write()} data-testid="write-report">
+          {r.write}
+        </Button>
+      </div>
+    </section>
+  );
+}
