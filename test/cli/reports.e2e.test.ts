@@ -45,6 +45,17 @@ describe("npm run review -- --report", () => {
     expect(stays("R_Snitt_Psykiatri_Kvartal")).toBe(inSummary("psychiatric"));
   });
 
+  it("the notice report's stays not in time and without a contact are the checks' findings on those stays", () => {
+    const rows = reports.find((r) => r.id === "noticeAndContact")!.sheet.tables[0].rows;
+    const sum = (k: number) => rows.reduce((n, r) => n + (typeof r[k] === "number" ? r[k] : 0), 0);
+    // Columns 3/4: notices in time / determinable; 6/7: contacts named / determinable.
+    const count = (...codes: string[]) => summary.findings.filter((f) => codes.includes(f.code)).length;
+    expect(sum(4)).toBe(sum(2)); // the sample has every column and every cell: all determinable
+    expect(sum(4) - sum(3)).toBe(count("ADMISSION_NOTICE_LATE", "ADMISSION_NOTICE_MISSING"));
+    expect(sum(7) - sum(6)).toBe(count("NO_CARE_CONTACT"));
+    expect(count("ADMISSION_NOTICE_LATE", "NO_CARE_CONTACT")).toBeGreaterThan(0);
+  });
+
   it("prints a report as text with identity numbers masked, unmasked only with --reveal", () => {
     const text = run(["--report", "delayedStays", "--lang", "en"]);
     expect(text).toContain("Follow-up: stays of 3 days or more after discharge-ready");
