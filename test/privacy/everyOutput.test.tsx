@@ -122,6 +122,19 @@ describe("the command", () => {
     expect(unmaskedIn(revealed, municipalities).length).toBeGreaterThan(0);
   });
 
+  test("the follow-up reports (text and --json) mask every form; --reveal shows them", async () => {
+    const args = [input, "--today", "2023-11-15", "--report", "all"];
+    const text = await runCli(args);
+    const json = await runCli([...args, "--json"]);
+    expect(JSON.parse(json).reports).toHaveLength(5);
+    expect(unmaskedIn(text, forms)).toEqual([]);
+    expect(unmaskedIn(json, forms)).toEqual([]);
+    // The identity column and the municipalities are in the reports: revealed, they show.
+    const revealed = await runCli([...args, "--reveal"]);
+    const inReports = planted.filter((p) => p.place === "municipality" || p.place === "personId").map((p) => p.form);
+    expect(unmaskedIn(revealed, inReports).length).toBeGreaterThan(0);
+  });
+
   test("with --reveal every quoted form is shown as written, in the summary, the JSON and the copy", async () => {
     const copy = path.join(dir, "revealed.xlsx");
     const summary = await runCli([input, "--today", "2023-11-15", "--lang", "en", "--limit", "0", "--reveal", "--out", copy]);
