@@ -11,7 +11,7 @@
 import { formatDay } from "../cells/localDate";
 import type { SheetSpec, SpecCell } from "../sheets/sheetSpec";
 import {
-  careLabel, careTypeOf, commonNotes, monthLabel, say, shownKey, shownName, shownPersonId, stayDays, tr,
+  careLabel, careTypeOf, commonNotes, monthLabel, say, shownKey, shownNames, shownPersonId, stayDays, tr,
   type ReportInput, type ReportOptions,
 } from "./reportInput";
 
@@ -21,6 +21,7 @@ export const DELAYED_FROM_DAYS = 3;
 export function delayedStaysReport(input: ReportInput, o: ReportOptions): SheetSpec {
   const { basis, keys } = input;
   const { lang } = o;
+  const shownName = shownNames(o);
   const perMuni = new Map<number, { stays: number; delayed: number }>();
   const rows: SpecCell[][] = [];
   // The basis is in (sheet, row) order; the list is ordered by municipality, then sheet and row.
@@ -41,8 +42,8 @@ export function delayedStaysReport(input: ReportInput, o: ReportOptions): SheetS
     const keyed = keys.at(sheet, basis.row[i]);
     const stay = keyed ? keys.stay(keyed.key) : undefined;
     rows.push([
-      shownName(basis.municipalities[basis.municipality[i]], o),
-      shownName(sheet, o),
+      shownName(basis.municipalities[basis.municipality[i]]),
+      shownName(sheet),
       basis.row[i],
       shownKey(keyed, o),
       shownPersonId(stay?.personIdRaw ?? null, o),
@@ -55,7 +56,7 @@ export function delayedStaysReport(input: ReportInput, o: ReportOptions): SheetS
   }
   const summary: SpecCell[][] = [...perMuni]
     .sort((a, b) => a[0] - b[0])
-    .map(([m, t]) => [shownName(basis.municipalities[m], o), t.stays, t.delayed, t.stays === 0 ? null : t.delayed / t.stays]);
+    .map(([m, t]) => [shownName(basis.municipalities[m]), t.stays, t.delayed, t.stays === 0 ? null : t.delayed / t.stays]);
   return {
     name: say(tr("Vårdtillfällen 3+ dagar", "Stays of 3+ days"), lang),
     title: say(tr("Uppföljning: vårdtillfällen 3 dagar eller mer efter utskrivningsklar", "Follow-up: stays of 3 days or more after discharge-ready"), lang),

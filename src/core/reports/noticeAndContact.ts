@@ -96,16 +96,19 @@ export function noticeAndContactReport(input: ReportInput, o: ReportOptions): Sh
     for (const field of f.fields) unreadable.add(`${f.sheet}\u0000${f.row}\u0000${field}`);
   }
   const noFields = new Set<Field>();
-  const groups = new Map<string, Tally>();
+  const never = () => false;
+  const groups = new Map<number, Tally>();
+  let span = 0;
+  for (let i = 0; i < basis.count; i++) span = Math.max(span, basis.dischargeMonth[i] + 1);
   for (let i = 0; i < basis.count; i++) {
     const sheet = basis.sheets[basis.sheetIndex[i]];
     const row = basis.row[i];
     const keyed = keys.at(sheet, row);
     const stay = keyed ? keys.stay(keyed.key) : undefined;
-    const at: Lookup = { fields: sheetFields.get(sheet) ?? noFields, unreadable: (field) => unreadable.has(`${sheet}\u0000${row}\u0000${field}`) };
+    const at: Lookup = { fields: sheetFields.get(sheet) ?? noFields, unreadable: unreadable.size === 0 ? never : (field) => unreadable.has(`${sheet}\u0000${row}\u0000${field}`) };
     const n = noticeWithin24h(stay, at);
     const c = careContactNamed(stay, at);
-    const k = `${basis.municipality[i]}\u0000${basis.dischargeMonth[i]}`;
+    const k = basis.municipality[i] * span + basis.dischargeMonth[i];
     let t = groups.get(k);
     if (!t) groups.set(k, (t = { municipality: basis.municipality[i], month: basis.dischargeMonth[i], stays: 0, notice: counts(), contact: counts(), both: counts() }));
     t.stays++;

@@ -68,6 +68,16 @@ export const halfYearLabel = (monthIndex: number): string => periodLabel(Math.fl
 /** A municipality's name as shown: through the one mask (a name may hold a typed identity number). */
 export const shownName = (name: string, o: ReportOptions): string => privateText(name, o.reveal);
 
+/** shownName of each name once (a report names the same few municipalities and sheets on every row). */
+export function shownNames(o: ReportOptions): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let shown = cache.get(name);
+    if (shown === undefined) cache.set(name, (shown = privateText(name, o.reveal)));
+    return shown;
+  };
+}
+
 /** An identity number as written in its cell: masked whole unless revealed. */
 export const shownPersonId = (raw: string | null, o: ReportOptions): string | null => (raw === null || raw.trim() === "" ? null : privateText(quoteId(raw), o.reveal));
 
