@@ -10,6 +10,7 @@
  *   node --expose-gc --import tsx scripts/bench-worker.ts make-xlsx 200000   (prints the kept file's path)
  *   node --expose-gc --import tsx scripts/bench-worker.ts cli 200000 FILE.xlsx [OUT.xlsx]
  *   node --expose-gc --import tsx scripts/bench-worker.ts copy 200000 FILE.xlsx OUT.xlsx
+ *   node --expose-gc --import tsx scripts/bench-worker.ts copy-sheets 200000 FILE.xlsx OUT.xlsx
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -265,6 +266,58 @@ async function benchCopy(rows: number, file: string, out: string) {
   return { kind: "copy", rows, findings: result.findings.length, outMB: Number((statSync(out).size / 1024 / 1024).toFixed(1)), copyMs: Math.round(ms), copyCpuMs: Math.round((cpu.user + cpu.system) / 1000), rssBeforeCopyMB: rssBefore, ...memory() };
 }
 
+/**
+ * What the added sheets cost the marked copy: the review (untimed) and every error disputed, as
+ * --dispute-errors does, then the copy without and with the added sheets, alternated three times
+ * each in this process; the copy without them is the floor. Also the sheets alone in a new
+ * workbook (writeSpecWorkbook).
+ */
+async function benchCopySheets(rows: number, file: string, out: string) {
+  const { reviewWorkbook } = await engine();
+  const { writeMarkedCopy } = await import("../src/adapters/xlsx/writeMarkedCopy");
+  const { writeSpecWorkbook } = await import("../src/adapters/xlsx/specWorkbook");
+  const { applyDisputes } = await import("../src/cli/disputes");
+  const { addedSheets } = await import("../src/cli/addedSheets");
+  const { parseArgs } = await import("../src/cli/args");
+  const grids = syntheticGrid(rows, FLAG_EVERY);
+  const result = reviewWorkbook(grids, { profile: getPreset("lag-2017-612")!, referenceDay: REFERENCE_DAY });
+  const disputes = await applyDisputes(grids, result, { file, listFile: null, disputeErrors: true, now: "2023-11-15T08:00:00Z", referenceYear: 2023 });
+  const parsed = parseArgs([file, "--dispute-errors", "--compare", "lag-2017-612", "halland-2022", "kalmar-2019", "--out", out]);
+  if (parsed.kind !== "ok") throw new Error("arguments");
+  const sheets = addedSheets(parsed.args, disputes);
+  const tableRows = sheets.reduce((n, s) => n + s.tables.reduce((m, t) => m + t.rows.length, 0), 0);
+  const timed = async (run: () => Promise<void>) => {
+    gc();
+    const t = performance.now();
+    const c = process.cpuUsage();
+    await run();
+    const cpu = process.cpuUsage(c);
+    return { ms: performance.now() - t, cpuMs: (cpu.user + cpu.system) / 1000 };
+  };
+  const plain: { ms: number; cpuMs: number }[] = [];
+  const withSheets: { ms: number; cpuMs: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    plain.push(await timed(() => writeMarkedCopy(file, out, result, { force: true })));
+    withSheets.push(await timed(() => writeMarkedCopy(file, out, result, { force: true, sheets })));
+  }
+  const alone = await timed(() => writeSpecWorkbook(sheets, out, { force: true }));
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+  return {
+    kind: "copy-sheets",
+    rows,
+    sheets: sheets.map((s) => s.name).join(", "),
+    disputes: disputes.match.found.length,
+    tableRows,
+    copyMs: Math.round(med(plain.map((x) => x.ms))),
+    copyCpuMs: Math.round(med(plain.map((x) => x.cpuMs))),
+    copySheetsMs: Math.round(med(withSheets.map((x) => x.ms))),
+    copySheetsCpuMs: Math.round(med(withSheets.map((x) => x.cpuMs))),
+    aloneMs: Math.round(alone.ms),
+    aloneCpuMs: Math.round(alone.cpuMs),
+    ...memory(),
+  };
+}
+
 async function main() {
   const [kind, n, file, out] = process.argv.slice(2);
   const rows = Number(n);
@@ -278,6 +331,7 @@ async function main() {
     "make-xlsx": makeXlsx,
     cli: (r) => benchCli(r, file, out),
     copy: (r) => benchCopy(r, file, out),
+    "copy-sheets": (r) => benchCopySheets(r, file, out),
   };
   const result = kinds[kind] ? await kinds[kind](rows) : null;
   if (!result) throw new Error(`unknown measurement ${kind}`);

@@ -9,6 +9,7 @@
  *   npm run bench -- --runs 3  fewer (or more) runs per size
  *   npm run bench -- --no-out  without the marked-copy measurements (200k and 1,048,576-row files)
  *   npm run bench -- --only-out  only those (~10 min on 2 cores; --out-200k: only the 200k file)
+ *   npm run bench -- --only-sheets  only what the added sheets cost the marked copy (200k rows)
  *   npm run bench -- --readers the .xlsx readers side by side on generated files of 100k and
  *                              1,048,576 rows (bench-readers.ts), against the floor of inflating
  *                              the sheet's XML; the slow readers run once, the rest --runs times
@@ -135,6 +136,11 @@ function main() {
     return;
   }
   const quick = process.argv.includes("--quick");
+  if (process.argv.includes("--only-sheets")) {
+    console.log(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${new Date().toISOString().slice(0, 10)}`);
+    benchAddedSheets();
+    return;
+  }
   if (process.argv.includes("--only-out")) {
     console.log(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${new Date().toISOString().slice(0, 10)}`);
     benchMarkedCopy();
@@ -172,7 +178,31 @@ function main() {
   console.log(`Sensitivity curve (100k rows, ${s.points} points × ${s.municipalities} municipalities, ${s.runs} runs): median ${s.medianMs} ms wall (${s.medianCpuMs} ms CPU), max ${s.maxMs} ms — target < ${TARGET.sensitivityMs} ms: ${verdict(Number(s.medianMs) < TARGET.sensitivityMs)}; floor ${s.floorMs} ms wall, ${s.floorCpuMs} ms CPU: ${ratio(s.medianMs, s.floorMs)} × floor (wall), ${ratio(s.medianCpuMs, s.floorCpuMs)} × (CPU); the same by one recompute per point: ${s.perPointRecomputeMs} ms`);
   const x = measure("xlsx", 100_000);
   console.log(`xlsx read (readXlsxFile, 100k rows, ${x.fileMB} MB file): ${x.readMs} ms wall (${x.readCpuMs ?? "–"} ms CPU), peak RSS ${x.maxRssMB} MB (writing it took ${x.writeMs} ms)`);
-  if (!quick && !process.argv.includes("--no-out")) benchMarkedCopy();
+  if (!quick && !process.argv.includes("--no-out")) {
+    benchMarkedCopy();
+    benchAddedSheets();
+  }
+}
+
+/**
+ * The added sheets of --out (the dispute sheet with every error disputed, the scenario sheet of
+ * three presets) at 200,000 rows: the copy with them against the copy without them, the floor,
+ * alternated in one process on the same file.
+ */
+function benchAddedSheets() {
+  const n = 200_000;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-sheets-"));
+  try {
+    const made = measure("make-xlsx", n);
+    const r = measure("copy-sheets", n, String(made.file), path.join(dir, "out.xlsx"));
+    console.log("");
+    console.log(`Added sheets of --out at ${n.toLocaleString("en")} rows (${r.sheets}; ${r.disputes} disputes, ${r.tableRows} table rows; median of 3, alternated):`);
+    console.log(
+      `  copy without them (floor) ${r.copyMs} ms wall / ${r.copyCpuMs} ms CPU; with them ${r.copySheetsMs} / ${r.copySheetsCpuMs}: ${ratio(r.copySheetsMs, r.copyMs)} × floor (wall), ${ratio(r.copySheetsCpuMs, r.copyCpuMs)} × (CPU); the sheets alone in a new workbook ${r.aloneMs} / ${r.aloneCpuMs} ms; peak RSS ${r.maxRssMB} MB; load avg ${os.loadavg()[0].toFixed(1)}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

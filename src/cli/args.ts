@@ -68,6 +68,10 @@ Options:
                      "Granskning". The input is never written; FILE must not be the input
                      (nor a link to it) and must not exist unless --force is given. The copy
                      gets the input's file permissions and appears only when complete.
+                     Added sheets: "Bestridanden" (the dispute list) whenever disputes were
+                     applied (stored, --disputes, --dispute-errors), and "Scenarier" (the
+                     comparison and its charts) with --compare or --sensitivity; identity
+                     numbers in them masked unless --reveal
   --force            let --out replace an existing file
   --disputes FILE    apply a dispute list exported from the add-in (an .xlsx with the
                      sheet "Bestridanden") to this copy of the basis, found again by stay key
@@ -80,7 +84,7 @@ Options:
   --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
   --lang sv|en       language of the summary (default sv)
   --reveal           show personal identity numbers unmasked (summary, JSON and the
-                     copy's result sheet); without it every form is masked
+                     copy's result and added sheets); without it every form is masked
   -h, --help         this text
 
 Disputes saved in the workbook by the add-in are always read and applied. The summary and

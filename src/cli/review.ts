@@ -5,12 +5,13 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, REPORT_IDS, reportInputOf, reportSpecs, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile } from "../core";
+import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, REPORT_IDS, reportInputOf, reportSpecs, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile, type Comparison, type FigureBasis, type ReportId, type ReviewResult, type SensitivityCurve, type SheetSpec } from "../core";
 import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, startMarkedCopy, writeMarkedCopy, type EarlyCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
 import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
-import { applyDisputes } from "./disputes";
+import { addedSheets } from "./addedSheets";
+import { applyDisputes, type CliDisputes } from "./disputes";
 import { toJsonReport } from "./formatJson";
 import { formatReport } from "./formatReport";
 import { formatComparison, formatCurve } from "./formatScenarios";
@@ -137,16 +138,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       countOpenStays: args.countOpenStays,
       careTypeBySheet: args.careTypes,
     });
-    let copyError: XlsxError | null = null;
-    if (args.out !== null) {
-      try {
-        await writeMarkedCopy(file, args.out, result, { lang: args.lang, force: args.force, reveal: args.reveal, early: early ?? undefined });
-      } catch (e) {
-        // The review is done: it is printed whatever became of the copy.
-        copyError = e instanceof XlsxError ? e : new XlsxError("WRITE_FAILED", { sv: `Kunde inte skriva ${args.out} (${oneLine(e)})`, en: `Could not write ${args.out} (${oneLine(e)})` });
-      }
-    }
-    const markedCopy = args.out !== null && copyError === null ? args.out : null;
     const disputes = await applyDisputes(grids, result, {
       file,
       listFile: args.disputes,
@@ -155,33 +146,38 @@ export async function main(argv: readonly string[]): Promise<number> {
       referenceYear: Number(formatDay(referenceDay).slice(0, 4)),
     });
 
+    // From the review's figure basis alone: no re-read, no re-check. Before the copy, which holds them too.
+    const scenarios = compared.length > 0 || args.sensitivity ? scenarioFigures(result.basis, profile, compared, args) : null;
+
+    // The follow-up reports, from the review and its disputes: the sheets the pane writes; --out adds them to the copy.
+    const reports = args.reports.length > 0 ? followUpReports(result, disputes, args) : null;
+
+    let copyError: XlsxError | null = null;
+    if (args.out !== null) {
+      try {
+        await writeMarkedCopy(file, args.out, result, { lang: args.lang, force: args.force, reveal: args.reveal, early: early ?? undefined, sheets: [...addedSheets(args, disputes), ...(reports?.specs ?? [])] });
+      } catch (e) {
+        // The review is done: it is printed whatever became of the copy.
+        copyError = e instanceof XlsxError ? e : new XlsxError("WRITE_FAILED", { sv: `Kunde inte skriva ${args.out} (${oneLine(e)})`, en: `Could not write ${args.out} (${oneLine(e)})` });
+      }
+    }
+    const markedCopy = args.out !== null && copyError === null ? args.out : null;
     const privacy = privacyFilter(args.reveal);
     const today = formatDay(referenceDay);
     const shownFile = args.usingSample ? args.file : file;
-    if (args.reports.length > 0) {
-      // The follow-up reports, from the review and its disputes: the same sheets the copy and the pane get.
-      const input = reportInputOf(result, disputes.index, disputes.match.found);
-      const ids = REPORT_IDS.filter((id) => args.reports.includes(id)); // reportSpecs' order
-      const specs = reportSpecs(ids, input, { lang: args.lang, reveal: args.reveal });
+    if (reports) {
       if (args.json) {
-        const report = { file: shownFile, today, agreement: profile.id, reports: specs.map((sheet, i) => ({ id: ids[i], sheet })) };
+        const report = { file: shownFile, today, agreement: profile.id, reports: reports.specs.map((sheet, i) => ({ id: reports.ids[i], sheet })) };
         process.stdout.write(JSON.stringify(report, (_, v: unknown) => (typeof v === "string" ? privacy(v) : v)) + "\n");
       } else {
         const lines = [`${shownFile} (${today})`, ""];
-        for (const spec of specs) lines.push(...formatReport(spec, args.lang));
+        for (const spec of reports.specs) lines.push(...formatReport(spec, args.lang));
         process.stdout.write(privacy(lines.join("\n")));
       }
       return copyError ? copyFailed(copyError, args) : EXIT_OK;
     }
-    if (compared.length > 0 || args.sensitivity) {
-      // From the review's figure basis alone: no re-read, no re-check.
-      const comparison = compared.length > 0 ? compareScenarios(result.basis, compared) : null;
-      let curve = null;
-      if (args.sensitivity) {
-        const r = sensitivityCurve(result.basis, profile, args.sensitivity);
-        if (!r.ok) throw new UsageError(`--sensitivity: ${r.problem.en} / ${r.problem.sv}`);
-        curve = r.curve;
-      }
+    if (scenarios) {
+      const { comparison, curve } = scenarios;
       // Every string through the mask: a municipality cell may hold an identity number.
       if (args.json) {
         const report = { file: shownFile, today, agreement: profile.id, comparison, sensitivity: curve };
@@ -251,6 +247,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Done already when the copy was written; here for a review that failed before it.
     await early?.discard();
   }
+}
+
+/** The comparison (--compare) and the curve (--sensitivity) the command prints. */
+function scenarioFigures(basis: FigureBasis, profile: AgreementProfile, compared: AgreementProfile[], args: CliArgs): { comparison: Comparison | null; curve: SensitivityCurve | null } {
+  const comparison = compared.length > 0 ? compareScenarios(basis, compared) : null;
+  let curve: SensitivityCurve | null = null;
+  if (args.sensitivity) {
+    const r = sensitivityCurve(basis, profile, args.sensitivity);
+    if (!r.ok) throw new UsageError(`--sensitivity: ${r.problem.en} / ${r.problem.sv}`);
+    curve = r.curve;
+  }
+  return { comparison, curve };
+}
+
+/** The reports asked for with --report, in REPORT_IDS' order, with the disputes applied as in the summary. */
+function followUpReports(result: ReviewResult, disputes: CliDisputes, args: CliArgs): { ids: ReportId[]; specs: SheetSpec[] } {
+  const ids = REPORT_IDS.filter((id) => args.reports.includes(id));
+  const input = reportInputOf(result, disputes.index, disputes.match.found);
+  return { ids, specs: reportSpecs(ids, input, { lang: args.lang, reveal: args.reveal }) };
 }
 
 function oneLine(e: unknown): string {

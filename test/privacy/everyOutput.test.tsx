@@ -71,13 +71,20 @@ async function runCli(args: string[]): Promise<string> {
   return stdout;
 }
 
-async function resultSheetText(file: string): Promise<string> {
+async function resultSheetText(file: string, sheets: readonly string[] = ["Granskning"]): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const texts: string[] = [];
-  wb.getWorksheet("Granskning")!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+  for (const name of sheets) {
+    const ws = wb.getWorksheet(name);
+    if (!ws) throw new Error(`the copy has no sheet "${name}"; it has ${wb.worksheets.map((w) => w.name).join(", ")}`);
+    ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+  }
   return texts.join("\n");
 }
+
+/** The sheets --out adds besides the result sheet, when disputes are applied and scenarios compared. */
+const ADDED_SHEETS = ["Bestridanden"];
 
 /** Forms a message quotes (a wrong check digit in the identity column, any form elsewhere). */
 const quoted = planted.filter(({ form, place }) => QUOTED_PLACES.has(place) || (place === "personId" && !validCheck(form))).map((p) => p.form.text);
@@ -124,15 +131,38 @@ describe("the command", () => {
 
   test("the follow-up reports (text and --json) mask every form; --reveal shows them", async () => {
     const args = [input, "--today", "2023-11-15", "--report", "all"];
-    const text = await runCli(args);
+    const masked = path.join(dir, "reports-masked.xlsx");
+    const text = await runCli([...args, "--out", masked]);
     const json = await runCli([...args, "--json"]);
-    expect(JSON.parse(json).reports).toHaveLength(5);
+    const names = (JSON.parse(json) as { reports: { sheet: { name: string } }[] }).reports.map((r) => r.sheet.name);
+    expect(names).toHaveLength(5);
     expect(unmaskedIn(text, forms)).toEqual([]);
     expect(unmaskedIn(json, forms)).toEqual([]);
+    // --out adds the same sheets to the copy, masked as well.
+    const sheetText = await resultSheetText(masked, names);
+    expect(sheetText).toContain("****");
+    expect(unmaskedIn(sheetText, forms)).toEqual([]);
     // The identity column and the municipalities are in the reports: revealed, they show.
-    const revealed = await runCli([...args, "--reveal"]);
+    const revealedCopy = path.join(dir, "reports-revealed.xlsx");
+    const revealed = await runCli([...args, "--reveal", "--out", revealedCopy]);
     const inReports = planted.filter((p) => p.place === "municipality" || p.place === "personId").map((p) => p.form);
     expect(unmaskedIn(revealed, inReports).length).toBeGreaterThan(0);
+    expect(unmaskedIn(await resultSheetText(revealedCopy, names), inReports).length).toBeGreaterThan(0);
+  });
+
+  test("the copy's added sheets (the dispute list, the scenarios) are masked without --reveal and shown with it", async () => {
+    const args = [input, "--today", "2023-11-15", "--dispute-errors", "--compare", "lag-2017-612", "halland-2022"];
+    const masked = path.join(dir, "added-masked.xlsx");
+    await runCli([...args, "--out", masked]);
+    const maskedText = await resultSheetText(masked, ADDED_SHEETS);
+    expect(maskedText).toContain("****");
+    expect(unmaskedIn(maskedText, forms)).toEqual([]);
+    const revealed = path.join(dir, "added-revealed.xlsx");
+    await runCli([...args, "--out", revealed, "--reveal"]);
+    // The disputed rows' identity numbers, as written in the sheet, are in the revealed list.
+    const disputedIds = planted.filter((p) => p.place === "personId" && !validCheck(p.form)).map((p) => p.form);
+    expect(disputedIds.length).toBeGreaterThan(0);
+    expect(unmaskedIn(await resultSheetText(revealed, ADDED_SHEETS), disputedIds).length).toBeGreaterThan(0);
   });
 
   test("with --reveal every quoted form is shown as written, in the summary, the JSON and the copy", async () => {

@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/review";
+import { getPreset, reviewWorkbook, scenarioSheetFromBasis } from "../../src/core";
 import { idForm, PLACES, sheetWith, unmaskedIn, type IdForm, type Place } from "./idForms";
 
 jest.setTimeout(60_000);
@@ -66,6 +67,25 @@ describe("scenario outputs of the command", () => {
   it("shows them with --reveal", async () => {
     const json = await runCli([file, "--today", "2023-11-15", "--agreement", "halland-2022", "--compare", "halland-2022", "--json", "--reveal"]);
     const names = (JSON.parse(json).comparison.municipalities as { municipality: string }[]).map((m) => m.municipality).join("\n");
+    expect(inMunicipality.filter((t) => !names.includes(t.trim()))).toEqual([]);
+  });
+});
+
+describe("the scenario sheet (a SheetSpec, for Excel and the copy)", () => {
+  const result = reviewWorkbook({ dateSystem: "1900", sheets: [sheetWith(planted)] }, { profile: getPreset("halland-2022")!, referenceDay: 19_676 });
+  const profiles = [getPreset("halland-2022")!, getPreset("vgr-2020")!];
+
+  it("masks identity numbers in every cell, title and note, in both languages", () => {
+    for (const lang of ["sv", "en"] as const) {
+      const spec = scenarioSheetFromBasis(result.basis, profiles, lang);
+      expect(spec.tables[0].rows.length).toBeGreaterThan(1);
+      expect(unmaskedIn(JSON.stringify(spec), forms)).toEqual([]);
+    }
+  });
+
+  it("shows them when revealed", () => {
+    const spec = scenarioSheetFromBasis(result.basis, profiles, "sv", { reveal: true });
+    const names = spec.tables[0].rows.map((r) => String(r[0])).join("\n");
     expect(inMunicipality.filter((t) => !names.includes(t.trim()))).toEqual([]);
   });
 });

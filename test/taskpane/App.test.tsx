@@ -119,6 +119,7 @@ function makeHost(over: Partial<WorkbookHost> = {}) {
     markFindings: async () => void calls.marked++,
     clearMarks: async () => void calls.cleared++,
     writeResultSheet: async () => void calls.written++,
+    writeSpecSheet: async () => undefined,
     selectRow: async (sheet, row) => void calls.selectRow.push([sheet, row]),
     loadMappingOverrides: async () => ({}),
     saveMappingOverrides: async (o) => void calls.saved.push(o),

@@ -62,6 +62,7 @@ function setup(presets: AgreementProfile[] = [halland], recompute?: PaneEngine["
     markFindings: async () => undefined,
     clearMarks: async () => undefined,
     writeResultSheet: async () => undefined,
+    writeSpecSheet: async () => undefined,
     selectRow: async () => undefined,
     loadMappingOverrides: async () => ({}),
     saveMappingOverrides: async () => undefined,

@@ -6,13 +6,14 @@
  * system (Workbook.use1904DateSystem exists only in the preview API set, so it is not used);
  * Worksheet.getRange/activate, Range.select [ExcelApi 1.1]; getItemOrNullObject [ExcelApi 1.4].
  */
-import type { CancelSignal, DateSystem, Finding, MappingOverride, ReadProgress, ResultSheetContext, ReviewResult, SheetGrid, SheetPreview, WorkbookHost } from "../../core";
+import type { CancelSignal, DateSystem, Finding, MappingOverride, ReadProgress, ResultSheetContext, ReviewResult, SheetGrid, SheetPreview, SheetSpec, WorkbookHost } from "../../core";
 import { ExcelHostError, sheetNotFound, translateOfficeError } from "./excelHostError";
 import { clearMarksIn, markFindingsIn } from "./marks";
 import { previewSheetsIn } from "./preview";
 import { readSheetChunked } from "./readSheet";
 import { checkRequirementsWith, officeSetSupport, type RequirementReport, type SetSupport } from "./requirements";
 import { writeResultSheetIn } from "./resultSheet";
+import { writeSpecSheetIn } from "./specSheet";
 import { loadOverridesIn, loadScenariosIn, saveOverridesIn, saveScenariosIn } from "./settings";
 
 export interface ExcelHost extends WorkbookHost {
@@ -78,6 +79,12 @@ export function createExcelHost(supports: SetSupport = officeSetSupport()): Exce
       const features = report().features;
       if (!features.resultSheet) throw unsupported({ sv: "skriva resultatbladet", en: "write the result sheet" }, "1.4");
       await Excel.run((context) => writeResultSheetIn(context, result, features, sheetContext));
+    },
+
+    async writeSpecSheet(spec: SheetSpec): Promise<void> {
+      const features = report().features;
+      if (!features.specSheet) throw unsupported({ sv: `skriva bladet "${spec.name}"`, en: `write the sheet "${spec.name}"` }, "1.4");
+      await Excel.run((context) => writeSpecSheetIn(context, spec, features));
     },
 
     async selectRow(sheetName: string, row: number): Promise<void> {

@@ -10,7 +10,9 @@ export type ExcelHostErrorCode =
   | "ACCESS_DENIED"
   | "PAYLOAD_TOO_LARGE"
   | "API_UNSUPPORTED"
-  | "MARK_SHEETS_MISSING";
+  | "MARK_SHEETS_MISSING"
+  | "TABLE_NAME_TAKEN"
+  | "SHEET_SPEC_INVALID";
 
 /**
  * A workbook operation that cannot be done: carries its own bilingual text, which the pane

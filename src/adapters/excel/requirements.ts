@@ -22,6 +22,10 @@ export interface ExcelFeatures {
   benchmarkLine: boolean;
   /** Range.hyperlink (1.7): a finding's row in the result sheet links to its cell. */
   cellLinks: boolean;
+  /** Added sheets from a SheetSpec (scenarios, reports): getItemOrNullObject (1.4), Table.worksheet and autofit (1.2). */
+  specSheet: boolean;
+  /** Their charts: ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues (1.7). Without: the sheet without charts. */
+  specCharts: boolean;
 }
 
 export interface RequirementReport {
@@ -57,6 +61,8 @@ export function checkRequirementsWith(supports: SetSupport): RequirementReport {
     dateSystemDetection: supports("1.2"),
     benchmarkLine: supports("1.7"),
     cellLinks: supports("1.7"),
+    specSheet: supports("1.4"),
+    specCharts: supports("1.7"),
   };
   const messages: Bilingual[] = [];
   if (!features.read) {
@@ -99,6 +105,18 @@ export function checkRequirementsWith(supports: SetSupport): RequirementReport {
     messages.push({
       sv: "Excel-versionen saknar ExcelApi 1.7: i resultatbladet är avvikelsernas radnummer text, inte länkar till cellen.",
       en: "This Excel lacks ExcelApi 1.7: in the result sheet the findings' row numbers are text, not links to the cell.",
+    });
+  }
+  if (!features.specSheet) {
+    messages.push({
+      sv: "Excel-versionen saknar ExcelApi 1.4: bladen med scenarier och rapporter kan inte skrivas.",
+      en: "This Excel lacks ExcelApi 1.4: the scenario and report sheets cannot be written.",
+    });
+  }
+  if (!features.specCharts) {
+    messages.push({
+      sv: "Excel-versionen saknar ExcelApi 1.7: bladen med scenarier och rapporter skrivs utan diagram.",
+      en: "This Excel lacks ExcelApi 1.7: the scenario and report sheets are written without charts.",
     });
   }
   return {

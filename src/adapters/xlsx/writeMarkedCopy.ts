@@ -13,7 +13,7 @@
 import type { FileHandle } from "node:fs/promises";
 import { open } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
-import { columnLetter, MARK_COLORS, MARK_HELPER_SHEET, SEVERITY_MARK_CODE, type ReviewResult, type Severity } from "../../core";
+import { columnLetter, MARK_COLORS, MARK_HELPER_SHEET, SEVERITY_MARK_CODE, type ReviewResult, type Severity, type SheetSpec } from "../../core";
 import { checkOutputPath, openTemp, writeAtomically, type OpenTemp } from "./copy/outputPath";
 import {
   addContentTypes, addRelationships, addSheetsToWorkbook, addStyles, CT_STYLES, CT_WORKSHEET, MINIMAL_STYLES, officeDocumentPart,
@@ -22,6 +22,8 @@ import {
 import { helperSheetXml, resultRows, resultSheetXml } from "./copy/resultSheet";
 import { deflateRowsEarly, removeEarly, type EarlyRows } from "./copy/earlySheets";
 import { markedTail, withMarks, type SheetMarkPlan } from "./copy/sheetMarks";
+import { inputTableNames, planSpecSheets } from "./copy/addedSpecSheets";
+import { packageAllocator } from "./copy/specSheetParts";
 import { assertReadableXlsx } from "./fileKind";
 import { fileSystemError } from "./fsErrors";
 import { XlsxError } from "./xlsxError";
@@ -61,6 +63,11 @@ export interface MarkedCopyOptions {
   openTempFile?: OpenTemp;
   /** The sheets' rows deflated while the review ran (startMarkedCopy); removed when the copy is done. */
   early?: EarlyCopy;
+  /**
+   * Sheets added after the result sheet (the dispute sheet, the scenario sheet), each rendered
+   * from its spec (copy/specSheetParts.ts). They hold what the spec holds: masking is its builder's.
+   */
+  sheets?: readonly SheetSpec[];
 }
 
 /**
@@ -160,7 +167,7 @@ export async function writeMarkedCopy(inputPath: string, outputPath: string, res
     throw fileSystemError(e, inputPath, "read");
   }
   try {
-    await writeAtomically(inputPath, outputPath, force, (fh) => copyPackage(input, fh, result, options.lang ?? "sv", options.reveal ?? false, options.early), options.openTempFile ?? openTemp);
+    await writeAtomically(inputPath, outputPath, force, (fh) => copyPackage(input, fh, result, options), options.openTempFile ?? openTemp);
   } catch (e) {
     if (e instanceof XlsxError) throw e;
     throw new XlsxError("WRITE_FAILED", {
@@ -201,7 +208,10 @@ async function* utf8Chunks(parts: Iterable<string>): AsyncGenerator<Buffer> {
   for (const p of parts) yield Buffer.from(p, "utf8");
 }
 
-async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewResult, lang: "sv" | "en", reveal: boolean, early?: EarlyCopy): Promise<void> {
+async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewResult, options: MarkedCopyOptions): Promise<void> {
+  const lang = options.lang ?? "sv";
+  const reveal = options.reveal ?? false;
+  const early = options.early;
   const { entries } = await readZipDirectory(input);
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   const part = async (name: string): Promise<string | null> => {
@@ -253,14 +263,10 @@ async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewR
 
   early?.keepOnly(new Set(marks.keys()));
 
-  // New parts: names and ids that the input does not use.
-  const freeSheetPart = (() => {
-    let n = 1;
-    return () => {
-      while (byName.has(`xl/worksheets/sheet${n}.xml`)) n++;
-      return `xl/worksheets/sheet${n++}.xml`;
-    };
-  })();
+  // New parts: names, ids and table names that the input does not use.
+  const tables = await inputTableNames(typesXml, workbookXml, part);
+  const alloc = packageAllocator(byName.keys(), tables.ids, tables.names);
+  const freeSheetPart = () => alloc.partName("xl/worksheets/sheet", ".xml");
   const relIds = new Set(rels.map((r) => r.id));
   const freeRelId = () => {
     let n = 1;
@@ -271,7 +277,12 @@ async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewR
   let sheetId = Math.max(0, ...sheets.map((s) => s.sheetId));
   const added: { part: string; name: string; relId: string; sheetId: number; hidden: boolean; xml: () => Iterable<string> }[] = [];
   const resultPartName = freeSheetPart();
+  const specSheets = planSpecSheets(options.sheets ?? [], styles.xml, { title: styles.xfIds[0], bold: styles.xfIds[1], boldFont: styles.fontIds[1] }, [...sheetNames, helperSheet, resultSheet], alloc);
   added.push({ part: resultPartName, name: resultSheet, relId: freeRelId(), sheetId: ++sheetId, hidden: false, xml: () => resultSheetXml(resultRows(result, lang, reveal), { title: styles.xfIds[0], bold: styles.xfIds[1] }) });
+  for (const spec of specSheets.sheets) {
+    added.push({ part: spec.rendered.sheetPart, name: spec.name, relId: freeRelId(), sheetId: ++sheetId, hidden: false, xml: spec.rendered.sheetXml });
+  }
+  const specParts = specSheets.sheets.flatMap((s) => s.rendered.parts);
   if (helperColumns.length) {
     added.push({ part: freeSheetPart(), name: helperSheet, relId: freeRelId(), sheetId: ++sheetId, hidden: true, xml: () => helperSheetXml(helperColumns) });
   }
@@ -285,10 +296,11 @@ async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewR
       "[content_types].xml",
       addContentTypes(typesXml, [
         ...added.map((a) => ({ partName: `/${a.part}`, contentType: CT_WORKSHEET })),
+        ...specParts.filter((p) => p.contentType !== null).map((p) => ({ partName: `/${p.name}`, contentType: p.contentType! })),
         ...(stylesRel ? [] : [{ partName: `/${stylesPart}`, contentType: CT_STYLES }]),
       ]),
     ],
-    [stylesPart.toLowerCase(), styles.xml],
+    [stylesPart.toLowerCase(), specSheets.stylesXml],
   ]);
 
   const zip = new ZipWriter(fileSink(outFh));
@@ -309,6 +321,7 @@ async function copyPackage(input: FileHandle, outFh: FileHandle, result: ReviewR
   }
   for (const [name, text] of changed) await zip.addBuffer(name === stylesPart.toLowerCase() ? stylesPart : name, Buffer.from(text, "utf8"));
   for (const a of added) await zip.addStream(a.part, utf8Chunks(a.xml()), 6);
+  for (const p of specParts) await zip.addBuffer(p.name, Buffer.from(p.xml, "utf8"));
   await zip.finish();
 }
 

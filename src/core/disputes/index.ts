@@ -7,3 +7,4 @@ export * from "./store";
 export * from "./exportList";
 export * from "./fromFindings";
 export * from "./listWorkbook";
+export * from "./disputeSheet";

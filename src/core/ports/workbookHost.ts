@@ -5,6 +5,7 @@
 import type { SheetGrid, DateSystem } from "../cells/cellValue";
 import type { Bilingual, CareType, Finding, MappingOverride } from "../model";
 import type { ReviewResult } from "../review/result";
+import type { SheetSpec } from "../sheets/sheetSpec";
 
 export interface SheetPreview {
   name: string;
@@ -60,6 +61,11 @@ export interface WorkbookHost {
   clearMarks(): Promise<void>;
   /** Writes (replacing) the result sheet: figures with totals, chart, findings, in the pane's language. */
   writeResultSheet(result: ReviewResult, context?: ResultSheetContext): Promise<void>;
+  /**
+   * Writes (replacing an earlier one the add-in wrote) a sheet described as data: the scenario
+   * sheet, the follow-up reports. Rejects with a message when a user's sheet has that name.
+   */
+  writeSpecSheet(spec: SheetSpec): Promise<void>;
   selectRow(sheet: string, row: number): Promise<void>;
   loadMappingOverrides(): Promise<Record<string, MappingOverride>>;
   saveMappingOverrides(overrides: Record<string, MappingOverride>): Promise<void>;

@@ -4,3 +4,4 @@ export * from "./scenarioJson";
 export * from "./compare";
 export * from "./sensitivity";
 export * from "./nationalReference";
+export * from "./scenarioSheet";

@@ -58,6 +58,11 @@ export interface SheetSpec {
   name: string;
   /** Written in A1: it also tells a re-run that this sheet is the add-in's to replace. */
   title: string;
+  /**
+   * Other A1 texts that also mark an existing sheet of this name as the add-in's (the title in
+   * the other language, an older title). Optional: without it only `title` does.
+   */
+  ownTitles?: string[];
   /** Lines under the title: agreement, assumptions, caveats, sources. */
   notes: string[];
   tables: SpecTable[];

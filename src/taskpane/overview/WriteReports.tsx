@@ -7,17 +7,15 @@ import { useState } from "react";
 import { Button, Field, Select, Switch } from "@fluentui/react-components";
 import {
   isReportId, keyWorkbookStays, REPORT_IDS, REPORT_TITLES, reportInputOf, reportSpecs,
-  type AgreementProfile, type FoundDispute, type ReportId, type SheetSpec,
+  type AgreementProfile, type FoundDispute, type ReportId, type SheetSpec, type WorkbookHost,
 } from "../../core";
 import { usePane } from "../context/PaneContext";
 import type { Reviewed } from "../hooks/useReview";
 import { usePaneStyles } from "../shared/styles";
 import { REPORT_TEXTS } from "./reportTexts";
 
-/** The host's part: renders a sheet described as data (replacing the add-in's earlier one). */
-export interface SpecSheetWriter {
-  writeSpecSheet(spec: SheetSpec): Promise<void>;
-}
+/** The host's part (WorkbookHost.writeSpecSheet): renders a sheet described as data, replacing the add-in's earlier one. */
+export type SpecSheetWriter = Pick<WorkbookHost, "writeSpecSheet">;
 
 const ALL = "all";
 

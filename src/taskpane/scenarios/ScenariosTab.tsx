@@ -6,6 +6,7 @@ import { usePane } from "../context/PaneContext";
 import { usePaneStyles } from "../shared/styles";
 import { ComparisonBlocks } from "./ComparisonBlocks";
 import { ScenarioEditor } from "./ScenarioEditor";
+import { ScenarioSheetButton } from "./ScenarioSheetButton";
 import { AddScenario, ChooseScenario } from "./ScenarioList";
 import { ScenarioTransfer } from "./ScenarioTransfer";
 import { useScenarios, type Storage } from "./useScenarios";
@@ -33,6 +34,7 @@ export function ScenariosTab({ host, basis, baseline }: ScenariosTabProps) {
       <h3 className={s.heading}>{t.tabScenarios}</h3>
       <StorageNotice storage={state.storage} onReplace={state.replaceStored} />
       <ComparisonBlocks comparison={state.comparison} breakEven={state.breakEven} />
+      <ScenarioSheetButton host={host} basis={basis} state={state} />
       <h4 className={s.subheading}>{t.scenarioNew}</h4>
       <AddScenario state={state} />
       <ChooseScenario key={`choose-${selected ?? ""}`} state={state} selected={selected} onSelect={setSelected} />

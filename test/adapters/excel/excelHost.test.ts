@@ -93,13 +93,13 @@ describe("previewSheets", () => {
 describe("checkRequirements", () => {
   const at = (max: number) => checkRequirementsWith((v) => Number(v.split(".")[1]) <= max);
 
-  test("ExcelApi 1.6 is enough for everything but the benchmark line and the findings' links", () => {
+  test("ExcelApi 1.6 is enough for everything but the benchmark line, the findings' links and the added sheets' charts", () => {
     const r = at(6);
     expect(r.minimum).toEqual({ set: "ExcelApi", version: "1.6" });
     expect(r.fullySupported).toBe(true);
     expect(r.canReview).toBe(true);
-    expect(r.features).toEqual({ read: true, marks: true, resultSheet: true, mappingMemory: true, dateSystemDetection: true, benchmarkLine: false, cellLinks: false });
-    expect(r.messages).toHaveLength(2);
+    expect(r.features).toEqual({ read: true, marks: true, resultSheet: true, mappingMemory: true, dateSystemDetection: true, benchmarkLine: false, cellLinks: false, specSheet: true, specCharts: false });
+    expect(r.messages).toHaveLength(3);
     expect(at(7).messages).toEqual([]);
   });
 

@@ -14,8 +14,11 @@
  */
 import {
   type FakeCell,
+  type FakeChart,
+  type FakeChartSeries as FakeChartSeriesState,
   type FakeConditionalFormat,
   type FakeSheet,
+  type FakeTable,
   type FakeWorkbookState,
   type Rect,
   formatAddress,
@@ -400,6 +403,10 @@ class FakeWorkbook extends Strict {
     this.ctx.requireSet("1.5", "Workbook.customXmlParts");
     return new FakeCustomXmlPartCollection(this.ctx);
   }
+  /** Every table of the workbook, by name. */
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.ctx, null);
+  }
   /** [ExcelApi 1.2] */
   get functions(): FakeFunctions {
     this.ctx.requireSet("1.2", "Workbook.functions");
@@ -659,6 +666,33 @@ class FakeRange extends FakeObject<RangeTarget> {
         }),
       );
       writeRect(t.sheet, t.rect, values);
+    });
+  }
+  /**
+   * Constants as `values` writes them; a text beginning with "=" in a cell not formatted "@" is a
+   * formula, and the only formula modelled is a table totals row's =SUBTOTAL(109,[Column]).
+   */
+  set formulas(formulas: FakeCell[][]) {
+    this.write("formulas", formulas, { set: "formulas", formulas }, (t) => {
+      guardProtected(t.sheet, "Range.formulas");
+      const rows = t.rect.r1 - t.rect.r0 + 1;
+      const cols = t.rect.c1 - t.rect.c0 + 1;
+      if (!Array.isArray(formulas) || formulas.length !== rows || formulas.some((r) => !Array.isArray(r) || r.length !== cols)) {
+        throw invalidArgument("Range.formulas");
+      }
+      const isFormula = (v: FakeCell, r: number, c: number) => typeof v === "string" && v.startsWith("=") && numberFormatAt(t.sheet, t.rect.r0 + r, t.rect.c0 + c) !== "@";
+      // All or nothing, as one request: every formula is checked before any cell changes.
+      formulas.forEach((row, r) => row.forEach((v, c) => isFormula(v, r, c) && totalsFormulaValue(t.sheet, t.rect.r0 + r, t.rect.c0 + c, v as string)));
+      formulas.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const at = { r0: t.rect.r0 + r, c0: t.rect.c0 + c, r1: t.rect.r0 + r, c1: t.rect.c0 + c };
+          if (isFormula(v, r, c)) writeTotalsFormula(t.sheet, at.r0, at.c0, v as string);
+          else {
+            clearFormulas(t.sheet, at);
+            writeRect(t.sheet, at, [[v]]);
+          }
+        }),
+      );
     });
   }
   get rowCount(): number {
@@ -998,41 +1032,127 @@ class FakeConditionalFont extends FakeObject<FakeConditionalFormat> {
 // ---------------------------------------------------------------------------------------------
 // Tables and charts
 
+/** The sheet holding a table, by identity. */
+function sheetOfTable(state: FakeWorkbookState, table: FakeTable): FakeSheet | null {
+  return state.sheets.find((s) => s.tables.includes(table)) ?? null;
+}
+
+function tableByName(state: FakeWorkbookState, name: string, on: FakeSheet | null): FakeTable | null {
+  const sheets = on ? [on] : state.sheets;
+  for (const s of sheets) for (const t of s.tables) if (t.name.toLowerCase() === name.toLowerCase()) return t;
+  return null;
+}
+
+/** Excel's default totals row when showTotals is switched on: "Total" first, the last column summed. */
+const DEFAULT_TOTAL_LABEL = "Total";
+
+/** A column name inside a structured reference: [, ], # and ' are escaped with '. */
+const unescapeColumn = (text: string) => text.replace(/'(.)/g, "$1");
+/** =SUBTOTAL(109,[Column]) as Excel writes it, or qualified: =SUBTOTAL(109,Table[[Column]]). */
+const TOTALS_FORMULA = /^=SUBTOTAL\(109,(?:\[((?:[^[\]']|'.)*)\]|([A-Za-z_\\][A-Za-z0-9_.]*)\[\[((?:[^[\]']|'.)*)\]\])\)$/;
+
+/**
+ * What a formula in a table's totals row evaluates to. Only SUBTOTAL(109,[Column]) (the sum of
+ * the column's visible data, what Excel's own totals row writes) is modelled.
+ */
+function evaluateTotalsFormula(sheet: FakeSheet, table: FakeTable, text: string): number {
+  const m = TOTALS_FORMULA.exec(text);
+  if (!m) throw new FakeNotModelledError(`the formula ${text} (only =SUBTOTAL(109,[Column]) in a table's totals row)`);
+  if (m[2] !== undefined && m[2].toLowerCase() !== table.name.toLowerCase()) throw new FakeNotModelledError(`the formula ${text} in the totals row of another table (${table.name})`);
+  const rect = parseAddress(table.address)!;
+  const headers = readRect(sheet, { ...rect, r1: rect.r0 })[0].map((h) => String(h).toLowerCase());
+  const c = headers.indexOf(unescapeColumn(m[1] ?? m[3]).toLowerCase());
+  if (c < 0) throw invalidArgument(`Range.formulas (${text}: no such column in ${table.name})`);
+  let sum = 0;
+  for (const [v] of readRect(sheet, { r0: rect.r0 + 1, r1: rect.r1 - 1, c0: rect.c0 + c, c1: rect.c0 + c })) if (typeof v === "number") sum += v;
+  return sum;
+}
+
+/** Writes a formula into a cell of a table's totals row: its value is the result, the text is kept in `formulas`. */
+function writeTotalsFormula(sheet: FakeSheet, row: number, col: number, text: string): void {
+  const value = totalsFormulaValue(sheet, row, col, text);
+  const address = formatAddress({ r0: row, c0: col, r1: row, c1: col });
+  sheet.formulas = (sheet.formulas ?? []).filter((f) => f.address !== address);
+  sheet.formulas.push({ address, text });
+  writeRect(sheet, { r0: row, c0: col, r1: row, c1: col }, [[value]]);
+}
+
+function totalsFormulaValue(sheet: FakeSheet, row: number, col: number, text: string): number {
+  const table = sheet.tables.find((t) => {
+    const r = parseAddress(t.address)!;
+    return t.showTotals === true && r.r1 === row && col >= r.c0 && col <= r.c1;
+  });
+  if (!table) throw new FakeNotModelledError(`the formula ${text} outside a table's totals row`);
+  return evaluateTotalsFormula(sheet, table, text);
+}
+
+function clearFormulas(sheet: FakeSheet, rect: Rect): void {
+  if (!sheet.formulas) return;
+  sheet.formulas = sheet.formulas.filter((f) => {
+    const r = parseAddress(f.address);
+    return !r || !intersects(r, rect);
+  });
+}
+
 class FakeTableCollection extends Strict {
   constructor(
     private readonly ctx: FakeRequestContext,
-    private readonly locate: () => FakeSheet,
+    /** The worksheet's collection; null for workbook.tables. */
+    private readonly locate: (() => FakeSheet) | null,
   ) {
     super();
   }
   add(address: string, hasHeaders: boolean): FakeTableProxy {
-    const proxy = new FakeTableProxy(this.ctx);
+    const proxy = new FakeTableProxy(this.ctx, () => null);
+    const locate = this.locate;
+    if (!locate) throw new FakeNotModelledError("workbook.tables.add (use worksheet.tables.add)");
     this.ctx.enqueue({
       request: { add: "Table", address, hasHeaders },
       responseSize: () => 0,
       run: () => {
-        const sheet = this.locate();
+        const sheet = locate();
         guardProtected(sheet, "TableCollection.add");
         const rect = parseAddress(address);
         if (!rect) throw invalidArgument("TableCollection.add");
+        // Excel gives a table of its header row alone an empty data row.
+        if (hasHeaders && rect.r0 === rect.r1) rect.r1 += 1;
+        if (sheet.tables.some((t) => intersects(parseAddress(t.address)!, rect))) throw invalidArgument("TableCollection.add (overlaps a table)");
+        if (hasHeaders) {
+          const heads = readRect(sheet, { ...rect, r1: rect.r0 })[0].map((h) => String(h).toLowerCase());
+          if (heads.some((h) => h === "") || new Set(heads).size !== heads.length) {
+            throw new FakeNotModelledError("a table header with an empty or repeated title (Excel renames it Column1, …)");
+          }
+        }
         const all = this.ctx.host.state.sheets.flatMap((s) => s.tables);
         let n = all.length + 1;
         while (all.some((t) => t.name === `Table${n}`)) n++;
-        const table = { name: `Table${n}`, address: formatAddress(rect), hasHeaders };
+        const table: FakeTable = { name: `Table${n}`, address: formatAddress(rect), hasHeaders };
         sheet.tables.push(table);
         proxy.bind(table);
       },
     });
     return proxy;
   }
+  /** [ExcelApi 1.4] */
+  getItemOrNullObject(key: string): FakeTableProxy {
+    this.ctx.requireSet("1.4", "TableCollection.getItemOrNullObject");
+    const locate = this.locate;
+    const proxy = new FakeTableProxy(this.ctx, () => tableByName(this.ctx.host.state, key, locate ? locate() : null), true);
+    proxy.probe();
+    return proxy;
+  }
 }
 
-class FakeTableProxy extends FakeObject<{ name: string; style?: string }> {
-  protected loadable = ["name", "style"] as const;
-  constructor(ctx: FakeRequestContext) {
-    super(ctx, () => null, "Table");
+class FakeTableProxy extends FakeObject<FakeTable> {
+  protected loadable = ["name", "style", "showTotals"] as const;
+  constructor(ctx: FakeRequestContext, locate: () => FakeTable | null, nullable = false) {
+    super(ctx, locate, "Table", nullable);
   }
-  protected snapshot(t: { name: string; style?: string }, p: string): unknown {
+  probe(): void {
+    this.trackNull();
+  }
+  protected snapshot(t: FakeTable, p: string): unknown {
+    if (p === "showTotals") return t.showTotals === true;
     return p === "name" ? t.name : (t.style ?? null);
   }
   set name(name: string) {
@@ -1050,6 +1170,72 @@ class FakeTableProxy extends FakeObject<{ name: string; style?: string }> {
       t.style = style;
     });
   }
+  get showTotals(): boolean {
+    return this.read("showTotals");
+  }
+  /** Adds (or removes) the totals row under the data, filled as Excel fills it. */
+  set showTotals(show: boolean) {
+    this.write("showTotals", show, { set: "table.showTotals", show }, (t) => {
+      const sheet = sheetOfTable(this.context.host.state, t)!;
+      guardProtected(sheet, "Table.showTotals");
+      if (show === (t.showTotals === true)) return;
+      const rect = parseAddress(t.address)!;
+      if (show) {
+        const below = { ...rect, r0: rect.r1 + 1, r1: rect.r1 + 1 };
+        if (readRect(sheet, below)[0].some((v) => v !== "")) throw new FakeNotModelledError("a totals row over cells that hold values (Excel moves them down)");
+        t.address = formatAddress({ ...rect, r1: rect.r1 + 1 });
+        t.showTotals = true;
+        const width = rect.c1 - rect.c0 + 1;
+        writeRect(sheet, below, [Array.from({ length: width }, (_, i) => (i === 0 && width > 1 ? DEFAULT_TOTAL_LABEL : ""))]);
+        const lastHeader = String(readRect(sheet, { ...rect, r1: rect.r0, c0: rect.c1 })[0][0]);
+        writeTotalsFormula(sheet, below.r0, rect.c1, `=SUBTOTAL(109,[${lastHeader.replace(/([[\]#'])/g, "'$1")}])`);
+      } else {
+        const totals = { ...rect, r0: rect.r1 };
+        writeRect(sheet, totals, [Array.from({ length: rect.c1 - rect.c0 + 1 }, () => "")]);
+        clearFormulas(sheet, totals);
+        t.address = formatAddress({ ...rect, r1: rect.r1 - 1 });
+        t.showTotals = false;
+      }
+    });
+  }
+  /** The totals row; ItemNotFound when the table shows none. */
+  getTotalRowRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.mustResolve("getTotalRowRange");
+      if (!t.showTotals) throw itemNotFound("Table.getTotalRowRange (no totals row)");
+      const rect = parseAddress(t.address)!;
+      return { sheet: sheetOfTable(this.context.host.state, t)!, rect: { ...rect, r0: rect.r1 } };
+    });
+  }
+  /** [ExcelApi 1.2] */
+  get worksheet(): FakeWorksheet {
+    this.context.requireSet("1.2", "Table.worksheet");
+    return new FakeWorksheet(this.context, () => sheetOfTable(this.context.host.state, this.mustResolve("worksheet")));
+  }
+}
+
+/**
+ * The series Excel makes of a source range by columns: a first row of text names them, a first
+ * column of text (or a blank corner over a header) gives the categories; else "Series1", … and
+ * the categories 1, 2, 3 …
+ */
+function seriesByColumns(sheet: FakeSheet, rect: Rect): FakeChartSeriesState[] {
+  const cells = readRect(sheet, rect);
+  const rows = cells.length;
+  const cols = cells[0].length;
+  const header = rows > 1 && cells[0].slice(cols > 1 ? 1 : 0).every((v) => typeof v === "string" && v !== "");
+  const body = header ? { ...rect, r0: rect.r0 + 1 } : rect;
+  const first = readRect(sheet, { ...body, c1: body.c0 }).map(([v]) => v);
+  const categories = cols > 1 && (first.some((v) => typeof v === "string" && v !== "") || (header && cells[0][0] === ""));
+  const out: FakeChartSeriesState[] = [];
+  for (let c = categories ? 1 : 0; c < cols; c++) {
+    out.push({
+      name: header ? String(cells[0][c]) : `Series${out.length + 1}`,
+      values: formatAddress({ ...body, c0: rect.c0 + c, c1: rect.c0 + c }),
+      xValues: categories ? formatAddress({ ...body, c1: body.c0 }) : null,
+    });
+  }
+  return out;
 }
 
 class FakeChartCollection extends Strict {
@@ -1061,6 +1247,7 @@ class FakeChartCollection extends Strict {
   }
   add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChartProxy {
     const proxy = new FakeChartProxy(this.ctx);
+    if (seriesBy !== "Columns") throw new FakeNotModelledError(`ChartCollection.add with seriesBy ${String(seriesBy)} (only "Columns")`);
     this.ctx.enqueue({
       request: { add: "Chart", type, seriesBy },
       responseSize: () => 0,
@@ -1069,14 +1256,15 @@ class FakeChartCollection extends Strict {
         guardProtected(sheet, "ChartCollection.add");
         const source = sourceData.resolve();
         if (!source || source.sheet !== sheet) throw invalidArgument("ChartCollection.add");
-        const chart = {
+        const chart: FakeChart = {
           name: `Chart ${sheet.charts.length + 1}`,
           type,
           source: formatAddress(source.rect),
-          seriesBy: seriesBy ?? "Auto",
+          seriesBy,
           title: null,
           seriesTypes: {},
           position: null,
+          series: seriesByColumns(sheet, source.rect),
         };
         sheet.charts.push(chart);
         proxy.bind(chart);
@@ -1138,7 +1326,24 @@ class FakeChartSeriesCollection extends Strict {
     super();
   }
   getItemAt(index: number): FakeChartSeries {
-    return new FakeChartSeries(this.ctx, this.chart, index);
+    return new FakeChartSeries(this.ctx, this.chart, () => index);
+  }
+  /** [ExcelApi 1.7] A series without values until setValues. */
+  add(name?: string, index?: number): FakeChartSeries {
+    this.ctx.requireSet("1.7", "ChartSeriesCollection.add");
+    let at = -1;
+    this.ctx.enqueue({
+      request: { add: "ChartSeries", name, index },
+      responseSize: () => 0,
+      run: () => {
+        const c = this.chart.resolve()!;
+        const list = (c.series ??= []);
+        if (index !== undefined && index !== list.length) throw new FakeNotModelledError("ChartSeriesCollection.add at an index other than the end");
+        list.push({ name: name ?? `Series${list.length + 1}`, values: null, xValues: null });
+        at = list.length - 1;
+      },
+    });
+    return new FakeChartSeries(this.ctx, this.chart, () => at);
   }
 }
 
@@ -1146,20 +1351,52 @@ class FakeChartSeries extends Strict {
   constructor(
     private readonly ctx: FakeRequestContext,
     private readonly chart: FakeChartProxy,
-    private readonly index: number,
+    /** Its index, known once the ops before it ran. */
+    private readonly index: () => number,
   ) {
     super();
+  }
+  private target(where: string): { chart: ChartTarget; series: FakeChartSeriesState } {
+    const c = this.chart.resolve()!;
+    const s = c.series?.[this.index()];
+    if (!s) throw itemNotFound(`ChartSeries.${where}`);
+    return { chart: c, series: s };
+  }
+  /** A one-column or one-row range on the chart's own sheet (other sheets are not modelled). */
+  private rangeOf(source: FakeRange, where: string): string {
+    const r = source.resolve();
+    const sheet = this.ctx.host.state.sheets.find((s) => s.charts.includes(this.chart.resolve()!));
+    if (!r || r.sheet !== sheet) throw new FakeNotModelledError(`${where} from another sheet`);
+    if (r.rect.r0 !== r.rect.r1 && r.rect.c0 !== r.rect.c1) throw invalidArgument(`${where} (one row or one column)`);
+    return formatAddress(r.rect);
   }
   /** [ExcelApi 1.7] */
   set chartType(type: string) {
     this.ctx.requireSet("1.7", "ChartSeries.chartType");
     this.ctx.enqueue({
-      request: { set: "series.chartType", index: this.index, type },
+      request: { set: "series.chartType", type },
       responseSize: () => 0,
       run: () => {
         const c = this.chart.resolve()!;
-        c.seriesTypes[String(this.index)] = type;
+        c.seriesTypes[String(this.index())] = type;
       },
+    });
+  }
+  set name(name: string) {
+    this.ctx.enqueue({ request: { set: "series.name", name }, responseSize: () => 0, run: () => void (this.target("name").series.name = name) });
+  }
+  /** [ExcelApi 1.7] */
+  setValues(sourceData: FakeRange): void {
+    this.ctx.requireSet("1.7", "ChartSeries.setValues");
+    this.ctx.enqueue({ request: { setValues: "ChartSeries" }, responseSize: () => 0, run: () => void (this.target("setValues").series.values = this.rangeOf(sourceData, "ChartSeries.setValues")) });
+  }
+  /** [ExcelApi 1.7] */
+  setXAxisValues(sourceData: FakeRange): void {
+    this.ctx.requireSet("1.7", "ChartSeries.setXAxisValues");
+    this.ctx.enqueue({
+      request: { setXAxisValues: "ChartSeries" },
+      responseSize: () => 0,
+      run: () => void (this.target("setXAxisValues").series.xValues = this.rangeOf(sourceData, "ChartSeries.setXAxisValues")),
     });
   }
 }

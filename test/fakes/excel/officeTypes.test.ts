@@ -52,14 +52,14 @@ export type Checked = [
 export type ScalarsAgree = [
   Pick<Excel.Range, "address" | "rowCount" | "columnCount" | "rowIndex" | "columnIndex">,
   Pick<Excel.Worksheet, "name" | "visibility">,
-  Pick<Excel.Table, "name" | "style">,
+  Pick<Excel.Table, "name" | "style" | "showTotals">,
   Pick<Excel.Setting, "key">,
   Pick<Excel.ConditionalFormatRule, "formula">,
   Pick<Excel.RangeFill, "color">,
 ] extends [
   Pick<Fake<"Range">, "address" | "rowCount" | "columnCount" | "rowIndex" | "columnIndex">,
   Pick<Fake<"Worksheet">, "name" | "visibility">,
-  Pick<Fake<"Table">, "name" | "style">,
+  Pick<Fake<"Table">, "name" | "style" | "showTotals">,
   Pick<Fake<"Setting">, "key">,
   Pick<Fake<"ConditionalFormatRule">, "formula">,
   Pick<Fake<"RangeFill">, "color">,

@@ -29,9 +29,21 @@ export interface FakeFill {
 
 export interface FakeTable {
   name: string;
+  /** Header, data and (when shown) totals row. */
   address: string;
   hasHeaders: boolean;
   style?: string;
+  /** Table.showTotals [ExcelApi 1.3]: the last row of `address` is the totals row. */
+  showTotals?: boolean;
+}
+
+/** A chart's series as Excel keeps it: ranges on the chart's sheet, not copies of the values. */
+export interface FakeChartSeries {
+  name: string;
+  /** A1 address of its values, or null before setValues. */
+  values: string | null;
+  /** A1 address of its categories (x axis), or null: Excel then numbers them 1, 2, 3 … */
+  xValues: string | null;
 }
 
 export interface FakeChart {
@@ -44,6 +56,8 @@ export interface FakeChart {
   /** Chart type per series index where it was changed (combo charts). */
   seriesTypes: Record<string, string>;
   position: { start: string; end: string | null } | null;
+  /** Derived from the source as Excel does for seriesBy "Columns", then changed by the series API. */
+  series?: FakeChartSeries[];
 }
 
 export interface FakeSheet {

@@ -39,6 +39,7 @@ function fakeHost(stored: string | null = null) {
     markFindings: never,
     clearMarks: never,
     writeResultSheet: never,
+    writeSpecSheet: never,
     selectRow: never,
     loadMappingOverrides: never,
     saveMappingOverrides: never,

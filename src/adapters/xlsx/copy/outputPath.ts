@@ -39,19 +39,29 @@ export function emptyOutError(): XlsxError {
   return new XlsxError("WRITE_FAILED", { sv: "--out behöver ett filnamn", en: "--out needs a file name" });
 }
 
-/** Throws a one-line XlsxError unless `out` is a place the copy may be written to. */
-export function checkOutputPath(input: string, out: string, force: boolean, ops: PathOps = NODE_PATH_OPS): OutputPlan {
+/** Permission bits of a file written from no input: it holds identity numbers, so the owner's only. */
+export const PRIVATE_MODE = 0o600;
+
+/**
+ * Throws a one-line XlsxError unless `out` is a place the copy may be written to. `input` is the
+ * file (or files) the output is made from: never written over, and the output gets their
+ * permission bits (the strictest of them: only what every input allows); none, PRIVATE_MODE.
+ */
+export function checkOutputPath(input: string | readonly string[], out: string, force: boolean, ops: PathOps = NODE_PATH_OPS): OutputPlan {
   if (out.trim() === "") throw emptyOutError();
-  let inStat: BigIntStats;
-  try {
-    inStat = ops.stat(input);
-  } catch (e) {
-    throw fileSystemError(e, input, "read");
-  }
-  const refuseSame = () =>
+  const inputs = typeof input === "string" ? [input] : input;
+  const inStats = inputs.map((file) => {
+    try {
+      return { file, stat: ops.stat(file) };
+    } catch (e) {
+      throw fileSystemError(e, file, "read");
+    }
+  });
+  const mode = inStats.length ? inStats.reduce((m, i) => m & Number(i.stat.mode & 0o777n), 0o777) : PRIVATE_MODE;
+  const refuseSame = (file: string) =>
     new XlsxError("SAME_FILE", {
-      sv: `Kopian får inte skrivas över originalet (${out} är samma fil som ${input}); välj ett annat filnamn`,
-      en: `The copy must not overwrite the original (${out} is the same file as ${input}); choose another file name`,
+      sv: `Kopian får inte skrivas över originalet (${out} är samma fil som ${file}); välj ett annat filnamn`,
+      en: `The copy must not overwrite the original (${out} is the same file as ${file}); choose another file name`,
     });
   let outLink: BigIntStats | null = null;
   try {
@@ -61,7 +71,7 @@ export function checkOutputPath(input: string, out: string, force: boolean, ops:
   }
   if (outLink === null) {
     checkFolder(out, ops);
-    return { mode: Number(inStat.mode & 0o777n) };
+    return { mode };
   }
   let target: BigIntStats | null = null;
   try {
@@ -69,10 +79,11 @@ export function checkOutputPath(input: string, out: string, force: boolean, ops:
   } catch {
     // A dangling symlink: not the input; replaced only with --force, like any existing name.
   }
-  if (target && sameFile(target, inStat)) throw refuseSame();
+  const same = target && inStats.find((i) => sameFile(target, i.stat));
+  if (same) throw refuseSame(same.file);
   if (target?.isDirectory()) throw fileSystemError(Object.assign(new Error("is a directory"), { code: "EISDIR" }), out, "write");
   if (!force) throw existsError(out);
-  return { mode: Number(inStat.mode & 0o777n) };
+  return { mode };
 }
 
 function existsError(out: string): XlsxError {
@@ -109,7 +120,7 @@ export const openTemp: OpenTemp = async (tempPath, mode) => {
  * on an existing name); with --force it is replaced in one rename.
  */
 export async function writeAtomically(
-  input: string,
+  input: string | readonly string[],
   out: string,
   force: boolean,
   write: (fh: FileHandle) => Promise<void>,

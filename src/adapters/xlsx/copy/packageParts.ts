@@ -139,6 +139,8 @@ export interface AddedStyles {
   dxfIds: number[];
   /** Cell format (xf) index per font, in the order given. */
   xfIds: number[];
+  /** Font index per font, in the order given. */
+  fontIds: number[];
 }
 
 /** A stylesheet for a package that has none: one default font, fill, border and cell format. */
@@ -190,7 +192,65 @@ export function addStyles(stylesXml: string, dxfFills: string[], fonts: { bold: 
     xml,
     dxfIds: dxfFills.map((_, i) => firstDxf + i),
     xfIds: fonts.map((_, i) => xfBase + i),
+    fontIds: fonts.map((_, i) => firstFont + i),
   };
 }
 
 export { unescapeXml };
+
+/** Excel's built-in number formats that the added sheets use (ECMA-376 Part 1, 18.8.30): no numFmt needed. */
+const BUILT_IN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
+
+export interface CellFormatStyle {
+  /** An Excel number format code, e.g. '#,##0 "kr"'. */
+  numFmt: string;
+  /** Bold font (headers, totals) when given: the font index to use. */
+  fontId?: number;
+}
+
+/**
+ * Appends cell formats (xf) for number formats, adding custom numFmts with ids the stylesheet
+ * does not use (164 and up, where Excel's own end). Existing ids do not move.
+ * Returns the xf index per style, in the order given.
+ */
+export function addCellFormats(stylesXml: string, styles: CellFormatStyle[]): { xml: string; xfIds: number[] } {
+  const p = rootPrefix(stylesXml, "styleSheet");
+  let xml = stylesXml;
+  const used = [...xml.matchAll(/<(?:[\w.-]+:)?numFmt\s[^>]*>/g)].map((m) => attributes(m[0]));
+  const idOf = new Map<string, number>();
+  for (const a of used) if (a.has("formatCode") && a.has("numFmtId")) idOf.set(a.get("formatCode")!, Number(a.get("numFmtId")));
+  let next = Math.max(163, ...used.map((a) => Number(a.get("numFmtId") ?? 0))) + 1;
+  const added: string[] = [];
+  const numFmtId = (code: string): number => {
+    if (code in BUILT_IN_FORMATS) return BUILT_IN_FORMATS[code];
+    let id = idOf.get(code);
+    if (id === undefined) {
+      id = next++;
+      idOf.set(code, id);
+      added.push(`<${p}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    }
+    return id;
+  };
+  const ids = styles.map((s) => numFmtId(s.numFmt));
+  if (added.length) {
+    xml = appendToElement(xml, p, "numFmts", added.join(""), { before: ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs"] });
+    xml = recount(xml, p, "numFmts", "numFmt").xml;
+  }
+  const firstXf = childCount(xml, p, "cellXfs", "xf");
+  const hasStyleXfs = childCount(xml, p, "cellStyleXfs", "xf") > 0;
+  const xfXml = styles
+    .map((s, i) => {
+      const font = s.fontId === undefined ? ' fontId="0"' : ` fontId="${s.fontId}" applyFont="1"`;
+      return `<${p}xf numFmtId="${ids[i]}"${font} fillId="0" borderId="0"${hasStyleXfs ? ' xfId="0"' : ""} applyNumberFormat="1"/>`;
+    })
+    .join("");
+  if (firstXf === 0) {
+    xml = appendToElement(xml, p, "cellXfs", `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`, {
+      before: ["cellStyles", "dxfs", "tableStyles", "colors", "extLst"],
+    });
+  }
+  xml = appendToElement(xml, p, "cellXfs", xfXml, { before: ["cellStyles", "dxfs", "tableStyles", "colors", "extLst"] });
+  xml = recount(xml, p, "cellXfs", "xf").xml;
+  const xfBase = Math.max(firstXf, 1);
+  return { xml, xfIds: styles.map((_, i) => xfBase + i) };
+}
