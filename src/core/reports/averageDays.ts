@@ -17,6 +17,10 @@ import {
   type DayTally, type Lang, type ReportInput, type ReportOptions,
 } from "./reportInput";
 
+/** The sheet's name, the same in both languages, so a run in the other language replaces it. */
+export const SHEET_NAME = "Snitt utskrivningsklara dagar";
+const TITLE = tr("Uppföljning: medelvärde utskrivningsklara dagar per kommun", "Follow-up: average discharge-ready days per municipality");
+
 interface PeriodRow extends DayTally {
   municipality: number;
   period: string;
@@ -95,8 +99,9 @@ export function averageDaysReport(input: ReportInput, o: ReportOptions): SheetSp
   const targetS = input.profile.somatic.targetAverage;
   const targetP = input.profile.psychiatric.targetAverage;
   return {
-    name: say(tr("Snitt utskrivningsklara dagar", "Average discharge-ready days"), lang),
-    title: say(tr("Uppföljning: medelvärde utskrivningsklara dagar per kommun", "Follow-up: average discharge-ready days per municipality"), lang),
+    name: SHEET_NAME,
+    title: say(TITLE, lang),
+    ownTitles: [TITLE.sv, TITLE.en],
     notes: [
       ...commonNotes(input, lang),
       say(

@@ -18,6 +18,10 @@ import { sideBySide } from "../disputes/figures";
 import type { SheetSpec, SpecCell } from "../sheets/sheetSpec";
 import { careLabel, commonNotes, say, shownName, tr, type ReportInput, type ReportOptions } from "./reportInput";
 
+/** The sheet's name, the same in both languages, so a run in the other language replaces it. */
+export const SHEET_NAME = "Kostnad per månad";
+const TITLE = tr("Uppföljning: kostnad per kommun och månad", "Follow-up: cost per municipality and month");
+
 /** An individual rule's stays grouped per month (its amounts do not depend on the period). */
 function monthlyWhereIndividual(profile: AgreementProfile): AgreementProfile {
   const monthly = (r: CareRules): CareRules => (r.kind === "individual" ? { ...r, period: { kind: "month" } } : r);
@@ -96,8 +100,9 @@ export function costPerMonthReport(input: ReportInput, o: ReportOptions): SheetS
 
   const kr = (sv: string, en: string) => say(tr(`${sv} (kr)`, `${en} (SEK)`), lang);
   return {
-    name: say(tr("Kostnad per månad", "Cost per month"), lang),
-    title: say(tr("Uppföljning: kostnad per kommun och månad", "Follow-up: cost per municipality and month"), lang),
+    name: SHEET_NAME,
+    title: say(TITLE, lang),
+    ownTitles: [TITLE.sv, TITLE.en],
     notes,
     tables: [
       {

@@ -15,6 +15,10 @@ import {
   type ReportInput, type ReportOptions,
 } from "./reportInput";
 
+/** The sheet's name, the same in both languages, so a run in the other language replaces it. */
+export const SHEET_NAME = "Vårdtillfällen 3+ dagar";
+const TITLE = tr("Uppföljning: vårdtillfällen 3 dagar eller mer efter utskrivningsklar", "Follow-up: stays of 3 days or more after discharge-ready");
+
 /** Västerbotten's follow-up threshold: 3 days or more after the ready date. */
 export const DELAYED_FROM_DAYS = 3;
 
@@ -58,8 +62,9 @@ export function delayedStaysReport(input: ReportInput, o: ReportOptions): SheetS
     .sort((a, b) => a[0] - b[0])
     .map(([m, t]) => [shownName(basis.municipalities[m]), t.stays, t.delayed, t.stays === 0 ? null : t.delayed / t.stays]);
   return {
-    name: say(tr("Vårdtillfällen 3+ dagar", "Stays of 3+ days"), lang),
-    title: say(tr("Uppföljning: vårdtillfällen 3 dagar eller mer efter utskrivningsklar", "Follow-up: stays of 3 days or more after discharge-ready"), lang),
+    name: SHEET_NAME,
+    title: say(TITLE, lang),
+    ownTitles: [TITLE.sv, TITLE.en],
     notes: [
       ...commonNotes(input, lang),
       say(

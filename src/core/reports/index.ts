@@ -5,11 +5,11 @@
  */
 import type { Bilingual } from "../model";
 import type { SheetSpec } from "../sheets/sheetSpec";
-import { averageDaysReport } from "./averageDays";
-import { costPerMonthReport } from "./costPerMonth";
-import { delayedStaysReport } from "./delayedStays";
-import { nationalComparisonReport } from "./nationalComparison";
-import { noticeAndContactReport } from "./noticeAndContact";
+import { averageDaysReport, SHEET_NAME as AVERAGE_SHEET } from "./averageDays";
+import { costPerMonthReport, SHEET_NAME as COST_SHEET } from "./costPerMonth";
+import { delayedStaysReport, SHEET_NAME as DELAYED_SHEET } from "./delayedStays";
+import { nationalComparisonReport, SHEET_NAME as NATIONAL_SHEET } from "./nationalComparison";
+import { noticeAndContactReport, SHEET_NAME as NOTICE_SHEET } from "./noticeAndContact";
 import type { ReportInput, ReportOptions } from "./reportInput";
 
 export { reportInputOf, type ReportInput, type ReportOptions } from "./reportInput";
@@ -25,6 +25,15 @@ export const REPORT_TITLES: Readonly<Record<ReportId, Bilingual>> = {
   costPerMonth: { sv: "Kostnad per kommun och månad (Gävleborg)", en: "Cost per municipality and month (Gävleborg)" },
   nationalComparison: { sv: "Medelvärde mot riksgenomsnittet (Halland)", en: "Average against the national average (Halland)" },
   noticeAndContact: { sv: "Inskrivningsmeddelande inom 24 h och fast vårdkontakt (Kalmar)", en: "Admission notice within 24 h and care contact (Kalmar)" },
+};
+
+/** Each report's sheet name: Swedish in both languages (like the invoice bases), so a run in either language replaces it. */
+export const REPORT_SHEET_NAMES: Readonly<Record<ReportId, string>> = {
+  averageDays: AVERAGE_SHEET,
+  delayedStays: DELAYED_SHEET,
+  costPerMonth: COST_SHEET,
+  nationalComparison: NATIONAL_SHEET,
+  noticeAndContact: NOTICE_SHEET,
 };
 
 const BUILDERS: Record<ReportId, (input: ReportInput, options: ReportOptions) => SheetSpec> = {

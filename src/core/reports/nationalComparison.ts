@@ -19,6 +19,10 @@ import {
   type DayTally, type ReportInput, type ReportOptions,
 } from "./reportInput";
 
+/** The sheet's name, the same in both languages, so a run in the other language replaces it. */
+export const SHEET_NAME = "Jämfört med riket";
+const TITLE = tr("Uppföljning: medelvärde per månad mot riksgenomsnittet", "Follow-up: monthly average against the national average");
+
 interface MonthRow extends DayTally {
   municipality: number;
   month: number;
@@ -143,8 +147,9 @@ export function nationalComparisonReport(input: ReportInput, o: ReportOptions): 
   }
   notes.push(...refNotes);
   return {
-    name: say(tr("Jämfört med riket", "Against national average"), lang),
-    title: say(tr("Uppföljning: medelvärde per månad mot riksgenomsnittet", "Follow-up: monthly average against the national average"), lang),
+    name: SHEET_NAME,
+    title: say(TITLE, lang),
+    ownTitles: [TITLE.sv, TITLE.en],
     notes,
     tables,
     charts,

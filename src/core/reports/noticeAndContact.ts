@@ -23,6 +23,10 @@ import { FIELD_LABELS } from "../sheet/fields";
 import type { SheetSpec, SpecCell } from "../sheets/sheetSpec";
 import { commonNotes, monthLabel, say, shownName, tr, type Lang, type ReportInput, type ReportOptions } from "./reportInput";
 
+/** The sheet's name, the same in both languages, so a run in the other language replaces it. */
+export const SHEET_NAME = "Inskrivning och vårdkontakt";
+const TITLE = tr("Uppföljning: inskrivningsmeddelande inom 24 timmar och fast vårdkontakt", "Follow-up: admission notice within 24 hours and named care contact");
+
 /** true / false where it can be determined; "noColumn" or "unknown" where it cannot. */
 type Outcome = boolean | "noColumn" | "unknown";
 
@@ -173,8 +177,9 @@ export function noticeAndContactReport(input: ReportInput, o: ReportOptions): Sh
   }
 
   return {
-    name: say(tr("Inskrivning och vårdkontakt", "Admission notice and contact"), lang),
-    title: say(tr("Uppföljning: inskrivningsmeddelande inom 24 timmar och fast vårdkontakt", "Follow-up: admission notice within 24 hours and named care contact"), lang),
+    name: SHEET_NAME,
+    title: say(TITLE, lang),
+    ownTitles: [TITLE.sv, TITLE.en],
     notes,
     tables: [
       {

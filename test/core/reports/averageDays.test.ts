@@ -65,7 +65,9 @@ describe("report: average discharge-ready days (Kalmar)", () => {
     expect(sv.notes.join("\n")).toMatch(/1 rader saknas i rapporten: datum saknas \(1\)/);
     expect(specProblems(sv)).toEqual([]);
     const en = reportSpec("averageDays", reportInput(kalmar), { lang: "en", reveal: false });
-    expect(en.name).toBe("Average discharge-ready days");
+    expect(en.name).toBe("Snitt utskrivningsklara dagar"); // one name in both languages: a run in English replaces the Swedish sheet
+    expect(en.title).toBe("Follow-up: average discharge-ready days per municipality");
+    expect(en.ownTitles).toEqual([sv.title, en.title]);
     expect(en.tables[0].columns[5].title).toBe("Average (days)");
     expect(en.notes.join("\n")).toMatch(/ASSUMED.*0-day/);
     expect(specProblems(en)).toEqual([]);
