@@ -80,7 +80,8 @@ Options:
                      --json as data): ${REPORT_IDS.join(", ")}
                      (averages per month, half-year and quarter; stays of 3 days or more;
                      cost per month; against the national average; notice within 24 h
-                     and care contact). Disputes are applied as in the summary
+                     and care contact). Disputes are applied as in the summary; with
+                     --out the reports are also sheets of the marked copy
   --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
   --lang sv|en       language of the summary (default sv)
   --reveal           show personal identity numbers unmasked (summary, JSON and the
