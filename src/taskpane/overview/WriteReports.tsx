@@ -4,7 +4,7 @@
  * agreement shown, the stays' keys as read and the disputes found; the host renders it.
  */
 import { useState } from "react";
-import { Button, Field, Select, Switch } from "@fluentui/react-components";
+import { Button, Field, makeStyles, Select, Switch } from "@fluentui/react-components";
 import {
   isReportId, keyWorkbookStays, REPORT_IDS, REPORT_TITLES, reportInputOf, reportSpecs,
   type AgreementProfile, type FoundDispute, type ReportId, type SheetSpec, type WorkbookHost,
@@ -18,6 +18,9 @@ import { REPORT_TEXTS } from "./reportTexts";
 export type SpecSheetWriter = Pick<WorkbookHost, "writeSpecSheet">;
 
 const ALL = "all";
+
+/** The reports' titles are long: the select shrinks to the pane instead of widening it (320 px). */
+const useFitStyles = makeStyles({ fit: { minWidth: 0, maxWidth: "100%", width: "100%" } });
 
 /** The chosen reports' sheets, from the review as read, the agreement shown and the disputes found. */
 export function reportSheets(reviewed: Reviewed, profile: AgreementProfile, found: readonly FoundDispute[] | undefined, which: ReportId[] | "all", lang: "sv" | "en", reveal: boolean): SheetSpec[] {
@@ -44,6 +47,7 @@ export function WriteReports({ reviewed, profile, found, writer, disabled }: Pro
   const { lang, busy, setBusy, fail, notify, clearError } = usePane();
   const r = REPORT_TEXTS[lang];
   const s = usePaneStyles();
+  const fit = useFitStyles();
   const [which, setWhich] = useState<string>(ALL);
   const [reveal, setReveal] = useState(false);
 
@@ -68,7 +72,7 @@ export function WriteReports({ reviewed, profile, found, writer, disabled }: Pro
         {r.heading}
       </h3>
       <Field label={r.which}>
-        <Select value={which} onChange={(_e, v) => setWhich(v.value)} data-testid="report-which">
+        <Select className={fit.fit} select={{ className: fit.fit }} value={which} onChange={(_e, v) => setWhich(v.value)} data-testid="report-which">
           <option value={ALL}>{r.all}</option>
           {REPORT_IDS.map((id) => (
             <option key={id} value={id}>
