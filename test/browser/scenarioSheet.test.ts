@@ -48,7 +48,8 @@ describe("scenario sheet in Chromium", () => {
     const state = await workbook(page);
     const sheet = state.sheets.find((s) => s.name === SCENARIO_SHEET_NAME)!;
     expect(sheet.values[0][0]).toBe(SCENARIO_SHEET_TITLES.sv);
-    expect(sheet.tables.map((t) => t.name)).toEqual([SCENARIO_TABLES.comparison, SCENARIO_TABLES.breakEven, SCENARIO_TABLES.sensitivity]);
+    // The sample has more than one care type × period in a municipality, so the detail table is there too.
+    expect(sheet.tables.map((t) => t.name)).toEqual([SCENARIO_TABLES.comparison, SCENARIO_TABLES.breakEven, SCENARIO_TABLES.detail, SCENARIO_TABLES.sensitivity]);
     expect(sheet.tables[0].showTotals).toBe(true);
     // The comparison's header names the baseline and the scenario; the column chart has one series each.
     const headerRow = Number(/\d+/.exec(sheet.tables[0].address)![0]);
