@@ -134,6 +134,11 @@ export function commonNotes(input: ReportInput, lang: Lang): string[] {
   if (open > 0) {
     notes.push(say(tr(`${open} vårdtillfällen utan utskrivningsdatum räknas fram till den valda dagen, i den dagens månad.`, `${open} stays without a discharge date are counted up to the chosen day, in that day's month.`), lang));
   }
+  let noCare = 0;
+  for (let i = 0; i < basis.count; i++) noCare += basis.careTypeMissing[i];
+  if (noCare > 0) {
+    notes.push(say(tr(`${noCare} vårdtillfällen utan vårdform räknas som somatisk vård, som i beräkningen (se antagandena).`, `${noCare} stays without a care type are counted as somatic care, as in the figures (see the assumptions).`), lang));
+  }
   const l = basis.left;
   const out = l.missingDates + l.dischargeBeforeReady + l.open + l.unreadableDates;
   if (out > 0) {

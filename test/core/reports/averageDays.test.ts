@@ -1,6 +1,9 @@
 import { getPreset } from "../../../src/core/agreements/presets";
 import { reportSpec } from "../../../src/core/reports";
 import { specProblems, type SheetSpec } from "../../../src/core/sheets/sheetSpec";
+import { buildFigureBasis } from "../../../src/core/figures/figureBasis";
+import { StayKeyIndex } from "../../../src/core/stays/stayKey";
+import { stay, tablesOf } from "../figures/stays";
 import { reportInput } from "./basis";
 
 const table = (spec: SheetSpec, name: string) => spec.tables.find((t) => t.name === name)!;
@@ -76,5 +79,25 @@ describe("report: average discharge-ready days (Kalmar)", () => {
   it("a profile without a target leaves the target empty", () => {
     const law = reportSpec("averageDays", reportInput(getPreset("lag-2017-612")!), { lang: "en", reveal: false });
     expect(law.tables[0].rows.map((r) => r[6])).toEqual([null, null, null, null, null]);
+  });
+});
+
+describe("report: a stay without a care type", () => {
+  it("is counted as somatic care, as the figures count it, and the sheet says so", () => {
+    const stays = [
+      // 4 days, care type stated; 2 days, none stated → both somatic: 6 / 2 = 3.00.
+      stay({ row: 2, ready: "2023-03-01", discharge: "2023-03-05" }),
+      stay({ row: 3, care: null, ready: "2023-03-10", discharge: "2023-03-12" }),
+    ];
+    const input = {
+      basis: buildFigureBasis(tablesOf(stays), { openStaysUntilDay: null, errorRows: new Set<string>() }),
+      profile: getPreset("kalmar-2019")!,
+      keys: StayKeyIndex.of(stays),
+      sheetFields: new Map(),
+      findings: [],
+    };
+    const en = reportSpec("averageDays", input, { lang: "en", reveal: false });
+    expect(en.tables[0].rows).toEqual([["Halmstad", "2023-03", 2, 0, 6, 3, 0.8]]);
+    expect(en.notes).toContain("1 stays without a care type are counted as somatic care, as in the figures (see the assumptions).");
   });
 });
