@@ -3,11 +3,11 @@
  * workbook, one chosen or all. The core builds each sheet (reportSpecs) from the review, the
  * agreement shown, the stays' keys as read and the disputes found; the host renders it.
  */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button, Field, makeStyles, Select, Switch } from "@fluentui/react-components";
 import {
   isReportId, keyWorkbookStays, REPORT_IDS, REPORT_TITLES, reportInputOf, reportSpecs,
-  type AgreementProfile, type FoundDispute, type ReportId, type SheetSpec, type WorkbookHost,
+  type AgreementProfile, type FoundDispute, type ReportId, type StayKeyIndex, type WorkbookHost,
 } from "../../core";
 import { usePane } from "../context/PaneContext";
 import type { Reviewed } from "../hooks/useReview";
@@ -22,14 +22,13 @@ const ALL = "all";
 /** The reports' titles are long: the select shrinks to the pane instead of widening it (320 px). */
 const useFitStyles = makeStyles({ fit: { minWidth: 0, maxWidth: "100%", width: "100%" } });
 
-/** The chosen reports' sheets, from the review as read, the agreement shown and the disputes found. */
-export function reportSheets(reviewed: Reviewed, profile: AgreementProfile, found: readonly FoundDispute[] | undefined, which: ReportId[] | "all", lang: "sv" | "en", reveal: boolean): SheetSpec[] {
-  const { input, result } = reviewed;
-  const keys = keyWorkbookStays(
+/** The stays' keys of the review as read (the rows the result's figures come from). */
+export function reviewedKeys(reviewed: Reviewed): StayKeyIndex {
+  const { input } = reviewed;
+  return keyWorkbookStays(
     { sheets: input.grids, dateSystem: input.dateSystem },
     { sheets: input.sheets, mappingOverrides: input.overrides, referenceYear: new Date().getFullYear() },
   );
-  return reportSpecs(which, reportInputOf({ ...result, profile }, keys, found), { lang, reveal });
 }
 
 interface Props {
@@ -50,13 +49,17 @@ export function WriteReports({ reviewed, profile, found, writer, disabled }: Pro
   const fit = useFitStyles();
   const [which, setWhich] = useState<string>(ALL);
   const [reveal, setReveal] = useState(false);
+  // Keyed once per review, on the first report written: keying reads every row again.
+  const keyed = useRef<{ of: Reviewed; keys: StayKeyIndex } | null>(null);
 
   const write = async () => {
     setBusy({ kind: "action" });
     clearError();
     try {
       const chosen: ReportId[] | "all" = isReportId(which) ? [which] : "all";
-      const specs = reportSheets(reviewed, profile, found, chosen, lang, reveal);
+      if (keyed.current?.of !== reviewed) keyed.current = { of: reviewed, keys: reviewedKeys(reviewed) };
+      const input = reportInputOf({ ...reviewed.result, profile }, keyed.current.keys, found);
+      const specs = reportSpecs(chosen, input, { lang, reveal });
       for (const spec of specs) await writer.writeSpecSheet(spec);
       notify(r.written(specs.map((x) => x.name)));
     } catch (e) {
