@@ -284,7 +284,8 @@ async function benchCopySheets(rows: number, file: string, out: string) {
   const disputes = await applyDisputes(grids, result, { file, listFile: null, disputeErrors: true, now: "2023-11-15T08:00:00Z", referenceYear: 2023 });
   const parsed = parseArgs([file, "--dispute-errors", "--compare", "lag-2017-612", "halland-2022", "kalmar-2019", "--out", out]);
   if (parsed.kind !== "ok") throw new Error("arguments");
-  const sheets = addedSheets(parsed.args, disputes);
+  const profiles = ["lag-2017-612", "halland-2022", "kalmar-2019"].map((id) => getPreset(id)!);
+  const sheets = addedSheets(parsed.args, disputes, { basis: result.basis, profiles });
   const tableRows = sheets.reduce((n, s) => n + s.tables.reduce((m, t) => m + t.rows.length, 0), 0);
   const timed = async (run: () => Promise<void>) => {
     gc();

@@ -155,7 +155,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     let copyError: XlsxError | null = null;
     if (args.out !== null) {
       try {
-        await writeMarkedCopy(file, args.out, result, { lang: args.lang, force: args.force, reveal: args.reveal, early: early ?? undefined, sheets: [...addedSheets(args, disputes), ...(reports?.specs ?? [])] });
+        await writeMarkedCopy(file, args.out, result, {
+          lang: args.lang,
+          force: args.force,
+          reveal: args.reveal,
+          early: early ?? undefined,
+          sheets: [...addedSheets(args, disputes, scenarios && { basis: result.basis, profiles: compared.length > 0 ? compared : [profile] }), ...(reports?.specs ?? [])],
+        });
       } catch (e) {
         // The review is done: it is printed whatever became of the copy.
         copyError = e instanceof XlsxError ? e : new XlsxError("WRITE_FAILED", { sv: `Kunde inte skriva ${args.out} (${oneLine(e)})`, en: `Could not write ${args.out} (${oneLine(e)})` });

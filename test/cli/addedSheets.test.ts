@@ -1,7 +1,8 @@
 /**
  * `--out` adds the dispute sheet whenever disputes were applied (stored in the workbook,
  * --disputes, --dispute-errors), masked unless --reveal; the revealed list reads back with
- * --disputes. In process, on small files written here.
+ * --disputes; and the scenario sheet with --compare or --sensitivity. In process, on small files
+ * written here.
  */
 import ExcelJS from "exceljs";
 import { strToU8, unzipSync, zipSync } from "fflate";
@@ -10,7 +11,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { JsonReport } from "../../src/cli/formatJson";
 import { main } from "../../src/cli/review";
-import { DISPUTE_SHEET_TITLES } from "../../src/core";
+import { DISPUTE_SHEET_TITLES, getPreset, SCENARIO_SHEET_TITLES, SCENARIO_TABLES } from "../../src/core";
+import { createScenario } from "../../src/core/scenarios/scenario";
+import { scenarioToJson } from "../../src/core/scenarios/scenarioJson";
 import { makeDispute } from "../../src/core/disputes/dispute";
 import { serializeParts } from "../../src/core/disputes/store";
 import { keyWorkbookStays } from "../../src/core/stays/keyWorkbook";
@@ -130,5 +133,70 @@ describe("--out writes the dispute sheet", () => {
     expect((await run([await basis("plain.xlsx"), "--out", out])).code).toBe(0);
     expect(await sheetRows(out, "Bestridanden")).toBeNull();
     expect(await sheetRows(out, "Granskning")).not.toBeNull();
+  });
+});
+
+interface ExcelJsTable {
+  name: string;
+  tableRef: string;
+  totalsRow: boolean;
+}
+
+async function tables(file: string, sheet: string): Promise<ExcelJsTable[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return (wb.getWorksheet(sheet) as unknown as { getTables(): { table: ExcelJsTable }[] }).getTables().map((t) => t.table);
+}
+
+describe("--out writes the scenario sheet", () => {
+  // Four grace days instead of the law's three: days 5, 2, 10 → 1 + 0 + 6 = 7 liable days × 10 500 = 73 500 kr,
+  // against the law's 2 + 0 + 7 = 9 × 10 500 = 94 500 kr: a difference of −21 000 kr.
+  const grace4 = createScenario(getPreset("lag-2017-612")!, "karens-4", { sv: "Karens 4", en: "Grace 4" }, { both: { graceDays: 4 } });
+  if (!grace4.ok) throw new Error(grace4.problems.join("; "));
+  const grace4File = path.join(dir, "karens-4.json");
+  writeFileSync(grace4File, scenarioToJson(grace4.scenario));
+
+  test("with --compare: the comparison table with the hand-computed amounts, its totals and the charts", async () => {
+    const out = path.join(dir, "compare-out.xlsx");
+    const { code } = await run([await basis("compare.xlsx"), "--compare", "lag-2017-612", grace4File, "--out", out]);
+    expect(code).toBe(0);
+    const rows = (await sheetRows(out, "Scenarier"))!;
+    expect(rows[0][0]).toBe(SCENARIO_SHEET_TITLES.sv);
+    const names = (await tables(out, "Scenarier")).map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining([SCENARIO_TABLES.comparison, SCENARIO_TABLES.breakEven]));
+    const comparison = (await tables(out, "Scenarier")).find((t) => t.name === SCENARIO_TABLES.comparison)!;
+    const first = Number(/\d+/.exec(comparison.tableRef)![0]);
+    const header = rows[first - 1] as string[];
+    const halmstad = rows[first] as unknown[];
+    const at = (title: RegExp) => header.findIndex((h) => title.test(h));
+    expect(halmstad[0]).toBe("Halmstad");
+    expect(halmstad[at(/Karens 4, belopp/)]).toBe(73500);
+    expect(halmstad[at(/Karens 4, skillnad/)]).toBe(-21000);
+    expect(halmstad[at(/, belopp/)]).toBe(94500);
+    // The totals row: one municipality, so the sums are its figures, cached beside the formula.
+    const totals = rows[first + 1] as unknown[];
+    expect(totals[at(/Karens 4, belopp/)]).toMatchObject({ result: 73500 });
+    const parts = unzipSync(readFileSync(out));
+    expect(Object.keys(parts).filter((n) => n.startsWith("xl/charts/")).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test("with --sensitivity alone: the reviewed profile's sheet with the curve over the range asked for", async () => {
+    const out = path.join(dir, "curve-out.xlsx");
+    const { code } = await run([await basis("curve.xlsx"), "--sensitivity", "0:5:1", "--out", out]);
+    expect(code).toBe(0);
+    const curve = (await tables(out, "Scenarier")).find((t) => t.name === SCENARIO_TABLES.sensitivity)!;
+    expect(curve).toBeDefined();
+    const rows = (await sheetRows(out, "Scenarier"))!;
+    const first = Number(/\d+/.exec(curve.tableRef)![0]);
+    // Grace days 0..5 for the law's per-stay rule: the curve's categories.
+    expect(rows.slice(first, first + 6).map((r) => r[0])).toEqual([0, 1, 2, 3, 4, 5]);
+    // At 3 grace days the law's own figure: 94 500 kr (the Halmstad column).
+    expect(rows[first + 3][1]).toBe(94500);
+  });
+
+  test("without --compare or --sensitivity: no scenario sheet", async () => {
+    const out = path.join(dir, "no-scenarios-out.xlsx");
+    expect((await run([await basis("none.xlsx"), "--out", out])).code).toBe(0);
+    expect(await sheetRows(out, "Scenarier")).toBeNull();
   });
 });

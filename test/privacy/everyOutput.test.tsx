@@ -84,7 +84,7 @@ async function resultSheetText(file: string, sheets: readonly string[] = ["Grans
 }
 
 /** The sheets --out adds besides the result sheet, when disputes are applied and scenarios compared. */
-const ADDED_SHEETS = ["Bestridanden"];
+const ADDED_SHEETS = ["Bestridanden", "Scenarier"];
 
 /** Forms a message quotes (a wrong check digit in the identity column, any form elsewhere). */
 const quoted = planted.filter(({ form, place }) => QUOTED_PLACES.has(place) || (place === "personId" && !validCheck(form))).map((p) => p.form.text);

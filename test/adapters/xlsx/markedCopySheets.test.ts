@@ -64,7 +64,7 @@ describe("writeMarkedCopy with added sheets", () => {
     const added = wb.getWorksheet("Scenarier (2)")!;
     expect(tablesOf(added).map((t) => [t.name, t.tableRef, t.totalsRow])).toEqual([["Jamforelse_2", "A6:F10", true], ["Kanslighet", "A13:C16", false]]);
     // 12000 + 3000 + 500 = 15500, under the renamed table
-    expect(added.getCell("B10").value).toEqual({ formula: "SUBTOTAL(109,Jamforelse_2[Belopp '[kr']])", result: 15500 });
+    expect(added.getCell("B10").value).toEqual({ formula: "SUBTOTAL(109,Jamforelse_2[[Belopp '[kr']]])", result: 15500 });
     expect(added.getCell("B7").numFmt).toBe(SPEC_NUMBER_FORMATS.kronor);
     expect(added.getCell("A8").value).toBe("=1+1");
     // The input's own cell keeps its format.

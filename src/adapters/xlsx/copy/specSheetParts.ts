@@ -187,7 +187,7 @@ function* worksheetXml(spec: SheetSpec, styles: SpecStyles, tableNames: Map<stri
           const sum = columnSum(t, c);
           // An empty table has no Excel table to refer to: its total is the plain 0 it is.
           if (!hasTablePart(p)) return cellXml(ref, sum, style);
-          return `<c r="${ref}" s="${style}"><f>${escapeXml(`SUBTOTAL(109,${name}[${structuredColumn(names[c])}])`)}</f><v>${sum}</v></c>`;
+          return `<c r="${ref}" s="${style}"><f>${escapeXml(`SUBTOTAL(109,${name}[[${structuredColumn(names[c])}]])`)}</f><v>${sum}</v></c>`;
         }
         return c === 0 && labelColumn(t) ? cellXml(ref, t.totalsLabel!, styles.totals.text) : "";
       });
