@@ -4,7 +4,7 @@
  */
 import { epochDay, isValidCivil } from "../core";
 import { isScenarioOption, scenarioDefaults, SCENARIO_USAGE, takeScenarioOption, type ScenarioArgs } from "./scenarioArgs";
-import type { CareType } from "../core";
+import { isReportId, REPORT_IDS, type CareType, type ReportId } from "../core";
 
 export const DEFAULT_SAMPLE = "samples/fakturaunderlag-exempel.xlsx";
 /** The statutory default applies wherever no regional agreement is chosen. */
@@ -45,6 +45,8 @@ export interface CliArgs extends ScenarioArgs {
   disputeErrors: boolean;
   /** --care-type SHEET=TYPE: the care type of every row of a sheet. */
   careTypes: Record<string, CareType>;
+  /** --report ID|all: the follow-up reports to print (text or --json) instead of the summary. */
+  reports: ReportId[];
 }
 
 export type ParseResult = { kind: "ok"; args: CliArgs } | { kind: "help" } | { kind: "usage"; message: string };
@@ -67,7 +69,7 @@ others are still reviewed (exit 4). --out DIR then writes one marked copy per fi
 DIR (under the file's name) and the summary workbook DIR/${BATCH_SUMMARY_FILE}.
 --period, --sheet and --care-type apply to every file that has what they name (without
 --period each file's title rows give its own period).
-Not with several files: --compare, --sensitivity, --disputes, --dispute-errors.
+Not with several files: --compare, --sensitivity, --disputes, --dispute-errors, --report.
 
 Options:
   --agreement ID     agreement profile (default ${DEFAULT_AGREEMENT}, the statutory default)
@@ -97,6 +99,12 @@ Options:
   --disputes FILE    apply a dispute list exported from the add-in (an .xlsx with the
                      sheet "Bestridanden") to this copy of the basis, found again by stay key
   --dispute-errors   dispute every error finding (its code as reason), for orientation
+  --report ID|all    print a follow-up report instead of the summary (repeatable; with
+                     --json as data): ${REPORT_IDS.join(", ")}
+                     (averages per month, half-year and quarter; stays of 3 days or more;
+                     cost per month; against the national average; notice within 24 h
+                     and care contact). Disputes are applied as in the summary; with
+                     --out the reports are also sheets of the marked copy
   --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
   --lang sv|en       language of the summary (default sv)
   --reveal           show personal identity numbers unmasked (summary, JSON and the
@@ -118,7 +126,7 @@ is still printed when it was done), 4 partial: of several files some could not b
 (the others were, and are printed; a failed copy then also counts as partial; when none
 could be reviewed the code is 1).`;
 
-const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit", "--disputes", "--care-type"]);
+const WITH_VALUE = new Set(["--agreement", "--sheet", "--out", "--period", "--benchmark", "--lang", "--today", "--limit", "--disputes", "--care-type", "--report"]);
 
 const CARE_TYPE_WORDS: Record<string, CareType> = {
   psychiatric: "psychiatric",
@@ -150,6 +158,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     disputes: null,
     disputeErrors: false,
     careTypes: {},
+    reports: [],
     ...scenarioDefaults(),
   };
   let fileSeen = false;
@@ -213,6 +222,14 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         const type = CARE_TYPE_WORDS[value!.slice(at + 1).trim().toLowerCase()];
         if (sheet === "" || type === undefined) return usage(`--care-type must be SHEET=psychiatric or SHEET=somatic, not "${value}"`);
         args.careTypes[sheet] = type;
+        break;
+      }
+      case "--report": {
+        const id = value!.trim();
+        if (id === "all") args.reports = [...REPORT_IDS];
+        else if (isReportId(id)) {
+          if (!args.reports.includes(id)) args.reports.push(id);
+        } else return usage(`--report must be all or one of ${REPORT_IDS.join(", ")}, not "${value}"`);
         break;
       }
       case "--lang":

@@ -14,7 +14,7 @@ import { BATCH_SUMMARY_FILE, type CliArgs } from "./args";
 import { batchInputs, errnoCode } from "./batchInputs";
 import { addedSheets } from "./addedSheets";
 import { checkBatchSummaryTarget, writeBatchSummary } from "./batchSummary";
-import { applyDisputes, type CliDisputes } from "./disputes";
+import { applyDisputes, type CliDisputes, type DisputeSummary } from "./disputes";
 import { formatBatchSummary, toBatchJson } from "./formatBatch";
 import { privacyFilter } from "./privacy";
 
@@ -34,6 +34,8 @@ export function batchUsageProblem(args: CliArgs): string | null {
   if (args.sensitivity) not.push("--sensitivity");
   if (args.disputes !== null) not.push("--disputes");
   if (args.disputeErrors) not.push("--dispute-errors");
+  // The reports are made from one review's rows and keys; across files they are not built yet.
+  if (args.reports.length) not.push("--report");
   return not.length ? `${not.join(", ")}: not with several files; review one file for that` : null;
 }
 
@@ -169,7 +171,7 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
 }
 
 /** Every file's disputes as one: counts summed, matches named `[file]sheet`, the figures side by side over all files. */
-function combinedDisputes(batch: BatchResult, files: readonly { file: string; disputes: CliDisputes }[]): CliDisputes {
+function combinedDisputes(batch: BatchResult, files: readonly { file: string; disputes: CliDisputes }[]): DisputeSummary {
   const match = qualifiedMatches(files.map((f) => ({ file: f.file, match: f.disputes.match })));
   const sum = (k: keyof CliDisputes["counts"]) => files.reduce((n, f) => n + f.disputes.counts[k], 0);
   return {

@@ -23,12 +23,18 @@ export interface CliDisputeOptions {
   index?: StayKeyIndex;
 }
 
-export interface CliDisputes {
+/** What the outputs show of the disputes: one file's or, in a batch, every file's as one. */
+export interface DisputeSummary {
   /** Disputes read from the workbook, from the list, and made from errors. */
   counts: { stored: number; fromList: number; fromErrors: number };
   match: DisputeMatch;
   figures: SideBySide;
   problems: Bilingual[];
+}
+
+export interface CliDisputes extends DisputeSummary {
+  /** The reviewed stays by key, as read (the follow-up reports use it too). */
+  index: StayKeyIndex;
 }
 
 export async function applyDisputes(grids: WorkbookGrids, result: ReviewResult, options: CliDisputeOptions): Promise<CliDisputes> {
@@ -61,6 +67,7 @@ export async function applyDisputes(grids: WorkbookGrids, result: ReviewResult, 
     match,
     figures: sideBySide({ basis: result.basis, profile: result.profile, found: match.found, findings: result.findings }),
     problems,
+    index,
   };
 }
 

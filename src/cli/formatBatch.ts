@@ -5,7 +5,7 @@
 import { FIGURE_LABELS, findingTitle, type BatchFinding, type BatchResult, type CareType, type FigureColumn, type FindingCode } from "../core";
 import type { Lang } from "./args";
 import type { BatchInputs } from "./batchInputs";
-import type { CliDisputes } from "./disputes";
+import type { DisputeSummary } from "./disputes";
 import { disputesJson, jsonFinding, jsonGroup, jsonSheet, privateStrings, sideFields, type JsonFinding, type JsonGroup, type JsonReport, type JsonSheet } from "./formatJson";
 import { formatAgreement, formatDisputes, formatNumber, table } from "./formatSummary";
 
@@ -22,7 +22,7 @@ export interface BatchOutputContext {
   markedCopies: Map<string, string>;
   summaryWorkbook: string | null;
   /** Disputes saved in the workbooks, applied to the combined figures. */
-  disputes: CliDisputes;
+  disputes: DisputeSummary;
 }
 
 const SUMMARY_COLUMNS: readonly FigureColumn[] = ["municipality", "careType", "period", "stays", "days", "average", "benchmark", "liableDays", "amount", "invoicedAmount", "difference"];

@@ -3,7 +3,7 @@
  */
 import { reasonRule, type AgreementProfile, type FigureColumns, type Finding, type GroupFigures, type ReviewResult, type Severity, type SheetSummary } from "../core";
 import type { Lang } from "./args";
-import type { CliDisputes } from "./disputes";
+import type { DisputeSummary } from "./disputes";
 
 export interface JsonContext {
   file: string;
@@ -15,7 +15,7 @@ export interface JsonContext {
   benchmarkOverride: number | null;
   markedCopy: string | null;
   /** Disputes applied (stored in the workbook, --disputes, --dispute-errors); null: none looked for. */
-  disputes?: CliDisputes | null;
+  disputes?: DisputeSummary | null;
 }
 
 /** The four figures side by side: as invoiced, recomputed, after disputes, if every error finding were upheld. */
@@ -188,7 +188,7 @@ export function sideFields(g: FigureColumns | undefined): Partial<SideBySideFiel
   };
 }
 
-export function disputesJson(d: CliDisputes, ctx: Pick<JsonContext, "lang" | "privacy">): NonNullable<JsonReport["disputes"]> {
+export function disputesJson(d: DisputeSummary, ctx: Pick<JsonContext, "lang" | "privacy">): NonNullable<JsonReport["disputes"]> {
   const one = (x: { key: string; sheet: string; row: number; reason: string; comment: string; by: string; at: string; stay: { stayId: string | null; personId: string | null } }, row: number): JsonDispute => {
     const rule = reasonRule(x.reason as Parameters<typeof reasonRule>[0]);
     return {

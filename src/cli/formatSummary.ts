@@ -4,7 +4,7 @@
  */
 import { describeRules, FIELD_LABELS, FIGURE_LABELS, cappedList, findingTitle, formatFixed, reasonRule, shortText, type AgreementProfile, type CareType, type FigureColumn, type FigureColumns, type FindingCode, type ReviewResult } from "../core";
 import type { Lang } from "./args";
-import type { CliDisputes } from "./disputes";
+import type { DisputeSummary } from "./disputes";
 
 export interface SummaryContext {
   file: string;
@@ -15,7 +15,7 @@ export interface SummaryContext {
   today: string;
   limit: number;
   markedCopy: string | null;
-  disputes?: CliDisputes | null;
+  disputes?: DisputeSummary | null;
 }
 
 /** The summary table's columns; their names come from the core, as in every other host. */
@@ -212,7 +212,7 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
   return ctx.privacy(out.join("\n") + "\n");
 }
 
-export function formatDisputes(d: CliDisputes, ctx: Pick<SummaryContext, "lang" | "privacy">): string[] {
+export function formatDisputes(d: DisputeSummary, ctx: Pick<SummaryContext, "lang" | "privacy">): string[] {
   const t = T[ctx.lang];
   const lang = ctx.lang;
   const out: string[] = [];

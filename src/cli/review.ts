@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile, type Comparison, type FigureBasis, type SensitivityCurve } from "../core";
+import { compareScenarios, copyProfile, formatDay, getPreset, parseScenarioJson, PRESETS, REPORT_IDS, reportInputOf, reportSpecs, ReviewError, reviewWorkbook, sensitivityCurve, type AgreementProfile, type Comparison, type FigureBasis, type ReportId, type ReviewResult, type SensitivityCurve, type SheetSpec } from "../core";
 import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, startMarkedCopy, writeMarkedCopy, type EarlyCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
@@ -14,8 +14,9 @@ import { parseArgs, stockholmDay, USAGE, type CliArgs } from "./args";
 import { addedSheets } from "./addedSheets";
 import { EXIT_PARTIAL, runBatch } from "./batch";
 import { isBatch } from "./batchInputs";
-import { applyDisputes } from "./disputes";
+import { applyDisputes, type CliDisputes } from "./disputes";
 import { toJsonReport } from "./formatJson";
+import { formatReport } from "./formatReport";
 import { formatComparison, formatCurve } from "./formatScenarios";
 import { formatSummary } from "./formatSummary";
 import { privacyFilter } from "./privacy";
@@ -156,6 +157,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     // From the review's figure basis alone: no re-read, no re-check. Before the copy, which holds them too.
     const scenarios = compared.length > 0 || args.sensitivity ? scenarioFigures(result.basis, profile, compared, args) : null;
 
+    // The follow-up reports, from the review and its disputes: the sheets the pane writes; --out adds them to the copy.
+    const reports = args.reports.length > 0 ? followUpReports(result, disputes, args) : null;
+
     let copyError: XlsxError | null = null;
     if (args.out !== null) {
       try {
@@ -164,7 +168,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           force: args.force,
           reveal: args.reveal,
           early: early ?? undefined,
-          sheets: addedSheets(args, disputes, scenarios && { basis: result.basis, profiles: compared.length > 0 ? compared : [profile] }),
+          sheets: [...addedSheets(args, disputes, scenarios && { basis: result.basis, profiles: compared.length > 0 ? compared : [profile] }), ...(reports?.specs ?? [])],
         });
       } catch (e) {
         // The review is done: it is printed whatever became of the copy.
@@ -175,6 +179,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     const privacy = privacyFilter(args.reveal);
     const today = formatDay(referenceDay);
     const shownFile = args.usingSample ? args.file : file;
+    if (reports) {
+      if (args.json) {
+        const report = { file: shownFile, today, agreement: profile.id, reports: reports.specs.map((sheet, i) => ({ id: reports.ids[i], sheet })) };
+        process.stdout.write(JSON.stringify(report, (_, v: unknown) => (typeof v === "string" ? privacy(v) : v)) + "\n");
+      } else {
+        const lines = [`${shownFile} (${today})`, ""];
+        for (const spec of reports.specs) lines.push(...formatReport(spec, args.lang));
+        process.stdout.write(privacy(lines.join("\n")));
+      }
+      return copyError ? copyFailed(copyError, args) : EXIT_OK;
+    }
     if (scenarios) {
       const { comparison, curve } = scenarios;
       // Every string through the mask: a municipality cell may hold an identity number.
@@ -258,6 +273,13 @@ function scenarioFigures(basis: FigureBasis, profile: AgreementProfile, compared
     curve = r.curve;
   }
   return { comparison, curve };
+}
+
+/** The reports asked for with --report, in REPORT_IDS' order, with the disputes applied as in the summary. */
+function followUpReports(result: ReviewResult, disputes: CliDisputes, args: CliArgs): { ids: ReportId[]; specs: SheetSpec[] } {
+  const ids = REPORT_IDS.filter((id) => args.reports.includes(id));
+  const input = reportInputOf(result, disputes.index, disputes.match.found);
+  return { ids, specs: reportSpecs(ids, input, { lang: args.lang, reveal: args.reveal }) };
 }
 
 function oneLine(e: unknown): string {

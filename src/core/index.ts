@@ -35,3 +35,4 @@ export { decidedBeyondColumn, emptyCareTypeCounts, type CareTypeCounts, type Car
 export * from "./disputes";
 export * from "./sheets/sheetSpec";
 export * from "./batch";
+export * from "./reports";

@@ -97,6 +97,7 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
             state={figuresState}
             countsState={findingsState}
             onWrite={() => void actions.writeResult({ ...reviewed.result, figures: figures.figures }, figures.applied)}
+            reports={{ writer: host, found: disputeHost ? disputes.derived?.match.found : undefined }}
           />
         ) : tab === "disputes" ? (
           <DisputesTab reviewed={reviewed} disputes={disputes} />

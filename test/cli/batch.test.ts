@@ -176,6 +176,9 @@ describe("review of files named on the command line", () => {
     const r = await run([...files, "--compare", "halland-2022"]);
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr).toBe("review: --compare: not with several files; review one file for that (--help)\n");
+    const reports = await run([...files, "--report", "all"]);
+    expect(reports.code).toBe(EXIT_USAGE);
+    expect(reports.stderr).toBe("review: --report: not with several files; review one file for that (--help)\n");
   });
 });
 

@@ -141,6 +141,27 @@ describe("the command", () => {
     expect(unmaskedIn(revealed, municipalities).length).toBeGreaterThan(0);
   });
 
+  test("the follow-up reports (text and --json) mask every form; --reveal shows them", async () => {
+    const args = [input, "--today", "2023-11-15", "--report", "all"];
+    const masked = path.join(dir, "reports-masked.xlsx");
+    const text = await runCli([...args, "--out", masked]);
+    const json = await runCli([...args, "--json"]);
+    const names = (JSON.parse(json) as { reports: { sheet: { name: string } }[] }).reports.map((r) => r.sheet.name);
+    expect(names).toHaveLength(5);
+    expect(unmaskedIn(text, forms)).toEqual([]);
+    expect(unmaskedIn(json, forms)).toEqual([]);
+    // --out adds the same sheets to the copy, masked as well.
+    const sheetText = await resultSheetText(masked, names);
+    expect(sheetText).toContain("****");
+    expect(unmaskedIn(sheetText, forms)).toEqual([]);
+    // The identity column and the municipalities are in the reports: revealed, they show.
+    const revealedCopy = path.join(dir, "reports-revealed.xlsx");
+    const revealed = await runCli([...args, "--reveal", "--out", revealedCopy]);
+    const inReports = planted.filter((p) => p.place === "municipality" || p.place === "personId").map((p) => p.form);
+    expect(unmaskedIn(revealed, inReports).length).toBeGreaterThan(0);
+    expect(unmaskedIn(await resultSheetText(revealedCopy, names), inReports).length).toBeGreaterThan(0);
+  });
+
   test("the copy's added sheets (the dispute list, the scenarios) are masked without --reveal and shown with it", async () => {
     const args = [input, "--today", "2023-11-15", "--dispute-errors", "--compare", "lag-2017-612", "halland-2022"];
     const masked = path.join(dir, "added-masked.xlsx");

@@ -15,6 +15,7 @@ import type { ModelContext } from "./modelRules";
 import { isUnreadable, rowFinding, type SheetContext } from "./sheetContext";
 import { unitCareType } from "../sheet/careTypeHints";
 import { hasCareContact, StayCursor } from "../sheet/stayTable";
+import { admissionNoticeLate, noticeTimed } from "./noticeTiming";
 
 const hasContact = hasCareContact; // module-local: read on every row
 
@@ -378,12 +379,8 @@ function checkAdmissionNotice(ctx: SheetContext, env: RowCheckEnv, s: Stay, out:
   }
   const adm = s.admission;
   if (!ctx.runs.ADMISSION_NOTICE_LATE || adm === null) return;
-  const timed = notice.minute !== null && adm.minute !== null;
-  // Without both times, be lenient: late only when the notice date is more than a day after admission.
-  const late = timed
-    ? (notice.day - adm.day) * MINUTES_PER_DAY + ((notice.minute as number) - (adm.minute as number)) > 24 * 60
-    : notice.day - adm.day > 1;
-  if (!late) return;
+  const timed = noticeTimed(notice, adm);
+  if (!admissionNoticeLate(notice, adm)) return;
   const required = env.model.conditionsOf(s.careType).admissionNotice;
   const m = CATALOG.ADMISSION_NOTICE_LATE.messages;
   out.push(

@@ -1,7 +1,7 @@
 /**
  * The controller's answer: per municipality what it owes under the agreement, what was invoiced
  * and the difference, with the totals and the number of errors and warnings. Then the sheets
- * read, the checks that could not run, the assumptions, and writing the result sheet.
+ * read, the checks that could not run, the assumptions, writing the result sheet and the follow-up reports.
  */
 import { forwardRef } from "react";
 import { Button } from "@fluentui/react-components";
@@ -15,6 +15,8 @@ import { ChecksNotRun } from "./ChecksNotRun";
 import { FiguresSummary } from "./FiguresSummary";
 import { MunicipalityTable } from "./MunicipalityTable";
 import { ResultHeading } from "./ResultHeading";
+import { WriteReports, type SpecSheetWriter } from "./WriteReports";
+import type { FoundDispute } from "../../core";
 
 interface Props {
   reviewed: Reviewed;
@@ -23,9 +25,11 @@ interface Props {
   /** Whether the findings (the counts of errors and warnings) are for the current choices. */
   countsState: Freshness;
   onWrite(): void;
+  /** Where the follow-up reports are written, and the disputes found; no report action without it. */
+  reports?: { writer: SpecSheetWriter; found: readonly FoundDispute[] | undefined };
 }
 
-export const OverviewTab = forwardRef<HTMLHeadingElement, Props>(function OverviewTab({ reviewed, shown, state, countsState, onWrite }, headingRef) {
+export const OverviewTab = forwardRef<HTMLHeadingElement, Props>(function OverviewTab({ reviewed, shown, state, countsState, onWrite, reports }, headingRef) {
   const { t, lang, busy } = usePane();
   const s = usePaneStyles();
   const { result } = reviewed;
@@ -66,6 +70,7 @@ export const OverviewTab = forwardRef<HTMLHeadingElement, Props>(function Overvi
           {t.writeResult}
         </Button>
       </div>
+      {reports ? <WriteReports reviewed={reviewed} profile={profile} found={reports.found} writer={reports.writer} disabled={state !== "current"} /> : null}
     </section>
   );
 });
