@@ -67,9 +67,11 @@ counts once, in its latest version (files in the order reviewed); what the other
 invoice stays in Invoiced. A file that cannot be read is reported in one line and the
 others are still reviewed (exit 4). --out DIR then writes one marked copy per file into
 DIR (under the file's name) and the summary workbook DIR/${BATCH_SUMMARY_FILE}.
+--report builds the follow-up reports over all files' stays together (each row names its
+file's sheet as [file]sheet); with --out DIR they are sheets of the summary workbook.
 --period, --sheet and --care-type apply to every file that has what they name (without
 --period each file's title rows give its own period).
-Not with several files: --compare, --sensitivity, --disputes, --dispute-errors, --report.
+Not with several files: --compare, --sensitivity, --disputes, --dispute-errors.
 
 Options:
   --agreement ID     agreement profile (default ${DEFAULT_AGREEMENT}, the statutory default)
@@ -104,7 +106,8 @@ Options:
                      (averages per month, half-year and quarter; stays of 3 days or more;
                      cost per month; against the national average; notice within 24 h
                      and care contact). Disputes are applied as in the summary; with
-                     --out the reports are also sheets of the marked copy
+                     --out the reports are also sheets of the marked copy (of the
+                     summary workbook when several files are reviewed)
   --limit N          list the first N findings (default ${DEFAULT_LIMIT}; 0 = all)
   --lang sv|en       language of the summary (default sv)
   --reveal           show personal identity numbers unmasked (summary, JSON and the

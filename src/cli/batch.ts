@@ -6,7 +6,7 @@
  */
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { batchSideBySide, CompactStays, combineReviews, formatDay, qualifiedMatches, type BatchResult, ReviewError, reviewWorkbook, type AgreementProfile, type BatchFileFailure, type BatchFileReview, type Bilingual, type ReviewResult } from "../core";
+import { batchReportInputOf, batchSideBySide, CompactStays, REPORT_IDS, reportSpecs, type ReportId, type SheetSpec, combineReviews, formatDay, qualifiedMatches, type BatchResult, ReviewError, reviewWorkbook, type AgreementProfile, type BatchFileFailure, type BatchFileReview, type Bilingual, type ReviewResult } from "../core";
 import { readXlsxFile } from "../adapters/xlsx/xlsxReader";
 import { checkMarkedCopyTarget, writeMarkedCopy } from "../adapters/xlsx/writeMarkedCopy";
 import { XlsxError } from "../adapters/xlsx/xlsxError";
@@ -16,6 +16,7 @@ import { addedSheets } from "./addedSheets";
 import { checkBatchSummaryTarget, writeBatchSummary } from "./batchSummary";
 import { applyDisputes, type CliDisputes, type DisputeSummary } from "./disputes";
 import { formatBatchSummary, toBatchJson } from "./formatBatch";
+import { formatReport } from "./formatReport";
 import { privacyFilter } from "./privacy";
 
 /** Exit code of a batch review of which some files could not be reviewed (the others were, and are printed). */
@@ -34,8 +35,6 @@ export function batchUsageProblem(args: CliArgs): string | null {
   if (args.sensitivity) not.push("--sensitivity");
   if (args.disputes !== null) not.push("--disputes");
   if (args.disputeErrors) not.push("--dispute-errors");
-  // The reports are made from one review's rows and keys; across files they are not built yet.
-  if (args.reports.length) not.push("--report");
   return not.length ? `${not.join(", ")}: not with several files; review one file for that` : null;
 }
 
@@ -122,6 +121,8 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
   const batch = combineReviews(reviews, profile, failed);
   const disputes = combinedDisputes(batch, fileDisputes);
   const today = formatDay(referenceDay);
+  // The follow-up reports over all files' stays together, the disputes applied as in the summary.
+  const reports = args.reports.length > 0 ? batchReports(batch, reviews, disputes, args) : null;
 
   const markedCopies = new Map<string, string>();
   let copyFailed = false;
@@ -143,7 +144,7 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
     }
     const summaryPath = path.join(args.out, BATCH_SUMMARY_FILE);
     try {
-      await writeBatchSummary(batch, summaryPath, { lang: args.lang, reveal: args.reveal, today, force: args.force, inputs: inputs.files });
+      await writeBatchSummary(batch, summaryPath, { lang: args.lang, reveal: args.reveal, today, force: args.force, inputs: inputs.files, sheets: reports?.specs });
       summaryWorkbook = summaryPath;
     } catch (e) {
       copyFailed = true;
@@ -164,7 +165,18 @@ export async function runBatch({ args, profile, referenceDay }: BatchRun, codes:
     summaryWorkbook,
     disputes,
   };
-  if (args.json) process.stdout.write(JSON.stringify(toBatchJson(batch, ctx)) + "\n");
+  if (reports) {
+    // As one file's reports are printed; the files named as the reports' sheets name them.
+    const files = reviews.map((r) => r.file);
+    if (args.json) {
+      const report = { files, failed: failed.map((f) => ({ file: f.file, message: f.message })), today, agreement: profile.id, summaryWorkbook, reports: reports.specs.map((sheet, i) => ({ id: reports.ids[i], sheet })) };
+      process.stdout.write(JSON.stringify(report, (_, v: unknown) => (typeof v === "string" ? privacy(v) : v)) + "\n");
+    } else {
+      const lines = [`${files.join(", ")} (${today})`, ""];
+      for (const spec of reports.specs) lines.push(...formatReport(spec, args.lang));
+      process.stdout.write(privacy(lines.join("\n")));
+    }
+  } else if (args.json) process.stdout.write(JSON.stringify(toBatchJson(batch, ctx)) + "\n");
   else process.stdout.write(formatBatchSummary(batch, ctx));
   if (failed.length) return EXIT_PARTIAL;
   return copyFailed ? codes.copyFailed : codes.ok;
@@ -180,6 +192,13 @@ function combinedDisputes(batch: BatchResult, files: readonly { file: string; di
     figures: batchSideBySide(batch, match),
     problems: files.flatMap((f) => f.disputes.problems),
   };
+}
+
+/** The reports asked for with --report, in REPORT_IDS' order, over the combined basis. */
+function batchReports(batch: BatchResult, reviews: readonly BatchFileReview[], disputes: DisputeSummary, args: CliArgs): { ids: ReportId[]; specs: SheetSpec[] } {
+  const ids = REPORT_IDS.filter((id) => args.reports.includes(id));
+  const input = batchReportInputOf(batch, reviews, disputes.match.found);
+  return { ids, specs: reportSpecs(ids, input, { lang: args.lang, reveal: args.reveal }) };
 }
 
 function failureMessage(e: unknown): Bilingual {

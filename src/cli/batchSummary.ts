@@ -2,7 +2,7 @@
  * The summary workbook of a batch review (--out DIR): the core's summary sheet (figures across
  * files, the files read, the cross-file findings) written as a new workbook, never over an input.
  */
-import { batchSummarySpec, type BatchResult } from "../core";
+import { batchSummarySpec, type BatchResult, type SheetSpec } from "../core";
 import { checkSpecWorkbookTarget, writeSpecWorkbook } from "../adapters/xlsx/specWorkbook";
 
 export interface BatchSummaryOptions {
@@ -12,6 +12,8 @@ export interface BatchSummaryOptions {
   force: boolean;
   /** The reviewed files: never written over. */
   inputs: readonly string[];
+  /** Sheets after the summary (the follow-up reports over all files, --report). */
+  sheets?: readonly SheetSpec[];
 }
 
 /** Throws XlsxError when the workbook may not be written there (an input, an existing file without force). */
@@ -21,5 +23,5 @@ export function checkBatchSummaryTarget(file: string, options: Pick<BatchSummary
 
 export async function writeBatchSummary(batch: BatchResult, file: string, options: BatchSummaryOptions): Promise<void> {
   const spec = batchSummarySpec(batch, { lang: options.lang, reveal: options.reveal, today: options.today });
-  await writeSpecWorkbook([spec], file, { force: options.force, inputs: options.inputs });
+  await writeSpecWorkbook([spec, ...(options.sheets ?? [])], file, { force: options.force, inputs: options.inputs });
 }

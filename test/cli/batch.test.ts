@@ -16,7 +16,10 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { makeDispute } from "../../src/core/disputes/dispute";
 import { serializeParts } from "../../src/core/disputes/store";
 import { keyWorkbookStays } from "../../src/core/stays/keyWorkbook";
-import { grids } from "../core/batch/fixtures";
+import { grids, HEADER, oct, sep, stayRow } from "../core/batch/fixtures";
+import type { CellValue } from "../../src/core/cells/cellValue";
+import type { SheetSpec } from "../../src/core";
+import ExcelJS from "exceljs";
 import { writeBrokenBasis, writeMonthlyBases } from "./batchFiles";
 
 jest.setTimeout(60_000);
@@ -176,9 +179,6 @@ describe("review of files named on the command line", () => {
     const r = await run([...files, "--compare", "halland-2022"]);
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr).toBe("review: --compare: not with several files; review one file for that (--help)\n");
-    const reports = await run([...files, "--report", "all"]);
-    expect(reports.code).toBe(EXIT_USAGE);
-    expect(reports.stderr).toBe("review: --report: not with several files; review one file for that (--help)\n");
   });
 });
 
@@ -259,5 +259,106 @@ describe("review of several files with disputes saved in them", () => {
     expect(report.groups[0]).toMatchObject({ amount: 31500, amountAfterDisputes: 31500, disputes: 0 });
     const text = await run([dir, "--lang", "en"]);
     expect(text.stdout).toMatch(/Disputes: 1 stored in the workbook, 0 from a list, 0 from errors; 1 applied/);
+  });
+});
+
+/**
+ * Two monthly files, two municipalities, no stay in both (days = discharge − ready; the law's
+ * 3 grace days at 10 500 kr a day, so liable days = max(0, days − 3)):
+ * - 2023-09.xlsx: Halmstad 09-01→09-05 (4 days, row 2), Halmstad 09-10→09-12 (2, row 3), Kalmar 09-03→09-09 (6, row 4)
+ * - 2023-10.xlsx: Halmstad 10-01→10-04 (3, row 2), Kalmar 10-02→10-03 (1, row 3), Kalmar 09-28→10-02 (4, row 4; an October stay: discharged then)
+ */
+const REPORT_FILES: Record<string, CellValue[][]> = {
+  "2023-09.xlsx": [HEADER, stayRow(11, "S-1", sep(1), sep(5), 10500), stayRow(12, "S-2", sep(10), sep(12), 0), stayRow(13, "S-3", sep(3), sep(9), 31500, "Kalmar")],
+  "2023-10.xlsx": [HEADER, stayRow(14, "S-4", oct(1), oct(4), 0), stayRow(15, "S-5", oct(2), oct(3), 0, "Kalmar"), stayRow(16, "S-6", sep(28), oct(2), 10500, "Kalmar")],
+};
+
+async function writeReportBases(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const [name, rows] of Object.entries(REPORT_FILES)) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Underlag");
+    for (const r of rows) ws.addRow(r);
+    const file = path.join(dir, name);
+    await wb.xlsx.writeFile(file);
+    out.push(file);
+  }
+  return out;
+}
+
+interface JsonReports {
+  files: string[];
+  reports: { id: string; sheet: SheetSpec }[];
+}
+
+describe("review of several files --report", () => {
+  const tableOf = (r: JsonReports, id: string, table: string) => r.reports.find((x) => x.id === id)!.sheet.tables.find((t) => t.name === table)!;
+
+  it("builds the reports over all files' stays together, as data with --json", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "batch-reports-"));
+    const files = await writeReportBases(dir);
+    const r = await run([...files, "--report", "all", "--json", "--lang", "en"]);
+    expect(r.code).toBe(EXIT_OK);
+    const report = JSON.parse(r.stdout) as JsonReports;
+    expect(report.files).toEqual(files);
+    expect(report.reports.map((x) => x.id)).toEqual(["averageDays", "delayedStays", "costPerMonth", "nationalComparison", "noticeAndContact"]);
+
+    // One line per municipality and month, the average over both files' stays of the month:
+    // Halmstad 2023-09: (4 + 2) / 2 = 3; 2023-10: 3 / 1 = 3. Kalmar 2023-09: 6 / 1 = 6; 2023-10: (1 + 4) / 2 = 2.5.
+    const monthly = tableOf(report, "averageDays", "R_Snitt_Somatik_Manad");
+    expect(monthly.rows.map((row) => row.slice(0, 6))).toEqual([
+      ["Halmstad", "2023-09", 2, 0, 6, 3],
+      ["Halmstad", "2023-10", 1, 0, 3, 3],
+      ["Kalmar", "2023-09", 1, 0, 6, 6],
+      ["Kalmar", "2023-10", 2, 0, 5, 2.5],
+    ]);
+
+    // 3 days or more: Halmstad 4 (Sep file, row 2) and 3 (Oct file, row 2); Kalmar 6 (Sep file, row 4) and 4 (Oct file, row 4).
+    const delayed = tableOf(report, "delayedStays", "R_Langa_Vardtillfallen");
+    expect(delayed.rows.map((row) => [row[0], row[1], row[2], row[3], row[4], row[8]])).toEqual([
+      ["Halmstad", `[${files[0]}]Underlag`, 2, "id:S-1", "19400101-****", 4],
+      ["Halmstad", `[${files[1]}]Underlag`, 2, "id:S-4", "19400101-****", 3],
+      ["Kalmar", `[${files[0]}]Underlag`, 4, "id:S-3", "19400101-****", 6],
+      ["Kalmar", `[${files[1]}]Underlag`, 4, "id:S-6", "19400101-****", 4],
+    ]);
+    expect(r.stdout).not.toMatch(/400101\d{3}/);
+
+    // Recomputed: Halmstad Sep 1 liable day (4 − 3) = 10 500 kr, Oct 0; Kalmar Sep 3 (6 − 3) = 31 500 kr, Oct 1 (4 − 3) = 10 500 kr.
+    const cost = tableOf(report, "costPerMonth", "R_Kostnad_Manad");
+    expect(cost.rows.map((row) => [row[0], row[2], row[3], row[4], row[5]])).toEqual([
+      ["Halmstad", "2023-09", 2, 10500, 10500],
+      ["Halmstad", "2023-10", 1, 0, 0],
+      ["Kalmar", "2023-09", 1, 31500, 31500],
+      ["Kalmar", "2023-10", 2, 10500, 10500],
+    ]);
+    // The same amounts as the batch summary's groups.
+    const summary = json((await run([...files, "--json"])).stdout);
+    expect(summary.groups.map((g) => [g.municipality, g.period, g.stays, g.invoicedAmount, g.amount])).toEqual(cost.rows.map((row) => [row[0], row[2], row[3], row[4], row[5]]));
+  });
+
+  it("prints the reports as text, each naming the files' sheets", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "batch-reports-"));
+    const files = await writeReportBases(dir);
+    const r = await run([...files, "--report", "delayedStays", "--lang", "en"]);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stdout).toContain("Follow-up: stays of 3 days or more after discharge-ready");
+    expect(r.stdout).toContain(`[${files[1]}]Underlag`);
+    expect(r.stdout).not.toContain("Follow-up: average");
+  });
+
+  it("--out DIR: the reports are sheets of the summary workbook", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "batch-reports-"));
+    const files = await writeReportBases(dir);
+    const out = path.join(dir, "granskade");
+    const r = await run([...files, "--report", "averageDays", "--report", "delayedStays", "--out", out, "--lang", "en"]);
+    expect(r.code).toBe(EXIT_OK);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(out, "granskning-sammanstallning.xlsx"));
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Summary", "Snitt utskrivningsklara dagar", "Vårdtillfällen 3+ dagar"]);
+    const delayed = book.getWorksheet("Vårdtillfällen 3+ dagar")!;
+    const texts: string[] = [];
+    delayed.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain(`[${files[0]}]Underlag`);
+    expect(texts).toContain("id:S-6");
   });
 });

@@ -9,16 +9,24 @@ import { keyWorkbookStays, type KeyWorkbookOptions } from "../stays/keyWorkbook"
 import type { KeyedStay, StayKeyIndex } from "../stays/stayKey";
 import type { WorkbookGrids } from "../cells/cellValue";
 
-/** The fields of a stay that tell two invoicings of it apart (what CROSS_FILE_REINVOICED names). */
-export type StayDetails = Pick<Stay, "admission" | "ready" | "discharge" | "municipality" | "unit" | "personId" | "personIdRaw">;
+/**
+ * The fields of a stay that tell two invoicings of it apart (what CROSS_FILE_REINVOICED names),
+ * and the two the follow-up reports read besides the basis (the notice and the care contact).
+ */
+export type StayDetails = Pick<Stay, "admission" | "ready" | "discharge" | "admissionNotice" | "municipality" | "unit" | "careContact" | "personId" | "personIdRaw">;
 
 /** What the cross-file check reads of a file's stays: their keys in sheet and row order, and their details. */
 export interface KeyedStays {
   readonly stays: readonly KeyedStay[];
   stay(key: string): StayDetails | undefined;
+  /** The identity number as written in its cell (stay() gives the normalised one), where kept. */
+  personIdAsWritten?(key: string): string | null;
 }
 
 const NO_DAY = -0x80000000;
+/** Per stay: admission, ready, discharge, admission notice; municipality, unit, care contact. */
+const DATES = 4;
+const NAMES = 3;
 
 export class CompactStays implements KeyedStays {
   private readonly byKey = new Map<string, number>();
@@ -27,13 +35,16 @@ export class CompactStays implements KeyedStays {
   private readonly names: (string | null)[] = [];
   private readonly nameIds: Uint32Array;
   private readonly persons: string[];
+  /** As written, for the reports' masked column; null where it is the normalised text. */
+  private readonly written: (string | null)[];
 
   private constructor(readonly stays: readonly KeyedStay[], stayOf: (k: KeyedStay) => Stay | undefined) {
     const n = stays.length;
-    this.days = new Int32Array(n * 3).fill(NO_DAY);
-    this.minutes = new Int16Array(n * 3).fill(-1);
-    this.nameIds = new Uint32Array(n * 2);
+    this.days = new Int32Array(n * DATES).fill(NO_DAY);
+    this.minutes = new Int16Array(n * DATES).fill(-1);
+    this.nameIds = new Uint32Array(n * NAMES);
     this.persons = new Array<string>(n);
+    this.written = new Array<string | null>(n).fill(null);
     const ids = new Map<string | null, number>();
     const nameId = (s: string | null) => {
       let id = ids.get(s);
@@ -44,14 +55,16 @@ export class CompactStays implements KeyedStays {
       this.byKey.set(k.key, i);
       const s = stayOf(k);
       if (!s) return;
-      [s.admission, s.ready, s.discharge].forEach((d, j) => {
+      [s.admission, s.ready, s.discharge, s.admissionNotice].forEach((d, j) => {
         if (d === null) return;
-        this.days[i * 3 + j] = d.day;
-        this.minutes[i * 3 + j] = d.minute ?? -1;
+        this.days[i * DATES + j] = d.day;
+        this.minutes[i * DATES + j] = d.minute ?? -1;
       });
-      this.nameIds[i * 2] = nameId(s.municipality);
-      this.nameIds[i * 2 + 1] = nameId(s.unit);
+      this.nameIds[i * NAMES] = nameId(s.municipality);
+      this.nameIds[i * NAMES + 1] = nameId(s.unit);
+      this.nameIds[i * NAMES + 2] = nameId(s.careContact);
       this.persons[i] = s.personId ? s.personId.normalized : (s.personIdRaw ?? "").replace(/\s+/g, "");
+      if (s.personIdRaw !== null && s.personIdRaw !== this.persons[i]) this.written[i] = s.personIdRaw;
     });
   }
 
@@ -75,21 +88,28 @@ export class CompactStays implements KeyedStays {
     return { index, compact };
   }
 
+  personIdAsWritten(key: string): string | null {
+    const i = this.byKey.get(key);
+    if (i === undefined) return null;
+    return this.written[i] ?? this.persons[i] ?? null;
+  }
+
   stay(key: string): StayDetails | undefined {
     const i = this.byKey.get(key);
     if (i === undefined) return undefined;
     const at = (j: number): LocalDateTime | null => {
-      const day = this.days[i * 3 + j];
+      const day = this.days[i * DATES + j];
       if (day === NO_DAY) return null;
-      const minute = this.minutes[i * 3 + j];
+      const minute = this.minutes[i * DATES + j];
       return { day, minute: minute < 0 ? null : minute };
     };
     // The person as the key's digest reads it: normalised where the number is valid.
-    return { admission: at(0), ready: at(1), discharge: at(2), municipality: this.names[this.nameIds[i * 2]] ?? null, unit: this.names[this.nameIds[i * 2 + 1]] ?? null, personId: null, personIdRaw: this.persons[i] ?? "" };
+    const name = (j: number) => this.names[this.nameIds[i * NAMES + j]] ?? null;
+    return { admission: at(0), ready: at(1), discharge: at(2), admissionNotice: at(3), municipality: name(0), unit: name(1), careContact: name(2), personId: null, personIdRaw: this.persons[i] ?? "" };
   }
 }
 
 /** The fields a Stay cursor holds now, copied (the cursor is refilled for the next row). */
 function pick(s: Stay): Stay {
-  return { admission: s.admission, ready: s.ready, discharge: s.discharge, municipality: s.municipality, unit: s.unit, personId: s.personId, personIdRaw: s.personIdRaw } as Stay;
+  return { admission: s.admission, ready: s.ready, discharge: s.discharge, admissionNotice: s.admissionNotice, municipality: s.municipality, unit: s.unit, careContact: s.careContact, personId: s.personId, personIdRaw: s.personIdRaw } as Stay;
 }

@@ -5,3 +5,4 @@ export { combineReviews, rowPlace, type BatchFileFailure, type BatchFileReview, 
 export { batchSummarySpec, type BatchSheetOptions } from "./batchSheet";
 export { batchSideBySide, qualifiedMatches, type FileDisputes } from "./batchDisputes";
 export { CompactStays, type KeyedStays, type StayDetails } from "./compactStays";
+export { batchReportInputOf, type BatchFileStays } from "./batchReportInput";

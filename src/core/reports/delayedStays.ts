@@ -44,7 +44,7 @@ export function delayedStaysReport(input: ReportInput, o: ReportOptions): SheetS
   for (const i of order) {
     const sheet = basis.sheets[basis.sheetIndex[i]];
     const keyed = keys.at(sheet, basis.row[i]);
-    const stay = keyed ? keys.stay(keyed.key) : undefined;
+    const stay = keyed ? keys.fieldsAt(sheet, basis.row[i]) : undefined;
     rows.push([
       shownName(basis.municipalities[basis.municipality[i]]),
       shownName(sheet),

@@ -12,7 +12,7 @@ import { nationalComparisonReport, SHEET_NAME as NATIONAL_SHEET } from "./nation
 import { noticeAndContactReport, SHEET_NAME as NOTICE_SHEET } from "./noticeAndContact";
 import type { ReportInput, ReportOptions } from "./reportInput";
 
-export { reportInputOf, type ReportInput, type ReportOptions } from "./reportInput";
+export { reportInputOf, type ReportInput, type ReportOptions, type ReportStay, type ReportStays } from "./reportInput";
 export { DELAYED_FROM_DAYS } from "./delayedStays";
 
 export const REPORT_IDS = ["averageDays", "delayedStays", "costPerMonth", "nationalComparison", "noticeAndContact"] as const;

@@ -17,11 +17,10 @@
  */
 import { formatFixed } from "../cells/numberText";
 import { admissionNoticeLate } from "../checks/noticeTiming";
-import type { Stay } from "../model";
 import type { Field } from "../sheet/fields";
 import { FIELD_LABELS } from "../sheet/fields";
 import type { SheetSpec, SpecCell } from "../sheets/sheetSpec";
-import { commonNotes, monthLabel, say, shownName, tr, type Lang, type ReportInput, type ReportOptions } from "./reportInput";
+import { commonNotes, monthLabel, say, shownName, tr, type Lang, type ReportInput, type ReportOptions, type ReportStay } from "./reportInput";
 
 /** The sheet's name, the same in both languages, so a run in the other language replaces it. */
 export const SHEET_NAME = "Inskrivning och vårdkontakt";
@@ -59,7 +58,7 @@ interface Lookup {
   unreadable: (field: Field) => boolean;
 }
 
-export function noticeWithin24h(stay: Stay | undefined, at: Lookup): Outcome {
+export function noticeWithin24h(stay: ReportStay | undefined, at: Lookup): Outcome {
   if (!at.fields.has("admissionNoticeTime")) return "noColumn";
   if (!stay || at.unreadable("admissionNoticeTime")) return "unknown";
   if (stay.admissionNotice === null) return false;
@@ -68,7 +67,7 @@ export function noticeWithin24h(stay: Stay | undefined, at: Lookup): Outcome {
   return !admissionNoticeLate(stay.admissionNotice, stay.admission);
 }
 
-export function careContactNamed(stay: Stay | undefined, at: Lookup): Outcome {
+export function careContactNamed(stay: ReportStay | undefined, at: Lookup): Outcome {
   if (!at.fields.has("careContact")) return "noColumn";
   if (!stay || at.unreadable("careContact")) return "unknown";
   return stay.careContact !== null && stay.careContact.trim() !== "";
@@ -107,8 +106,7 @@ export function noticeAndContactReport(input: ReportInput, o: ReportOptions): Sh
   for (let i = 0; i < basis.count; i++) {
     const sheet = basis.sheets[basis.sheetIndex[i]];
     const row = basis.row[i];
-    const keyed = keys.at(sheet, row);
-    const stay = keyed ? keys.stay(keyed.key) : undefined;
+    const stay = keys.fieldsAt(sheet, row);
     const at: Lookup = { fields: sheetFields.get(sheet) ?? noFields, unreadable: unreadable.size === 0 ? never : (field) => unreadable.has(`${sheet}\u0000${row}\u0000${field}`) };
     const n = noticeWithin24h(stay, at);
     const c = careContactNamed(stay, at);

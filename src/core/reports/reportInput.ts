@@ -19,10 +19,22 @@ import type { FoundDispute } from "../disputes/match";
 import type { FigureBasis } from "../figures/figureBasis";
 import { CARE_TYPE_LABELS } from "../figures/figureLabels";
 import { periodLabel } from "../figures/periods";
-import type { Bilingual, CareType, Finding } from "../model";
+import type { Bilingual, CareType, Finding, Stay } from "../model";
 import type { ReviewResult } from "../review/result";
 import type { Field } from "../sheet/fields";
 import type { KeyedStay, StayKeyIndex } from "../stays/stayKey";
+
+/** What a report reads of a stay besides the basis: its identity number as written, its notice and its care contact. */
+export type ReportStay = Pick<Stay, "personIdRaw" | "admission" | "admissionNotice" | "careContact">;
+
+/**
+ * The stays' keys and fields by sheet and row, as the basis names them: a review's StayKeyIndex,
+ * or a batch's files together (batch/batchReportInput.ts, sheets named `[file]sheet`).
+ */
+export interface ReportStays {
+  at(sheet: string, row: number): KeyedStay | undefined;
+  fieldsAt(sheet: string, row: number): ReportStay | undefined;
+}
 
 export type Lang = keyof Bilingual;
 
@@ -30,7 +42,7 @@ export interface ReportInput {
   basis: FigureBasis;
   profile: AgreementProfile;
   /** The stays' keys and fields as last read (keyWorkbookStays on the reviewed sheets). */
-  keys: StayKeyIndex;
+  keys: ReportStays;
   /** Per sheet, the fields it has a column for. */
   sheetFields: ReadonlyMap<string, ReadonlySet<Field>>;
   /** The review's findings: an unreadable cell (INVALID_VALUE) is not an empty one. */

@@ -168,6 +168,12 @@ export class StayKeyIndex {
     return this.byBase.get(base) ?? [];
   }
 
+  /** The fields of the stay on this sheet and row now, where the index was built with them. */
+  fieldsAt(sheet: string, row: number): Stay | undefined {
+    const keyed = this.at(sheet, row);
+    return keyed ? this.stay(keyed.key) : undefined;
+  }
+
   /** The stay's fields (a fresh copy), where the index was built with them. */
   stay(key: string): Stay | undefined {
     const i = this.byKey.get(key);
