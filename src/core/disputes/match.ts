@@ -7,7 +7,7 @@
  * - orphaned: the key is gone (the row was deleted, or its identifying fields changed on a sheet
  *   without stay ids): shown, never silently lost.
  *
- * A repeated stay (the same key base on several rows: "h:…", "h:…~2") is matched by the digest
+ * A repeated stay (the same key base on several rows: "h:…~1", "h:…~2") is matched by the digest
  * of all its fields first, so that when one occurrence changes or goes, a dispute does not move
  * to its twin.
  */

@@ -89,7 +89,9 @@ export function baseStayKey(stay: Stay): string {
 /**
  * The keys of a workbook's stays, in sheet and row order: `stayAt(i)` gives stay i and may
  * reuse one object (a cursor), so it is asked again for the few stays whose key repeats. A key
- * that occurs once is its base; repeated ones get "~2", "~3", … in the order of their content.
+ * that occurs once is its base; repeated ones get "~1", "~2", … in the order of their content.
+ * The first occurrence carries its number too: a dispute made on one of two twins must never be
+ * taken for a lone stay's (a bare key) once the other twin is gone or changed.
  */
 export function keyStays(count: number, stayAt: (i: number) => Stay): KeyedStay[] {
   const out: KeyedStay[] = new Array(count);
@@ -112,7 +114,7 @@ export function keyStays(count: number, stayAt: (i: number) => Stay): KeyedStay[
       const ty = text.get(y)!;
       return tx < ty ? -1 : tx > ty ? 1 : 0;
     });
-    ordered.forEach((i, n) => (out[i].key = n === 0 ? base : `${base}~${n + 1}`));
+    ordered.forEach((i, n) => (out[i].key = `${base}~${n + 1}`));
   }
   return out;
 }
