@@ -96,7 +96,7 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
             shown={figures}
             state={figuresState}
             countsState={findingsState}
-            onWrite={() => void actions.writeResult({ ...reviewed.result, figures: figures.figures }, figures.applied)}
+            onWrite={(disputed) => void actions.writeResult({ ...reviewed.result, figures: figures.figures }, figures.applied, disputed)}
             reports={{ writer: host, found: disputeHost ? disputes.derived?.match.found : undefined }}
           />
         ) : tab === "disputes" ? (

@@ -14,8 +14,8 @@
  * [ExcelApi 1.7, only where supported].
  */
 import {
-  CARE_TYPE_LABELS, columnLetter, DIFFERENCE_EXPLAINED, FIGURE_LABELS, FIGURE_UNITS, figureHeading, maskIdsInText, TOTAL_LABEL,
-  type CellValue, type FigureColumn, type Finding, type GroupFigures, type ResultSheetContext, type ReviewResult,
+  CARE_TYPE_LABELS, columnLetter, DIFFERENCE_EXPLAINED, FIGURE_LABELS, FIGURE_UNITS, figureHeading, maskIdsInText, SIDE_BY_SIDE_CAPTION, sideBySideRows, TOTAL_LABEL,
+  type CellValue, type FigureColumn, type Finding, type GroupFigures, type ResultSheetContext, type ReviewResult, type SideBySide, type SideBySideCell,
 } from "../../core";
 import type { ExcelFeatures } from "./requirements";
 import { ExcelHostError, translateOfficeError } from "./excelHostError";
@@ -201,6 +201,7 @@ export async function writeResultSheetIn(
       writeChart(sheet, groups, lang, features.benchmarkLine, lastRow);
       await writeRows(context, sheet, HEADER_ROW + 1, CHART_DATA_COLUMN, groups.map((g) => chartRow(g, lang)), [TEXT, "#,##0.00", "#,##0.00"]);
     }
+    if (sheetContext.disputes) next = await writeSideBySide(context, sheet, sheetContext.disputes, lang, next + 1);
     await writeFindings(context, sheet, result.findings, lang, next + 1, features.cellLinks);
     sheet.getRange(`A${HEADER_ROW}:${lastCol}${HEADER_ROW}`).format.autofitColumns();
     sheet.activate();
@@ -208,6 +209,24 @@ export async function writeResultSheetIn(
   } catch (e) {
     throw translateOfficeError(e, ACTION);
   }
+}
+
+/**
+ * The four figures per municipality (invoiced, recomputed, after disputes, if every error were
+ * upheld) under the group table, with a bold totals row. Returns the row after it.
+ */
+async function writeSideBySide(context: Excel.RequestContext, sheet: Excel.Worksheet, side: SideBySide, lang: Lang, at: number): Promise<number> {
+  const { header, rows, totals } = sideBySideRows(side, lang);
+  const cells = (r: SideBySideCell[]): CellValue[] => r.map((v, i) => (v === null ? "" : i === 0 ? maskIdsInText(String(v)) : v));
+  await writeRows(context, sheet, at, 0, [[SIDE_BY_SIDE_CAPTION[lang]]], [TEXT]);
+  sheet.getRange(`A${at}`).format.font.bold = true;
+  await writeRows(context, sheet, at + 1, 0, [header], [TEXT]);
+  sheet.getRange(`A${at + 1}:${columnLetter(header.length - 1)}${at + 1}`).format.font.bold = true;
+  const formats = [TEXT, "#,##0", "#,##0", "#,##0", "#,##0", "0"];
+  await writeRows(context, sheet, at + 2, 0, [...rows, totals].map(cells), formats);
+  const totalsRow = at + 2 + rows.length;
+  sheet.getRange(`A${totalsRow}:${columnLetter(header.length - 1)}${totalsRow}`).format.font.bold = true;
+  return totalsRow + 1;
 }
 
 /** Far right of the table (column AA), so sorting or widening the table never meets it. */

@@ -8,3 +8,4 @@ export * from "./exportList";
 export * from "./fromFindings";
 export * from "./listWorkbook";
 export * from "./disputeSheet";
+export * from "./sideBySideRows";

@@ -6,6 +6,7 @@ import type { SheetGrid, DateSystem } from "../cells/cellValue";
 import type { Bilingual, CareType, Finding, MappingOverride } from "../model";
 import type { ReviewResult } from "../review/result";
 import type { SheetSpec } from "../sheets/sheetSpec";
+import type { SideBySide } from "../disputes/figures";
 
 export interface SheetPreview {
   name: string;
@@ -39,6 +40,8 @@ export interface ResultSheetContext {
   agreement?: Bilingual;
   /** What the user overrode: a benchmark per care type, the invoice period. */
   overrides?: { benchmarks?: Partial<Record<CareType, number>>; period?: string | null };
+  /** With disputes: the four figures per municipality, under the same agreement as the figures. */
+  disputes?: SideBySide;
 }
 
 export interface WorkbookHost {

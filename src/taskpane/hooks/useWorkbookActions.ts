@@ -3,14 +3,15 @@
  * writing the result sheet. Each runs with the pane busy and ends in the status line or an error.
  */
 import { useCallback, useState } from "react";
-import { formatDay, type Finding, type ResultSheetContext, type ReviewResult, type WorkbookHost } from "../../core";
+import { formatDay, type Finding, type ResultSheetContext, type ReviewResult, type SideBySide, type WorkbookHost } from "../../core";
 import { usePane } from "../context/PaneContext";
 import { rowsWithFindings, todayEpochDay } from "../paneModel";
 import type { Applied } from "./useAgreement";
 
 /** What the result sheet states besides the figures: language, today, agreement and overrides. */
-function sheetContext(lang: ResultSheetContext["lang"], applied: Applied | undefined): ResultSheetContext {
+function sheetContext(lang: ResultSheetContext["lang"], applied: Applied | undefined, disputes: SideBySide | null): ResultSheetContext {
   return {
+    ...(disputes ? { disputes } : {}),
     lang,
     reviewDate: formatDay(todayEpochDay(new Date())),
     agreement: applied?.preset.name,
@@ -63,7 +64,7 @@ export function useWorkbookActions(host: WorkbookHost) {
     clear: async () => {
       if (await act(() => host.clearMarks(), t.cleared)) setMarkedRows(null);
     },
-    writeResult: (result: ReviewResult, applied?: Applied) => act(() => host.writeResultSheet(result, sheetContext(lang, applied)), t.written),
+    writeResult: (result: ReviewResult, applied?: Applied, disputes: SideBySide | null = null) => act(() => host.writeResultSheet(result, sheetContext(lang, applied, disputes)), t.written),
     select: (sheet: string, row: number) => {
       host.selectRow(sheet, row).catch(fail);
     },

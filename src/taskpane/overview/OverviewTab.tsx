@@ -3,9 +3,10 @@
  * and the difference, with the totals and the number of errors and warnings. Then the sheets
  * read, the checks that could not run, the assumptions, writing the result sheet and the follow-up reports.
  */
-import { forwardRef } from "react";
+import { forwardRef, useMemo } from "react";
 import { Button } from "@fluentui/react-components";
-import { figuresByMunicipality, privateText } from "../../core";
+import { figuresByMunicipality, privateText, sideBySide, type SideBySide } from "../../core";
+import { DisputeFigures } from "../disputes/DisputeFigures";
 import { usePane } from "../context/PaneContext";
 import type { Freshness } from "../hooks/freshness";
 import type { Reviewed, ShownFigures } from "../hooks/useReview";
@@ -24,7 +25,8 @@ interface Props {
   state: Freshness;
   /** Whether the findings (the counts of errors and warnings) are for the current choices. */
   countsState: Freshness;
-  onWrite(): void;
+  /** Writes the result sheet; with disputes, their figures side by side go on it too. */
+  onWrite(disputes: SideBySide | null): void;
   /** Where the follow-up reports are written, and the disputes found; no report action without it. */
   reports?: { writer: SpecSheetWriter; found: readonly FoundDispute[] | undefined };
 }
@@ -34,6 +36,12 @@ export const OverviewTab = forwardRef<HTMLHeadingElement, Props>(function Overvi
   const s = usePaneStyles();
   const { result } = reviewed;
   const profile = shown.applied.profile ?? shown.applied.preset;
+  const found = reports?.found;
+  // Under the agreement shown (benchmark changes included), so the four figures never lag the table above.
+  const disputed = useMemo(
+    () => (found && found.length > 0 ? sideBySide({ basis: result.basis, profile, found, findings: result.findings }) : null),
+    [found, result, profile],
+  );
   return (
     <section className={s.section} aria-labelledby="overview-heading" data-testid="results">
       <ResultHeading ref={headingRef} applied={shown.applied} />
@@ -41,6 +49,7 @@ export const OverviewTab = forwardRef<HTMLHeadingElement, Props>(function Overvi
       <div className={`${s.section} ${state === "current" ? "" : s.stale}`} data-testid="figures" data-fresh={state === "current"}>
         <FiguresSummary totals={shown.figures.totals} counts={result.counts} countsCurrent={countsState === "current"} />
         <MunicipalityTable rows={figuresByMunicipality(shown.figures.groups)} totals={shown.figures.totals} profile={profile} />
+        {disputed ? <DisputeFigures figures={disputed} /> : null}
       </div>
       {result.sheets.map((sheet) => (
         <div key={sheet.name} className={s.muted} data-testid="sheet-summary">
@@ -66,7 +75,7 @@ export const OverviewTab = forwardRef<HTMLHeadingElement, Props>(function Overvi
         </ul>
       </details>
       <div className={s.row}>
-        <Button disabled={busy !== null || state !== "current"} onClick={onWrite} data-testid="write">
+        <Button disabled={busy !== null || state !== "current"} onClick={() => onWrite(disputed)} data-testid="write">
           {t.writeResult}
         </Button>
       </div>

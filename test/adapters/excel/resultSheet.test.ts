@@ -104,6 +104,35 @@ describe("writeResultSheet", () => {
     expect(sheetOf(handle.state, "Underlag")).toEqual(before);
   });
 
+  test("with disputes: the four figures per municipality and in total under the groups, then the findings", async () => {
+    const handle = installFakeOffice(g, makeWorkbook([makeSheet("Underlag", invoiceValues(10))]));
+    const before = clone(sheetOf(handle.state, "Underlag"));
+    const cols = (invoiced: number, amount: number, after: number, upheld: number | null, disputes: number) => ({
+      invoicedDays: 11, invoicedBilledDays: 11, invoicedAmount: invoiced, stays: 4, days: 10, liableDays: 10, amount,
+      staysAfterDisputes: 3, daysAfterDisputes: 8, liableDaysAfterDisputes: 8, amountAfterDisputes: after,
+      staysIfErrorsUpheld: 3, daysIfErrorsUpheld: 8, liableDaysIfErrorsUpheld: 8, amountIfErrorsUpheld: upheld, disputes,
+    });
+    // Kalmar: one disputed stay of 2 liable days at 9,035 kr leaves 90,350 − 18,070 = 72,280.
+    const side = {
+      groups: [],
+      municipalities: [{ municipality: "Kalmar", ...cols(99_385, 90_350, 72_280, 72_280, 1) }, { municipality: "Nybro", ...cols(9_035, 9_035, 9_035, null, 0) }],
+      // Totals summed by hand: 99,385 + 9,035 = 108,420; 90,350 + 9,035 = 99,385; 72,280 + 9,035 = 81,315; unknown stays unknown.
+      totals: cols(108_420, 99_385, 81_315, null, 1),
+      excluded: { afterDisputes: 1, ifErrorsUpheld: 1 },
+    };
+    await createExcelHost().writeResultSheet(result([group({})], [finding({})]), { ...CONTEXT, disputes: side });
+    const sheet = sheetOf(handle.state, RESULT_SHEET);
+    const at = sheet.values.findIndex((r: any[]) => r[0] === "Före och efter bestridanden, per kommun");
+    expect(at).toBeGreaterThan(H + 2);
+    expect(sheet.values[at + 1].slice(0, 6)).toEqual(["Kommun", "Fakturerat (kr)", "Beräknat (kr)", "Efter bestridanden (kr)", "Om alla fel godtas (kr)", "Bestridanden"]);
+    expect(sheet.values[at + 2].slice(0, 6)).toEqual(["Kalmar", 99_385, 90_350, 72_280, 72_280, 1]);
+    expect(sheet.values[at + 3].slice(0, 6)).toEqual(["Nybro", 9_035, 9_035, 9_035, "", 0]);
+    expect(sheet.values[at + 4].slice(0, 6)).toEqual(["Summa", 108_420, 99_385, 81_315, "", 1]);
+    // The findings follow after a blank row, and the user's sheet is untouched.
+    expect(sheet.values.findIndex((r: any[]) => String(r[0]).startsWith("Avvikelser"))).toBeGreaterThan(at + 4);
+    expect(sheetOf(handle.state, "Underlag")).toEqual(before);
+  });
+
   test("states the review in the pane's language, with the agreement and every override", async () => {
     const handle = installFakeOffice(g, makeWorkbook([makeSheet("Underlag", invoiceValues(3))]));
     await createExcelHost().writeResultSheet(result([group({})]), {

@@ -130,6 +130,42 @@ describe("the disputes tab", () => {
     expect(screen.getByTestId("bulk-confirm").textContent).toContain("Dispute 10 rows?");
   });
 
+  test("the overview shows the four figures under the agreement shown, and the result sheet gets them", async () => {
+    knownReviewer();
+    // The overview shows Halland's agreement (a benchmark model), not the reviewed law: the figures after disputes follow it.
+    const halland = getPreset("halland-2022")!;
+    const shownApplied = { ...applied, preset: halland, profile: halland };
+    const shownFigures = recomputeFigures(result.basis, halland);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <PaneProvider lang="en">
+          <ResultTabs reviewed={reviewed} figures={{ figures: shownFigures, applied: shownApplied }} figuresState="current" findingsState="current" actions={actions} reviews={1} disputeHost={createExcelDisputeHost()} host={createExcelHost()} />
+        </PaneProvider>
+      </FluentProvider>,
+    );
+    await openDisputes();
+    fireEvent.change(screen.getByTestId("bulk-which"), { target: { value: "NOT_RESIDENT" } });
+    fireEvent.click(screen.getByTestId("bulk-start"));
+    fireEvent.click(screen.getByTestId("bulk-confirm-yes"));
+    await waitFor(() => expect(screen.getAllByTestId("dispute-item")).toHaveLength(2));
+    fireEvent.click(screen.getByTestId("tab-overview"));
+    const overview = await screen.findByTestId("dispute-figures");
+    // Rows 2 and 13 are not resident: a void ground, so they leave Halland's figures.
+    const engine = recomputeFigures(result.basis, halland, { excludeRows: new Set(["Underlag!2", "Underlag!13"]) });
+    // So the check below tells the agreement shown from the one reviewed.
+    expect(engine.totals.amount).not.toBe(recomputeFigures(result.basis, law, { excludeRows: new Set(["Underlag!2", "Underlag!13"]) }).totals.amount);
+    const after = within(within(overview).getByTestId("figures-total")).getByTestId("figure-after");
+    expect(within(after).getByTestId("amount").textContent).toBe(kr(engine.totals.amount));
+    const recomputed = within(within(overview).getByTestId("figures-total")).getByTestId("figure-recomputed");
+    expect(within(recomputed).getByTestId("amount").textContent).toBe(kr(shownFigures.totals.amount));
+    actions.writeResult.mockClear();
+    fireEvent.click(screen.getByTestId("write"));
+    expect(actions.writeResult).toHaveBeenCalledTimes(1);
+    const side = actions.writeResult.mock.calls[0][2];
+    expect(side.totals.amountAfterDisputes).toBe(engine.totals.amount);
+    expect(side.totals.amount).toBe(shownFigures.totals.amount);
+  });
+
   test("edit changes reason and comment in the workbook; withdraw takes the row back into the figures", async () => {
     knownReviewer();
     show();
