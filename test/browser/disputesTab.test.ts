@@ -63,6 +63,28 @@ describe("the disputes tab in Chromium", () => {
     await expect(horizontalOverflow(page)).resolves.toEqual({ page: 0, elements: [] });
     await page.screenshot({ path: path.join(OUTPUT, "disputes-320.png"), fullPage: true });
     await page.locator("[data-testid=dispute-figures]").screenshot({ path: path.join(OUTPUT, "disputes-figures-320.png") });
+    const totalAfter = () => page.locator("[data-testid=figures-total] [data-testid=figure-after] [data-testid=amount]").innerText();
+    const afterInTab = await totalAfter();
+
+    // The overview shows the same four figures (same agreement), and the result sheet gets them.
+    await page.click("[data-testid=tab-overview]");
+    await page.waitForSelector("[data-testid=results] [data-testid=dispute-figures]");
+    await expect(totalAfter()).resolves.toBe(afterInTab);
+    expect(seriousOnly(await axeViolations(page))).toEqual([]);
+    await expect(horizontalOverflow(page)).resolves.toEqual({ page: 0, elements: [] });
+    await page.screenshot({ path: path.join(OUTPUT, "overview-disputes-320.png"), fullPage: true });
+    await page.click("[data-testid=write]");
+    await page.waitForFunction(() =>
+      (window as unknown as { __FAKE_HOST__: { state: { sheets: { name: string }[] } } }).__FAKE_HOST__.state.sheets.some((s) => s.name === "Granskning"),
+    );
+    const rows = await page.evaluate(
+      () => (window as unknown as { __FAKE_HOST__: { state: { sheets: { name: string; values: unknown[][] }[] } } }).__FAKE_HOST__.state.sheets.find((s) => s.name === "Granskning")!.values,
+    );
+    const at = rows.findIndex((r) => r[0] === "Before and after disputes, per municipality");
+    expect(at).toBeGreaterThan(0);
+    const total = rows.slice(at).find((r) => r[0] === "Total")!;
+    // The sheet's after-disputes total (column D) is the amount the pane shows, in whole kronor.
+    expect(Number(afterInTab.replace(/[^\d-]/g, ""))).toBe(total[3]);
     expectClean(visit);
     await page.close();
   });

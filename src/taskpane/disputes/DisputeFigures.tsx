@@ -54,7 +54,8 @@ function FigureTable({ title, c, testId }: { title: string; c: FigureColumns; te
   );
 }
 
-export function DisputeFigures({ figures }: { figures: SideBySide }) {
+/** `folded`: the municipalities' tables behind one disclosure (the overview, where the table above already lists them). */
+export function DisputeFigures({ figures, folded = false }: { figures: SideBySide; folded?: boolean }) {
   const { lang } = usePane();
   const d = DISPUTE_TEXTS[lang];
   const s = usePaneStyles();
@@ -64,9 +65,18 @@ export function DisputeFigures({ figures }: { figures: SideBySide }) {
         {d.figuresHeading}
       </h3>
       <FigureTable title={figures.municipalities.length === 1 ? `${figures.municipalities[0].municipality} · ${d.total}` : d.total} c={figures.totals} testId="figures-total" />
-      {figures.municipalities.length > 1
-        ? figures.municipalities.map((m) => <FigureTable key={m.municipality} title={m.municipality} c={m} testId="figures-municipality" />)
-        : null}
+      {figures.municipalities.length > 1 ? (
+        folded ? (
+          <details data-testid="figures-by-municipality">
+            <summary>{d.perMunicipality(figures.municipalities.length)}</summary>
+            {figures.municipalities.map((m) => (
+              <FigureTable key={m.municipality} title={m.municipality} c={m} testId="figures-municipality" />
+            ))}
+          </details>
+        ) : (
+          figures.municipalities.map((m) => <FigureTable key={m.municipality} title={m.municipality} c={m} testId="figures-municipality" />)
+        )
+      ) : null}
     </section>
   );
 }

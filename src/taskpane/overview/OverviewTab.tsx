@@ -49,7 +49,7 @@ export const OverviewTab = forwardRef<HTMLHeadingElement, Props>(function Overvi
       <div className={`${s.section} ${state === "current" ? "" : s.stale}`} data-testid="figures" data-fresh={state === "current"}>
         <FiguresSummary totals={shown.figures.totals} counts={result.counts} countsCurrent={countsState === "current"} />
         <MunicipalityTable rows={figuresByMunicipality(shown.figures.groups)} totals={shown.figures.totals} profile={profile} />
-        {disputed ? <DisputeFigures figures={disputed} /> : null}
+        {disputed ? <DisputeFigures figures={disputed} folded /> : null}
       </div>
       {result.sheets.map((sheet) => (
         <div key={sheet.name} className={s.muted} data-testid="sheet-summary">

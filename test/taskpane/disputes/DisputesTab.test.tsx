@@ -150,6 +150,8 @@ describe("the disputes tab", () => {
     await waitFor(() => expect(screen.getAllByTestId("dispute-item")).toHaveLength(2));
     fireEvent.click(screen.getByTestId("tab-overview"));
     const overview = await screen.findByTestId("dispute-figures");
+    // The municipality table above lists them already: their four figures wait behind one disclosure.
+    expect((within(overview).getByTestId("figures-by-municipality") as HTMLDetailsElement).open).toBe(false);
     // Rows 2 and 13 are not resident: a void ground, so they leave Halland's figures.
     const engine = recomputeFigures(result.basis, halland, { excludeRows: new Set(["Underlag!2", "Underlag!13"]) });
     // So the check below tells the agreement shown from the one reviewed.
