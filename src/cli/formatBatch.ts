@@ -2,12 +2,12 @@
  * The output of a batch review (several files, or a folder): the text summary and the --json
  * object. One table of figures across all files; every finding names its file, sheet and row.
  */
-import { FIGURE_LABELS, findingTitle, type BatchFinding, type BatchResult, type CareType, type FigureColumn, type FindingCode } from "../core";
+import { findingTitle, type BatchFinding, type BatchResult, type FindingCode } from "../core";
 import type { Lang } from "./args";
 import type { BatchInputs } from "./batchInputs";
 import type { DisputeSummary } from "./disputes";
 import { disputesJson, jsonFinding, jsonGroup, jsonSheet, privateStrings, sideFields, type JsonFinding, type JsonGroup, type JsonReport, type JsonSheet } from "./formatJson";
-import { formatAgreement, formatDisputes, formatNumber, table } from "./formatSummary";
+import { figureTable, formatAgreement, formatDisputes } from "./formatSummary";
 
 export interface BatchOutputContext {
   lang: Lang;
@@ -25,8 +25,6 @@ export interface BatchOutputContext {
   disputes: DisputeSummary;
 }
 
-const SUMMARY_COLUMNS: readonly FigureColumn[] = ["municipality", "careType", "period", "stays", "days", "average", "benchmark", "liableDays", "amount", "invoicedAmount", "difference"];
-
 const T = {
   sv: {
     title: (n: number, failed: number) => `Granskning av ${n} fakturaunderlag tillsammans${failed ? ` (${failed} till kunde inte granskas)` : ""}`,
@@ -38,8 +36,6 @@ const T = {
     skipped: "Överhoppade",
     failed: "Kunde inte granskas",
     figures: "Siffror per kommun, vårdform och period, alla filer",
-    leftOut: (rows: number, amount: string) => `Utanför beräkningen: ${rows} ${rows === 1 ? "rad" : "rader"} med fakturerade uppgifter, fakturerat ${amount} kr (ingår i Fakturerat och Differens)`,
-    total: "Totalt",
     cross: (stays: number, dup: number, again: number, left: number) => `Samma vistelse i flera filer: ${stays} ${stays === 1 ? "vistelse" : "vistelser"}; ${dup} ${dup === 1 ? "dubbelfakturerad rad" : "dubbelfakturerade rader"}, ${again} ${again === 1 ? "omfakturerad" : "omfakturerade"} med andra uppgifter; ${left} ${left === 1 ? "rad" : "rader"} räknas i en annan fil`,
     findings: "Avvikelser",
     none: "Inga avvikelser.",
@@ -48,10 +44,7 @@ const T = {
     reveal: "personnummer maskerade; visa med --reveal",
     copies: "Markerade kopior",
     summary: "Sammanställning skriven till",
-    somatic: "somatik",
-    psychiatric: "psykiatri",
     severity: { error: "fel", warning: "varning", info: "info" },
-    head: SUMMARY_COLUMNS.map((c) => FIGURE_LABELS[c].sv),
   },
   en: {
     title: (n: number, failed: number) => `Review of ${n} invoice bases together${failed ? ` (${failed} more could not be reviewed)` : ""}`,
@@ -62,8 +55,6 @@ const T = {
     skipped: "Skipped",
     failed: "Could not be reviewed",
     figures: "Figures per municipality, care type and period, all files",
-    leftOut: (rows: number, amount: string) => `Left out of the figures: ${rows} ${rows === 1 ? "row" : "rows"} stating invoiced figures, invoiced ${amount} SEK (in Invoiced and Difference)`,
-    total: "Total",
     cross: (stays: number, dup: number, again: number, left: number) => `The same stay in several files: ${stays} ${stays === 1 ? "stay" : "stays"}; ${dup} ${dup === 1 ? "row" : "rows"} invoiced twice, ${again} re-invoiced with other details; ${left} ${left === 1 ? "row" : "rows"} counted in another file`,
     findings: "Findings",
     none: "No findings.",
@@ -72,16 +63,10 @@ const T = {
     reveal: "identity numbers masked; show them with --reveal",
     copies: "Marked copies",
     summary: "Summary written to",
-    somatic: "somatic",
-    psychiatric: "psychiatric",
     severity: { error: "error", warning: "warning", info: "info" },
-    head: SUMMARY_COLUMNS.map((c) => FIGURE_LABELS[c].en),
   },
 } as const;
 
-function careLabel(c: CareType, lang: Lang): string {
-  return c === "somatic" ? T[lang].somatic : T[lang].psychiatric;
-}
 
 /** "file: sheet!row B": where a finding is, its file first. */
 export function findingPlace(f: BatchFinding): string {
@@ -118,31 +103,7 @@ export function formatBatchSummary(batch: BatchResult, ctx: BatchOutputContext):
   }
   out.push("");
 
-  out.push(`${t.figures}:`);
-  const fig = batch.figures;
-  const rows = fig.groups.map((g) => [
-    g.municipality,
-    careLabel(g.careType, lang),
-    g.period,
-    String(g.stays),
-    String(g.days),
-    formatNumber(g.average, 2, lang),
-    formatNumber(g.benchmark, 2, lang),
-    formatNumber(g.liableDays, 2, lang),
-    formatNumber(g.amount, 0, lang),
-    formatNumber(g.invoicedAmount, 0, lang),
-    formatNumber(g.difference, 0, lang),
-  ]);
-  rows.push([
-    t.total, "", "", String(fig.totals.stays), String(fig.totals.days), "", "",
-    formatNumber(fig.totals.liableDays, 2, lang),
-    formatNumber(fig.totals.amount, 0, lang),
-    formatNumber(fig.totals.invoicedAmount, 0, lang),
-    formatNumber(fig.totals.difference, 0, lang),
-  ]);
-  out.push(...table(t.head, rows, 3).map((l) => `  ${l}`));
-  const left = fig.totals.leftOut;
-  if (left.rows > 0) out.push(`  ${t.leftOut(left.rows, formatNumber(left.invoicedAmount, 0, lang))}`);
+  out.push(`${t.figures}:`, ...figureTable(batch.figures, lang));
   out.push("");
   const c = batch.crossFile;
   out.push(t.cross(c.stays, c.duplicates, c.reinvoiced, c.rowsLeftOut));

@@ -114,6 +114,35 @@ export function table(head: readonly string[], rows: string[][], numericFrom: nu
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
 }
 
+/** The figures per group and their total as indented table lines, and the rows left out of them. */
+export function figureTable(fig: Pick<ReviewResult["figures"], "groups" | "totals">, lang: Lang): string[] {
+  const t = T[lang];
+  const rows = fig.groups.map((g) => [
+    g.municipality,
+    careLabel(g.careType, lang),
+    g.period,
+    String(g.stays),
+    String(g.days),
+    formatNumber(g.average, 2, lang),
+    formatNumber(g.benchmark, 2, lang),
+    formatNumber(g.liableDays, 2, lang),
+    formatNumber(g.amount, 0, lang),
+    formatNumber(g.invoicedAmount, 0, lang),
+    formatNumber(g.difference, 0, lang),
+  ]);
+  rows.push([
+    t.total, "", "", String(fig.totals.stays), String(fig.totals.days), "", "",
+    formatNumber(fig.totals.liableDays, 2, lang),
+    formatNumber(fig.totals.amount, 0, lang),
+    formatNumber(fig.totals.invoicedAmount, 0, lang),
+    formatNumber(fig.totals.difference, 0, lang),
+  ]);
+  const out = table(t.head, rows, 3).map((l) => `  ${l}`);
+  const left = fig.totals.leftOut;
+  if (left.rows > 0) out.push(`  ${t.leftOut(left.rows, formatNumber(left.invoicedAmount, 0, lang))}`);
+  return out;
+}
+
 function careLabel(c: CareType, lang: Lang): string {
   return c === "somatic" ? T[lang].somatic : T[lang].psychiatric;
 }
@@ -154,31 +183,7 @@ export function formatSummary(result: ReviewResult, ctx: SummaryContext): string
   }
   out.push("");
 
-  out.push(`${t.figures}:`);
-  const fig = result.figures;
-  const rows = fig.groups.map((g) => [
-    g.municipality,
-    careLabel(g.careType, lang),
-    g.period,
-    String(g.stays),
-    String(g.days),
-    formatNumber(g.average, 2, lang),
-    formatNumber(g.benchmark, 2, lang),
-    formatNumber(g.liableDays, 2, lang),
-    formatNumber(g.amount, 0, lang),
-    formatNumber(g.invoicedAmount, 0, lang),
-    formatNumber(g.difference, 0, lang),
-  ]);
-  rows.push([
-    t.total, "", "", String(fig.totals.stays), String(fig.totals.days), "", "",
-    formatNumber(fig.totals.liableDays, 2, lang),
-    formatNumber(fig.totals.amount, 0, lang),
-    formatNumber(fig.totals.invoicedAmount, 0, lang),
-    formatNumber(fig.totals.difference, 0, lang),
-  ]);
-  out.push(...table(t.head, rows, 3).map((l) => `  ${l}`));
-  const left = fig.totals.leftOut;
-  if (left.rows > 0) out.push(`  ${t.leftOut(left.rows, formatNumber(left.invoicedAmount, 0, lang))}`);
+  out.push(`${t.figures}:`, ...figureTable(result.figures, lang));
   out.push("");
 
   if (ctx.disputes) out.push(...formatDisputes(ctx.disputes, ctx), "");

@@ -47,6 +47,20 @@ interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
 }
 
 export async function readXlsxWorkbook(filePath: string, options: ReadXlsxOptions = {}): Promise<WorkbookGrids> {
+  // exceljs's streaming reader now and then meets a worksheet before its own parse of
+  // workbook.xml has set `model` and fails inside itself ("reading 'sheets'"): a race in the
+  // library, not a property of the file, so the same file is read again (at most three times).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readOnce(filePath, options);
+    } catch (e) {
+      const race = e instanceof XlsxError && e.code === "CORRUPT" && /reading 'sheets'/.test(e.message);
+      if (!race || attempt === 3) throw e;
+    }
+  }
+}
+
+async function readOnce(filePath: string, options: ReadXlsxOptions): Promise<WorkbookGrids> {
   assertReadableXlsx(filePath);
   const every = options.progressEvery ?? 10_000;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
