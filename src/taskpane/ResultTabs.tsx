@@ -46,7 +46,7 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
   // The review's keys (made once per read, shared with the follower): findings and figures name its rows.
   const reviewIndex = useMemo(() => keysOfReview(reviewed.input, referenceYear), [reviewed.input, referenceYear]);
   const keyed = followed ? { reviewIndex, followed } : undefined;
-  const disputes = useDisputes(reviewed, disputeHost, { reviewIndex, currentIndex: followed?.index });
+  const disputes = useDisputes(reviewed, disputeHost, { reviewIndex, currentIndex: followed?.index, profile: figures.applied.profile ?? figures.applied.preset });
   const marks = useKeyedMarks(
     actions,
     reviewed.result.findings,
@@ -98,6 +98,7 @@ export default function ResultTabs({ reviewed, figures, figuresState, findingsSt
             countsState={findingsState}
             onWrite={(disputed) => void actions.writeResult({ ...reviewed.result, figures: figures.figures }, figures.applied, disputed)}
             reports={{ writer: host, found: disputeHost ? disputes.derived?.match.found : undefined }}
+            disputed={disputes.derived && disputes.derived.match.found.length > 0 ? disputes.derived.figures : null}
           />
         ) : tab === "disputes" ? (
           <DisputesTab reviewed={reviewed} disputes={disputes} />

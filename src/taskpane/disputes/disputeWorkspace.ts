@@ -22,6 +22,7 @@ import {
   sideBySide,
   toBase64,
   withdrawDispute,
+  type AgreementProfile,
   type Bilingual,
   type BulkSelection,
   type Dispute,
@@ -172,8 +173,9 @@ export class DisputeWorkspace {
   }
 
   /** The four figures side by side; `index` must be of the same read as `result`. */
-  figures(result: ReviewResult, index: StayKeyIndex): SideBySide {
-    return sideBySide({ basis: result.basis, profile: result.profile, found: this.match(index).found, findings: result.findings });
+  /** Under `profile` (the agreement the pane shows) or else the reviewed one. */
+  figures(result: ReviewResult, index: StayKeyIndex, profile: AgreementProfile = result.profile): SideBySide {
+    return sideBySide({ basis: result.basis, profile, found: this.match(index).found, findings: result.findings });
   }
 
   /** Marks by key: the findings' severities, disputed rows in their own colour. */

@@ -4,7 +4,7 @@
  * ending in the status line or an error. The figures and the matching come from the core.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { type BulkSelection, type StayKeyIndex, type DisputeHost, type DisputeReason, type Finding, type Writer } from "../../core";
+import { type AgreementProfile, type BulkSelection, type StayKeyIndex, type DisputeHost, type DisputeReason, type Finding, type Writer } from "../../core";
 import { usePane } from "../context/PaneContext";
 import type { Reviewed } from "../hooks/useReview";
 import { DISPUTE_TEXTS } from "./disputeTexts";
@@ -33,6 +33,8 @@ export interface DisputesOptions {
   reviewIndex?: StayKeyIndex;
   /** The keys where the rows are now (after a sort): where each dispute's stay is shown. */
   currentIndex?: StayKeyIndex | null;
+  /** The agreement the pane shows (a changed benchmark included): the figures side by side follow it. */
+  profile?: AgreementProfile;
 }
 
 export function useDisputes(reviewed: Reviewed, host: DisputeHost | undefined, options: DisputesOptions = {}) {
@@ -107,13 +109,13 @@ export function useDisputes(reviewed: Reviewed, host: DisputeHost | undefined, o
     return {
       match,
       disputedKeys: new Set(match.found.map((f) => f.dispute.key)),
-      figures: workspace.figures(reviewed.result, index),
+      figures: workspace.figures(reviewed.result, index, options.profile),
       problems: workspace.problems(),
       active: workspace.active().length,
     };
     // version: the workspace changed in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workspace, index, here, reviewed.result, version]);
+  }, [workspace, index, here, reviewed.result, options.profile, version]);
 
   return {
     writer,

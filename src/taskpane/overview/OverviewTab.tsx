@@ -3,9 +3,9 @@
  * and the difference, with the totals and the number of errors and warnings. Then the sheets
  * read, the checks that could not run, the assumptions, writing the result sheet and the follow-up reports.
  */
-import { forwardRef, useMemo } from "react";
+import { forwardRef } from "react";
 import { Button } from "@fluentui/react-components";
-import { figuresByMunicipality, privateText, sideBySide, type SideBySide } from "../../core";
+import { figuresByMunicipality, privateText, type SideBySide } from "../../core";
 import { DisputeFigures } from "../disputes/DisputeFigures";
 import { usePane } from "../context/PaneContext";
 import type { Freshness } from "../hooks/freshness";
@@ -29,19 +29,15 @@ interface Props {
   onWrite(disputes: SideBySide | null): void;
   /** Where the follow-up reports are written, and the disputes found; no report action without it. */
   reports?: { writer: SpecSheetWriter; found: readonly FoundDispute[] | undefined };
+  /** With disputes found: the four figures side by side, under the agreement shown (as the disputes tab has them). */
+  disputed?: SideBySide | null;
 }
 
-export const OverviewTab = forwardRef<HTMLHeadingElement, Props>(function OverviewTab({ reviewed, shown, state, countsState, onWrite, reports }, headingRef) {
+export const OverviewTab = forwardRef<HTMLHeadingElement, Props>(function OverviewTab({ reviewed, shown, state, countsState, onWrite, reports, disputed = null }, headingRef) {
   const { t, lang, busy } = usePane();
   const s = usePaneStyles();
   const { result } = reviewed;
   const profile = shown.applied.profile ?? shown.applied.preset;
-  const found = reports?.found;
-  // Under the agreement shown (benchmark changes included), so the four figures never lag the table above.
-  const disputed = useMemo(
-    () => (found && found.length > 0 ? sideBySide({ basis: result.basis, profile, found, findings: result.findings }) : null),
-    [found, result, profile],
-  );
   return (
     <section className={s.section} aria-labelledby="overview-heading" data-testid="results">
       <ResultHeading ref={headingRef} applied={shown.applied} />
